@@ -1,0 +1,3 @@
+using OasisEth.Node;
+
+return Cli.Run(args);
