@@ -14,7 +14,9 @@ namespace OasisEth.Primitives;
 /// padded block is built in a stackalloc buffer, so a call allocates nothing.
 /// Chosen over BouncyCastle's <c>KeccakDigest(256)</c> by <c>KeccakBenchmarks</c> (BenchmarkDotNet 0.15.8,
 /// .NET 10, 2-core x64 shared box, 2026-11):
-/// (figures follow in the next commit).
+/// 64 bytes: ours 377.8 ns, BouncyCastle 460.5 ns (1.22x); 32 KiB: ours 86.0 us (~380 MB/s), BouncyCastle
+/// 106.0 us (1.23x); neither allocates (BouncyCastle measured with one digest reused; a fresh digest per call
+/// would also allocate). Ours is the faster, so it is the implementation.
 /// </remarks>
 public static class Keccak
 {
