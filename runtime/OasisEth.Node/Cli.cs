@@ -1,3 +1,6 @@
+using System.CommandLine;
+using OasisEth.StateTest;
+
 namespace OasisEth.Node;
 
 /// <summary>The oasis-eth command line: only wiring; each command's work lives in its own project.</summary>
@@ -5,7 +8,30 @@ public static class Cli
 {
     public static int Run(string[] args)
     {
-        Console.Error.WriteLine("usage: oasis-eth statetest FILE|DIR [--fork NAME] [--trace]");
-        return 2;
+        var path = new Argument<string>("path") { Description = "A state-test fixture file, or a directory searched recursively for *.json" };
+        var fork = new Option<string?>("--fork") { Description = "Run only this fork's entries (fixture key: Cancun, Prague, EIP150, ...)" };
+        var trace = new Option<bool>("--trace") { Description = "Write an EIP-3155 JSON trace of every case to stderr" };
+        var filter = new Option<string?>("--filter") { Description = "Run only cases whose id (file::test::fork::index) contains this text" };
+
+        var stateTest = new Command("statetest", "Run Ethereum state-test fixtures and compare state roots and logs")
+        {
+            path, fork, trace, filter,
+        };
+        stateTest.SetAction(parse =>
+        {
+            // Buffered: a full run prints tens of thousands of lines; the command flushes after each file.
+            using var stdout = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = false };
+            return StateTestCommand.Run(parse.GetValue(path)!, parse.GetValue(fork), parse.GetValue(trace), parse.GetValue(filter), stdout, Console.Error);
+        });
+
+        var dev = new Command("dev", "Run a local development node (not yet available)");
+        dev.SetAction(_ =>
+        {
+            Console.Error.WriteLine("oasis-eth dev: the development node is not yet available in this version; only `statetest` works so far.");
+            return 2;
+        });
+
+        var root = new RootCommand("OasisEth: an EVM-compatible runtime") { stateTest, dev };
+        return root.Parse(args).Invoke();
     }
 }

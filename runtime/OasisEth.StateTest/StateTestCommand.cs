@@ -1,0 +1,66 @@
+using OasisEth.Primitives;
+
+namespace OasisEth.StateTest;
+
+/// <summary>
+/// <c>oasis-eth statetest FILE|DIR [--fork NAME] [--trace] [--filter SUBSTRING]</c>: one JSON line per case on
+/// stdout, in file order, then <c>N passed, N failed</c>. Exit code 0 when all passed, 1 when any failed, 2 for a
+/// usage error (missing path, unknown fork).
+/// </summary>
+public static class StateTestCommand
+{
+    public const int ExitPassed = 0;
+    public const int ExitFailed = 1;
+    public const int ExitUsage = 2;
+
+    public static int Run(string path, string? forkName, bool trace, string? filter, TextWriter stdout, TextWriter stderr)
+    {
+        Func<Fork, bool>? forkFilter = null;
+        if (forkName is not null)
+        {
+            if (!ForkNames.TryParse(forkName, out Fork only))
+            {
+                stderr.WriteLine($"statetest: unknown fork \"{forkName}\" (use a fixture key such as Cancun, Prague, EIP150, ConstantinopleFix)");
+                return ExitUsage;
+            }
+            forkFilter = f => f == only;
+        }
+
+        List<FixturePath> files;
+        try
+        {
+            files = FixturePath.Discover(path);
+        }
+        catch (FileNotFoundException)
+        {
+            stderr.WriteLine($"statetest: no such file or directory: {path}");
+            return ExitUsage;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"statetest: cannot read {path}: {e.Message}");
+            return ExitUsage;
+        }
+
+        var runner = new StateTestRunner(new StateTestOptions
+        {
+            ForkFilter = forkFilter,
+            Filter = string.IsNullOrEmpty(filter) ? null : filter,
+            TraceOutput = trace ? stderr : null,
+        });
+        int passed = 0, failed = 0;
+        runner.RunFiles(files, results =>
+        {
+            foreach (CaseResult r in results)
+            {
+                if (r.Pass) passed++;
+                else failed++;
+                stdout.WriteLine(r.ToJson());
+            }
+            stdout.Flush(); // one flush per file: progress shows up without paying for a flush per line
+        });
+        stdout.WriteLine($"{passed} passed, {failed} failed");
+        stdout.Flush();
+        return failed == 0 ? ExitPassed : ExitFailed;
+    }
+}

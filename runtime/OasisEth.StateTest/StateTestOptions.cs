@@ -1,0 +1,16 @@
+using OasisEth.Primitives;
+
+namespace OasisEth.StateTest;
+
+/// <summary>What to run and how.</summary>
+public sealed class StateTestOptions
+{
+    /// <summary>Runs only post entries whose fork passes; null runs every fork (unknown fork keys become errors).</summary>
+    public Func<Fork, bool>? ForkFilter { get; init; }
+    /// <summary>Runs only cases whose id (<c>file::test::fork::index</c>) contains this substring (ordinal).</summary>
+    public string? Filter { get; init; }
+    /// <summary>When set, every case is traced (EIP-3155) to this writer, and files run one at a time.</summary>
+    public TextWriter? TraceOutput { get; init; }
+    /// <summary>Files run in parallel up to this many at once (each case on its own fresh state).</summary>
+    public int MaxParallelism { get; init; } = Environment.ProcessorCount;
+}
