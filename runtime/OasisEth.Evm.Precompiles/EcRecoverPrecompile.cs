@@ -52,7 +52,7 @@ public sealed class EcRecoverPrecompile : IPrecompile
         Span<byte> uncompressed = stackalloc byte[65];
         publicKey.WriteToSpan(false, uncompressed, out _);
         Span<byte> keyHash = stackalloc byte[32];
-        KeccakHash.Compute(uncompressed[1..], keyHash); // the address hashes X||Y without the 0x04 prefix
+        Keccak.Compute(uncompressed[1..], keyHash); // the address hashes X||Y without the 0x04 prefix
 
         byte[] output = new byte[32];
         keyHash[12..].CopyTo(output.AsSpan(12));

@@ -33,11 +33,6 @@ public sealed class ModExpPrecompile : IPrecompile
     /// <summary>Bound that keeps 8 * (exp_len - 32) inside 128 bits; any longer exponent is unpayable.</summary>
     private static readonly UInt128 MaxPriceableExponentLength = UInt128.One << 120;
 
-    /// <summary>
-    /// Run refuses a non-zero exponent longer than this (4 GiB): its price is at least 2^35 / 20 gas, beyond any
-    /// block, and computing it would take longer still.
-    /// </summary>
-    private const ulong MaxRunnableExponentLength = 1UL << 32;
 
     private ModExpPrecompile() { }
 
@@ -86,26 +81,12 @@ public sealed class ModExpPrecompile : IPrecompile
         BigInteger modulus = ReadNumber(input, modOffset, (int)modLen);
         if (modulus.IsZero || modulus.IsOne) return new PrecompileResult(true, output);
 
-        BigInteger result;
-        // The exponent's bytes that lie past the input are zeros at its low end: exp = present << (8 * missing).
-        ReadOnlySpan<byte> present = Slice(input, expOffset, expLen);
-        if (present.IndexOfAnyExcept((byte)0) < 0)
-        {
-            result = BigInteger.One; // x^0 = 1 (also 0^0, as EIP-198 implementations agree)
-        }
-        else if (expLen128 > MaxRunnableExponentLength)
-        {
-            return PrecompileResult.Failure;
-        }
-        else
-        {
-            BigInteger baseValue = ReadNumber(input, baseOffset, (int)baseLen);
-            result = BigInteger.ModPow(baseValue, new BigInteger(present, isUnsigned: true, isBigEndian: true), modulus);
-            // base^(e * 2^k) = (base^e)^(2^k): square k times instead of materialising a huge shifted exponent.
-            ulong missingBits = (expLen - (ulong)present.Length) * 8;
-            for (ulong i = 0; i < missingBits && !result.IsZero && !result.IsOne; i++)
-                result = result * result % modulus;
-        }
+        // A non-zero modulus means the input reaches past the exponent, so all exponent bytes are present: a
+        // declared exponent length can never make us allocate more than the input itself.
+        BigInteger exponent = ReadNumber(input, expOffset, (int)expLen);
+        BigInteger result = exponent.IsZero
+            ? BigInteger.One // x^0 = 1, 0^0 included, as EIP-198 implementations agree
+            : BigInteger.ModPow(ReadNumber(input, baseOffset, (int)baseLen), exponent, modulus);
 
         int written = result.GetByteCount(isUnsigned: true);
         result.TryWriteBytes(output.AsSpan(output.Length - written), out _, isUnsigned: true, isBigEndian: true);
@@ -176,6 +157,7 @@ public sealed class ModExpPrecompile : IPrecompile
     private static BigInteger ReadNumber(ReadOnlySpan<byte> input, ulong offset, int length)
     {
         ReadOnlySpan<byte> present = Slice(input, offset, (ulong)length);
+        if (present.IndexOfAnyExcept((byte)0) < 0) return BigInteger.Zero; // no padded copy for a zero number
         if (present.Length == length) return new BigInteger(present, isUnsigned: true, isBigEndian: true);
         byte[] padded = new byte[length];
         present.CopyTo(padded);

@@ -1,0 +1,83 @@
+using NUnit.Framework;
+using OasisEth.Primitives;
+
+namespace OasisEth.Evm.Precompiles.Tests;
+
+public class PrecompileSetTests
+{
+    private static Address At(int n) => Address.FromLowUlong((ulong)n);
+
+    [TestCase(Fork.Frontier, 4)]
+    [TestCase(Fork.Homestead, 4)]
+    [TestCase(Fork.SpuriousDragon, 4)]
+    [TestCase(Fork.Byzantium, 8)]
+    [TestCase(Fork.Petersburg, 8)]
+    [TestCase(Fork.Istanbul, 9)]
+    [TestCase(Fork.Berlin, 9)]
+    [TestCase(Fork.Shanghai, 9)]
+    [TestCase(Fork.Cancun, 10)]
+    [TestCase(Fork.Prague, 17)]
+    public void ActiveAddressesAreOneToNInOrder(Fork fork, int count)
+    {
+        IReadOnlyList<Address> addresses = PrecompileSet.Addresses(fork);
+        Assert.That(addresses, Has.Count.EqualTo(count));
+        for (int i = 0; i < count; i++)
+        {
+            Assert.That(addresses[i], Is.EqualTo(At(i + 1)));
+            Assert.That(PrecompileSet.IsPrecompile(addresses[i], fork), Is.True);
+        }
+        Assert.That(PrecompileSet.IsPrecompile(At(count + 1), fork), Is.False, "the next address is not active yet");
+    }
+
+    [Test]
+    public void ActivationForks()
+    {
+        Assert.That(PrecompileSet.IsPrecompile(At(5), Fork.SpuriousDragon), Is.False);
+        Assert.That(PrecompileSet.IsPrecompile(At(5), Fork.Byzantium), Is.True);
+        Assert.That(PrecompileSet.IsPrecompile(At(9), Fork.Petersburg), Is.False);
+        Assert.That(PrecompileSet.IsPrecompile(At(9), Fork.Istanbul), Is.True);
+        Assert.That(PrecompileSet.IsPrecompile(At(0x0a), Fork.Shanghai), Is.False);
+        Assert.That(PrecompileSet.IsPrecompile(At(0x0a), Fork.Cancun), Is.True);
+        Assert.That(PrecompileSet.IsPrecompile(At(0x11), Fork.Cancun), Is.False);
+        Assert.That(PrecompileSet.IsPrecompile(At(0x11), Fork.Prague), Is.True);
+    }
+
+    [Test]
+    public void OtherAddressesAreNotPrecompiles()
+    {
+        Assert.That(PrecompileSet.IsPrecompile(Address.Zero, Fork.Prague), Is.False);
+        Assert.That(PrecompileSet.IsPrecompile(At(0x12), Fork.Prague), Is.False);
+        Assert.That(PrecompileSet.IsPrecompile(At(0x101), Fork.Prague), Is.False);
+        Assert.That(PrecompileSet.IsPrecompile(Address.Parse("0x1000000000000000000000000000000000000001"), Fork.Prague), Is.False);
+        Assert.That(PrecompileSet.TryGet(At(0x12), Fork.Prague, out IPrecompile? none), Is.False);
+        Assert.That(none, Is.Null);
+    }
+
+    [Test]
+    public void AddressesMapToTheirContracts()
+    {
+        Assert.That(Get(1), Is.SameAs(EcRecoverPrecompile.Instance));
+        Assert.That(Get(2), Is.SameAs(Sha256Precompile.Instance));
+        Assert.That(Get(3), Is.SameAs(Ripemd160Precompile.Instance));
+        Assert.That(Get(4), Is.SameAs(IdentityPrecompile.Instance));
+        Assert.That(Get(5), Is.SameAs(ModExpPrecompile.Instance));
+        Assert.That(Get(6), Is.SameAs(NotImplementedPrecompiles.EcAdd));
+        Assert.That(Get(7), Is.SameAs(NotImplementedPrecompiles.EcMul));
+        Assert.That(Get(8), Is.SameAs(NotImplementedPrecompiles.EcPairing));
+        Assert.That(Get(9), Is.SameAs(Blake2FPrecompile.Instance));
+        Assert.That(Get(0x0a), Is.SameAs(NotImplementedPrecompiles.PointEvaluation));
+        Assert.That(Get(0x0b), Is.SameAs(NotImplementedPrecompiles.Bls12G1Add));
+        Assert.That(Get(0x0c), Is.SameAs(NotImplementedPrecompiles.Bls12G1Msm));
+        Assert.That(Get(0x0d), Is.SameAs(NotImplementedPrecompiles.Bls12G2Add));
+        Assert.That(Get(0x0e), Is.SameAs(NotImplementedPrecompiles.Bls12G2Msm));
+        Assert.That(Get(0x0f), Is.SameAs(NotImplementedPrecompiles.Bls12Pairing));
+        Assert.That(Get(0x10), Is.SameAs(NotImplementedPrecompiles.Bls12MapFpToG1));
+        Assert.That(Get(0x11), Is.SameAs(NotImplementedPrecompiles.Bls12MapFp2ToG2));
+
+        static IPrecompile Get(int n)
+        {
+            Assert.That(PrecompileSet.TryGet(At(n), Fork.Prague, out IPrecompile? p), Is.True);
+            return p!;
+        }
+    }
+}
