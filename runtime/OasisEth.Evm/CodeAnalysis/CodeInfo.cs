@@ -1,0 +1,48 @@
+using System.Collections.Concurrent;
+using OasisEth.Primitives;
+
+namespace OasisEth.Evm.CodeAnalysis;
+
+/// <summary>
+/// Contract code prepared for the interpreter: the bytes padded with 33 zero bytes (STOP) so that a PUSH
+/// at the end and the fall-off-the-end case need no bounds check in the loop, and the JUMPDEST bitmap.
+/// Built once per code hash and shared process-wide (code is immutable once deployed).
+/// </summary>
+public sealed class CodeInfo
+{
+    private const int Padding = 33;
+    private static readonly ConcurrentDictionary<Hash256, CodeInfo> Cache = new();
+    private const int MaxCacheEntries = 1 << 16;
+
+    public static readonly CodeInfo Empty = new([]);
+
+    /// <summary>The code followed by 33 zero bytes.</summary>
+    public readonly byte[] Padded;
+    public readonly int Length;
+    private readonly ulong[] _jumpDests;
+
+    public CodeInfo(byte[] code)
+    {
+        Length = code.Length;
+        Padded = new byte[code.Length + Padding];
+        code.CopyTo(Padded, 0);
+        _jumpDests = JumpDestAnalyzer.Analyze(code);
+    }
+
+    public ReadOnlySpan<byte> Code => Padded.AsSpan(0, Length);
+
+    public bool IsValidJumpDest(ulong destination) =>
+        destination < (ulong)Length && (_jumpDests[destination >> 6] & (1UL << (int)(destination & 63))) != 0;
+
+    /// <summary>The analysed code for a hash, analysing <paramref name="code"/> on first sight.</summary>
+    public static CodeInfo Get(in Hash256 codeHash, byte[] code)
+    {
+        if (code.Length == 0) return Empty;
+        if (Cache.TryGetValue(codeHash, out var info)) return info;
+        info = new CodeInfo(code);
+        // A crude bound: contracts deployed by tests and attacks should not grow the cache without limit.
+        if (Cache.Count >= MaxCacheEntries) Cache.Clear();
+        Cache.TryAdd(codeHash, info);
+        return info;
+    }
+}

@@ -1,0 +1,319 @@
+using System.Runtime.CompilerServices;
+using OasisEth.Evm.Gas;
+using OasisEth.Evm.Instructions;
+using OasisEth.Evm.Tracing;
+using OasisEth.Primitives;
+
+namespace OasisEth.Evm;
+
+public sealed partial class VirtualMachine
+{
+    /// <summary>
+    /// The bytecode loop. One switch the JIT turns into a jump table; stack requirements and static gas come
+    /// from per-opcode tables checked before the handler, so handlers do no checks of their own. The stack is
+    /// addressed through a pointer to the frame's pinned array (<c>top[-1]</c> is the top item).
+    /// Returns when the frame halts or when it asks for a child frame.
+    /// </summary>
+    [SkipLocalsInit]
+    private unsafe ExitCode Run<TTracing>(EvmFrame f) where TTracing : struct, IFlag
+    {
+        long[] gasTable = _spec.StaticGas;
+        byte[] codeArray = f.Code.Padded;
+        EvmMemory memory = f.Memory;
+        ExitCode exit;
+
+        fixed (byte* code = codeArray)
+        fixed (long* staticGas = gasTable)
+        fixed (byte* required = StackTraits.Required)
+        fixed (short* maxHeight = StackTraits.MaxHeight)
+        {
+            UInt256* stack = (UInt256*)Unsafe.AsPointer(ref f.Stack[0]); // the array is pinned (EvmFrame)
+            UInt256* top = stack + f.StackCount;
+            int pc = f.Pc;
+            long gas = f.Gas;
+
+            while (true)
+            {
+                byte op = code[pc];
+                long cost = staticGas[op];
+                int height = (int)(top - stack);
+                if (TTracing.IsActive) TraceStep(f, pc, op, gas, cost, new ReadOnlySpan<UInt256>(stack, height));
+                if (cost < 0) { exit = ExitCode.InvalidInstruction; goto Halt; }
+                if (height < required[op]) { exit = ExitCode.StackUnderflow; goto Halt; }
+                if (height > maxHeight[op]) { exit = ExitCode.StackOverflow; goto Halt; }
+                gas -= cost;
+                if (gas < 0) { exit = ExitCode.OutOfGas; goto Halt; }
+
+                switch (op)
+                {
+                    case 0x00: exit = ExitCode.Stop; f.Output = []; goto Halt;
+                    case 0x01: UInt256.Add(in top[-1], in top[-2], out top[-2]); top--; break;
+                    case 0x02: UInt256.Multiply(in top[-1], in top[-2], out top[-2]); top--; break;
+                    case 0x03: UInt256.Subtract(in top[-1], in top[-2], out top[-2]); top--; break;
+                    case 0x04: UInt256.Divide(in top[-1], in top[-2], out top[-2]); top--; break;
+                    case 0x05: UInt256.SignedDivide(in top[-1], in top[-2], out top[-2]); top--; break;
+                    case 0x06: UInt256.Mod(in top[-1], in top[-2], out top[-2]); top--; break;
+                    case 0x07: UInt256.SignedMod(in top[-1], in top[-2], out top[-2]); top--; break;
+                    case 0x08: UInt256.AddMod(in top[-1], in top[-2], in top[-3], out top[-3]); top -= 2; break;
+                    case 0x09: UInt256.MulMod(in top[-1], in top[-2], in top[-3], out top[-3]); top -= 2; break;
+                    case 0x0a:
+                    {
+                        long expCost = _spec.ExpByteCost * top[-2].ByteLength;
+                        gas -= expCost;
+                        if (gas < 0) { exit = ExitCode.OutOfGas; goto Halt; }
+                        UInt256.Exp(in top[-1], in top[-2], out top[-2]); top--; break;
+                    }
+                    case 0x0b: UInt256.SignExtend(in top[-1], in top[-2], out top[-2]); top--; break;
+
+                    case 0x10: top[-2] = UInt256.LessThan(in top[-1], in top[-2]) ? UInt256.One : UInt256.Zero; top--; break;
+                    case 0x11: top[-2] = UInt256.GreaterThan(in top[-1], in top[-2]) ? UInt256.One : UInt256.Zero; top--; break;
+                    case 0x12: top[-2] = UInt256.SignedLessThan(in top[-1], in top[-2]) ? UInt256.One : UInt256.Zero; top--; break;
+                    case 0x13: top[-2] = UInt256.SignedGreaterThan(in top[-1], in top[-2]) ? UInt256.One : UInt256.Zero; top--; break;
+                    case 0x14: top[-2] = top[-1].Equals(top[-2]) ? UInt256.One : UInt256.Zero; top--; break;
+                    case 0x15: top[-1] = top[-1].IsZero ? UInt256.One : UInt256.Zero; break;
+                    case 0x16: UInt256.And(in top[-1], in top[-2], out top[-2]); top--; break;
+                    case 0x17: UInt256.Or(in top[-1], in top[-2], out top[-2]); top--; break;
+                    case 0x18: UInt256.Xor(in top[-1], in top[-2], out top[-2]); top--; break;
+                    case 0x19: UInt256.Not(in top[-1], out top[-1]); break;
+                    case 0x1a: UInt256.Byte(in top[-1], in top[-2], out top[-2]); top--; break;
+                    case 0x1b: UInt256.ShiftLeft(in top[-2], ShiftAmount(in top[-1]), out top[-2]); top--; break;
+                    case 0x1c: UInt256.ShiftRight(in top[-2], ShiftAmount(in top[-1]), out top[-2]); top--; break;
+                    case 0x1d: UInt256.ShiftRightArithmetic(in top[-2], ShiftAmount(in top[-1]), out top[-2]); top--; break;
+
+                    case 0x20: // KECCAK256
+                    {
+                        if (!ChargeCopy(memory, in top[-1], in top[-2], GasCost.KeccakWord, ref gas)) { exit = ExitCode.OutOfGas; goto Halt; }
+                        var data = top[-2].IsZero ? ReadOnlySpan<byte>.Empty : memory.Slice((long)top[-1].u0, (long)top[-2].u0);
+                        top[-2] = Keccak.Compute(data).ToWord();
+                        top--; break;
+                    }
+
+                    case 0x30: top[0] = f.Address.ToWord(); top++; break;
+                    case 0x31: // BALANCE
+                    {
+                        var address = Address.FromWord(in top[-1]);
+                        if (!ChargeAccountAccess(in address, ref gas)) { exit = ExitCode.OutOfGas; goto Halt; }
+                        top[-1] = _state.GetBalance(address); break;
+                    }
+                    case 0x32: top[0] = _tx.Origin.ToWord(); top++; break;
+                    case 0x33: top[0] = f.Caller.ToWord(); top++; break;
+                    case 0x34: top[0] = f.Value; top++; break;
+                    case 0x35: top[-1] = LoadWordPadded(f.Input, in top[-1]); break;
+                    case 0x36: top[0] = (ulong)f.Input.Length; top++; break;
+                    case 0x37: // CALLDATACOPY
+                        if (!CopyToMemory(memory, in top[-1], in top[-2], in top[-3], f.Input, ref gas)) { exit = ExitCode.OutOfGas; goto Halt; }
+                        top -= 3; break;
+                    case 0x38: top[0] = (ulong)f.Code.Length; top++; break;
+                    case 0x39: // CODECOPY
+                        if (!CopyToMemory(memory, in top[-1], in top[-2], in top[-3], f.Code.Code, ref gas)) { exit = ExitCode.OutOfGas; goto Halt; }
+                        top -= 3; break;
+                    case 0x3a: top[0] = _tx.GasPrice; top++; break;
+                    case 0x3b: // EXTCODESIZE
+                    {
+                        var address = Address.FromWord(in top[-1]);
+                        if (!ChargeAccountAccess(in address, ref gas)) { exit = ExitCode.OutOfGas; goto Halt; }
+                        top[-1] = (ulong)_state.GetCode(address).Length; break;
+                    }
+                    case 0x3c: // EXTCODECOPY
+                    {
+                        var address = Address.FromWord(in top[-1]);
+                        if (!ChargeAccountAccess(in address, ref gas)) { exit = ExitCode.OutOfGas; goto Halt; }
+                        if (!CopyToMemory(memory, in top[-2], in top[-3], in top[-4], _state.GetCode(address), ref gas)) { exit = ExitCode.OutOfGas; goto Halt; }
+                        top -= 4; break;
+                    }
+                    case 0x3d: top[0] = (ulong)f.ReturnData.Length; top++; break;
+                    case 0x3e: // RETURNDATACOPY
+                    {
+                        if (!ChargeCopy(memory, in top[-1], in top[-3], GasCost.Copy, ref gas)) { exit = ExitCode.OutOfGas; goto Halt; }
+                        ref readonly UInt256 src = ref top[-2];
+                        ref readonly UInt256 len = ref top[-3];
+                        if (!src.FitsInUlong || !len.FitsInUlong || src.u0 + len.u0 < src.u0 || src.u0 + len.u0 > (ulong)f.ReturnData.Length)
+                        { exit = ExitCode.ReturnDataOutOfBounds; goto Halt; }
+                        if (!len.IsZero) f.ReturnData.AsSpan((int)src.u0, (int)len.u0).CopyTo(memory.Slice((long)top[-1].u0, (long)len.u0));
+                        top -= 3; break;
+                    }
+                    case 0x3f: // EXTCODEHASH
+                    {
+                        var address = Address.FromWord(in top[-1]);
+                        if (!ChargeAccountAccess(in address, ref gas)) { exit = ExitCode.OutOfGas; goto Halt; }
+                        top[-1] = _state.IsDead(address) ? UInt256.Zero : _state.GetCodeHash(address).ToWord();
+                        break;
+                    }
+
+                    case 0x40: top[-1] = BlockHash(in top[-1]); break;
+                    case 0x41: top[0] = _block.Coinbase.ToWord(); top++; break;
+                    case 0x42: top[0] = _block.Timestamp; top++; break;
+                    case 0x43: top[0] = _block.Number; top++; break;
+                    case 0x44: top[0] = _spec.IsParis ? _block.PrevRandao : _block.Difficulty; top++; break;
+                    case 0x45: top[0] = _block.GasLimit; top++; break;
+                    case 0x46: top[0] = _block.ChainId; top++; break;
+                    case 0x47: top[0] = _state.GetBalance(f.Address); top++; break;
+                    case 0x48: top[0] = _block.BaseFee; top++; break;
+                    case 0x49: // BLOBHASH
+                    {
+                        var hashes = _tx.BlobHashes;
+                        top[-1] = top[-1].FitsInUlong && top[-1].u0 < (ulong)hashes.Length ? hashes[(int)top[-1].u0].ToWord() : UInt256.Zero;
+                        break;
+                    }
+                    case 0x4a: top[0] = _block.BlobBaseFee; top++; break;
+
+                    case 0x50: top--; break;
+                    case 0x51: // MLOAD
+                    {
+                        if (!ChargeMemory(memory, in top[-1], 32, ref gas)) { exit = ExitCode.OutOfGas; goto Halt; }
+                        top[-1] = UInt256.FromBigEndian(memory.Slice((long)top[-1].u0, 32));
+                        break;
+                    }
+                    case 0x52: // MSTORE
+                    {
+                        if (!ChargeMemory(memory, in top[-1], 32, ref gas)) { exit = ExitCode.OutOfGas; goto Halt; }
+                        top[-2].WriteBigEndian(memory.Slice((long)top[-1].u0, 32));
+                        top -= 2; break;
+                    }
+                    case 0x53: // MSTORE8
+                    {
+                        if (!ChargeMemory(memory, in top[-1], 1, ref gas)) { exit = ExitCode.OutOfGas; goto Halt; }
+                        memory.At((long)top[-1].u0) = (byte)top[-2].u0;
+                        top -= 2; break;
+                    }
+                    case 0x54: // SLOAD
+                    {
+                        if (_spec.IsBerlin)
+                        {
+                            gas -= _state.WarmUpStorage(f.Address, in top[-1]) ? GasCost.ColdSload : GasCost.WarmStorageRead;
+                            if (gas < 0) { exit = ExitCode.OutOfGas; goto Halt; }
+                        }
+                        top[-1] = _state.GetStorage(f.Address, in top[-1]);
+                        break;
+                    }
+                    case 0x55: // SSTORE
+                    {
+                        if (f.IsStatic) { exit = ExitCode.StaticStateChange; goto Halt; }
+                        exit = StorageStore(f, in top[-1], in top[-2], ref gas);
+                        if (exit != ExitCode.Running) goto Halt;
+                        top -= 2; break;
+                    }
+                    case 0x56: // JUMP
+                    {
+                        ref readonly UInt256 dest = ref top[-1];
+                        if (!dest.FitsInUlong || !f.Code.IsValidJumpDest(dest.u0)) { exit = ExitCode.BadJumpDestination; goto Halt; }
+                        pc = (int)dest.u0;
+                        top--;
+                        continue;
+                    }
+                    case 0x57: // JUMPI
+                    {
+                        if (!top[-2].IsZero)
+                        {
+                            ref readonly UInt256 dest = ref top[-1];
+                            if (!dest.FitsInUlong || !f.Code.IsValidJumpDest(dest.u0)) { exit = ExitCode.BadJumpDestination; goto Halt; }
+                            pc = (int)dest.u0;
+                            top -= 2;
+                            continue;
+                        }
+                        top -= 2; break;
+                    }
+                    case 0x58: top[0] = (ulong)pc; top++; break;
+                    case 0x59: top[0] = (ulong)memory.Size; top++; break;
+                    case 0x5a: top[0] = (ulong)gas; top++; break;
+                    case 0x5b: break;
+                    case 0x5c: top[-1] = _state.GetTransientStorage(f.Address, in top[-1]); break;
+                    case 0x5d:
+                        if (f.IsStatic) { exit = ExitCode.StaticStateChange; goto Halt; }
+                        _state.SetTransientStorage(f.Address, in top[-1], in top[-2]);
+                        top -= 2; break;
+                    case 0x5e: // MCOPY
+                    {
+                        if (!MemoryCopy(memory, in top[-1], in top[-2], in top[-3], ref gas)) { exit = ExitCode.OutOfGas; goto Halt; }
+                        top -= 3; break;
+                    }
+                    case 0x5f: top[0] = UInt256.Zero; top++; break;
+
+                    case 0x60: // PUSH1: the most common push, without the general path
+                        top[0] = new UInt256(code[pc + 1]);
+                        top++;
+                        pc += 2;
+                        continue;
+                    case 0x61: case 0x62: case 0x63: case 0x64: case 0x65: case 0x66: case 0x67: case 0x68:
+                    case 0x69: case 0x6a: case 0x6b: case 0x6c: case 0x6d: case 0x6e: case 0x6f: case 0x70:
+                    case 0x71: case 0x72: case 0x73: case 0x74: case 0x75: case 0x76: case 0x77: case 0x78:
+                    case 0x79: case 0x7a: case 0x7b: case 0x7c: case 0x7d: case 0x7e: case 0x7f:
+                    {
+                        int n = op - 0x5f;
+                        top[0] = UInt256.FromBigEndian(new ReadOnlySpan<byte>(code + pc + 1, n));
+                        top++;
+                        pc += n + 1;
+                        continue;
+                    }
+                    case 0x80: case 0x81: case 0x82: case 0x83: case 0x84: case 0x85: case 0x86: case 0x87:
+                    case 0x88: case 0x89: case 0x8a: case 0x8b: case 0x8c: case 0x8d: case 0x8e: case 0x8f:
+                        top[0] = top[-(op - 0x7f)];
+                        top++;
+                        break;
+                    case 0x90: case 0x91: case 0x92: case 0x93: case 0x94: case 0x95: case 0x96: case 0x97:
+                    case 0x98: case 0x99: case 0x9a: case 0x9b: case 0x9c: case 0x9d: case 0x9e: case 0x9f:
+                    {
+                        int n = op - 0x8f;
+                        (top[-1], top[-1 - n]) = (top[-1 - n], top[-1]);
+                        break;
+                    }
+                    case 0xa0: case 0xa1: case 0xa2: case 0xa3: case 0xa4:
+                    {
+                        if (f.IsStatic) { exit = ExitCode.StaticStateChange; goto Halt; }
+                        int topics = op - 0xa0;
+                        if (!ChargeLogData(memory, in top[-1], in top[-2], ref gas)) { exit = ExitCode.OutOfGas; goto Halt; }
+                        EmitLog(f, top, topics);
+                        top -= 2 + topics;
+                        break;
+                    }
+
+                    case 0xf0: case 0xf5: // CREATE, CREATE2
+                    case 0xf1: case 0xf2: case 0xf4: case 0xfa: // CALL, CALLCODE, DELEGATECALL, STATICCALL
+                    {
+                        f.Pc = pc; f.Gas = gas; f.StackCount = height;
+                        exit = op is 0xf0 or 0xf5 ? InstructionCreate(f, op == 0xf5 ? CallKind.Create2 : CallKind.Create) : InstructionCall(f, op);
+                        if (exit == ExitCode.ChildRequested) return exit;
+                        top = stack + f.StackCount; gas = f.Gas; pc = f.Pc;
+                        if (exit != ExitCode.Running) goto Halt;
+                        continue;
+                    }
+                    case 0xf3: case 0xfd: // RETURN, REVERT
+                    {
+                        if (!ChargeMemory(memory, in top[-1], in top[-2], ref gas)) { exit = ExitCode.OutOfGas; goto Halt; }
+                        f.Output = top[-2].IsZero ? [] : memory.Slice((long)top[-1].u0, (long)top[-2].u0).ToArray();
+                        top -= 2;
+                        exit = op == 0xf3 ? ExitCode.Return : ExitCode.Revert;
+                        goto Halt;
+                    }
+                    case 0xff: // SELFDESTRUCT
+                    {
+                        if (f.IsStatic) { exit = ExitCode.StaticStateChange; goto Halt; }
+                        if (!SelfDestruct(f, in top[-1], ref gas)) { exit = ExitCode.OutOfGas; goto Halt; }
+                        top--;
+                        exit = ExitCode.Stop;
+                        f.Output = [];
+                        goto Halt;
+                    }
+                    default:
+                        exit = ExitCode.InvalidInstruction;
+                        goto Halt;
+                }
+                pc++;
+            }
+
+        Halt:
+            f.Pc = pc;
+            f.Gas = exit.IsSuccess() || exit == ExitCode.Revert ? gas : 0;
+            f.StackCount = (int)(top - stack);
+            if (TTracing.IsActive && !exit.IsSuccess() && exit != ExitCode.Revert) _tracer!.OnError(exit.ErrorText()!);
+            if (exit != ExitCode.Revert && !exit.IsSuccess()) f.Output = [];
+            return exit;
+        }
+    }
+
+    private void TraceStep(EvmFrame f, int pc, byte op, long gas, long cost, ReadOnlySpan<UInt256> stack) =>
+        _tracer!.OnStep(pc, op, gas, Math.Max(cost, 0), f.Memory.Size, stack, f.Depth + 1, f.Refund);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int ShiftAmount(in UInt256 shift) => shift.FitsInUlong && shift.u0 < 256 ? (int)shift.u0 : 256;
+}
