@@ -44,7 +44,8 @@ public sealed partial class InMemoryWorldState
         else if (!amount.IsZero)
         {
             JournalBalance(address, account);
-            account.Balance = BalanceMath.Add(account.Balance, amount);
+            // Wrapping add: balances never approach 2^256 (total supply is far below), so no overflow check.
+            UInt256.Add(account.Balance, amount, out account.Balance);
         }
         MarkTouched(address, account);
     }
@@ -60,9 +61,9 @@ public sealed partial class InMemoryWorldState
         }
         else if (!amount.IsZero)
         {
-            if (account.Balance.CompareTo(amount) < 0) ThrowInsufficientBalance(address);
+            if (UInt256.SubtractUnderflow(account.Balance, amount, out UInt256 remaining)) ThrowInsufficientBalance(address);
             JournalBalance(address, account);
-            account.Balance = BalanceMath.Subtract(account.Balance, amount);
+            account.Balance = remaining;
         }
         MarkTouched(address, account);
     }
