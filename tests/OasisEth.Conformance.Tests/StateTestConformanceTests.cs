@@ -1,0 +1,45 @@
+using NUnit.Framework;
+using OasisEth.StateTest;
+
+namespace OasisEth.Conformance.Tests;
+
+/// <summary>
+/// Every state-test case under shared/conformance, through the same runner the <c>oasis-eth statetest</c> command
+/// uses, one NUnit test per fixture directory. A directory passes when all its failures are listed in
+/// <c>known-failures.txt</c> and none of the listed ones passes.
+/// </summary>
+[TestFixture]
+public class StateTestConformanceTests
+{
+    private static readonly Lazy<KnownFailures> Known = new(KnownFailures.Load);
+
+    [TestCaseSource(typeof(ConformanceSuites), nameof(ConformanceSuites.GeneralStateTestDirectories))]
+    public void GeneralStateTests(string directory, string forks) => RunDirectory(directory, forks, recursive: false);
+
+    [TestCaseSource(typeof(ConformanceSuites), nameof(ConformanceSuites.EestDirectories))]
+    public void Eest(string directory, string forks) => RunDirectory(directory, forks, recursive: false);
+
+    [TestCaseSource(typeof(ConformanceSuites), nameof(ConformanceSuites.LegacyDirectories))]
+    public void LegacyTests(string directory, string forks) => RunDirectory(directory, forks, recursive: false);
+
+    /// <summary>LegacyTests' few Frontier..ConstantinopleFix entries, reported apart from the forks that matter.</summary>
+    [Test]
+    public void LegacyTestsBeforeIstanbul() => RunDirectory(ConformanceSuites.Legacy, ConformanceSuites.BeforeIstanbul, recursive: true);
+
+    private static void RunDirectory(string directory, string forks, bool recursive)
+    {
+        if (directory == ConformanceSuites.Missing) Assert.Fail("shared conformance fixtures not found: " + SharedFixtures.WhereLooked);
+        string root = SharedFixtures.RequireRoot();
+        string full = Path.Combine(root, directory);
+        List<FixturePath> files = recursive ? FixturePath.Discover(full) : FixturePath.InDirectory(full, root);
+
+        var runner = new StateTestRunner(new StateTestOptions { ForkFilter = ConformanceSuites.Forks(forks) });
+        List<CaseResult> results = runner.RunAll(files);
+        ConformanceVerdict verdict = ConformanceVerdict.Judge(results, Known.Value);
+        string summary = verdict.Describe($"{directory} [{forks}]");
+        TestContext.Out.WriteLine(summary);
+
+        Assert.That(results, Is.Not.Empty, $"{directory} [{forks}]: no case ran; the fixtures or the fork selection are wrong");
+        Assert.That(verdict.Ok, Is.True, summary);
+    }
+}
