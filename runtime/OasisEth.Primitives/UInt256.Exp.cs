@@ -46,16 +46,72 @@ public readonly partial struct UInt256
             return;
         }
 
-        // Left-to-right square-and-multiply: one squaring per exponent bit below the top one, one multiply by
-        // the (fixed) base per set bit. Squaring needs 4 full and 2 half 64-bit products against 6 and 4.
+        int bits = y.BitLength;
+        res = bits > WindowThresholdBits ? PowWindowed(x, y, bits) : PowBinary(x, y, bits);
+    }
+
+    // Below this exponent length the sliding window's table (1 squaring + 7 multiplies) costs more than it saves.
+    private const int WindowThresholdBits = 40;
+    private const int WindowBits = 4;
+
+    /// <summary>
+    /// Left-to-right binary square-and-multiply: one squaring per exponent bit below the top one, one multiply by
+    /// the base per set bit. Squaring needs 4 full and 2 half 64-bit products against 6 and 4 for a multiply.
+    /// </summary>
+    private static UInt256 PowBinary(in UInt256 x, in UInt256 y, int bits)
+    {
         UInt256 r = x;
-        int top = y.BitLength - 1;
-        for (int i = top - 1; i >= 0; i--)
+        for (int i = bits - 2; i >= 0; i--)
         {
             Square(r, out r);
             if (TestBit(y, i)) Multiply(r, x, out r);
         }
-        res = r;
+        return r;
+    }
+
+    /// <summary>
+    /// Left-to-right sliding-window exponentiation with 4-bit windows over the odd powers x, x^3, ..., x^15:
+    /// still one squaring per bit, but about one multiply per 5 bits instead of one per set bit (a 256-bit
+    /// exponent: ~51 multiplies + 8 for the table instead of ~128, or ~255 for a dense exponent).
+    /// </summary>
+    [SkipLocalsInit]
+    private static unsafe UInt256 PowWindowed(in UInt256 x, in UInt256 y, int bits)
+    {
+        UInt256* odd = stackalloc UInt256[1 << (WindowBits - 1)];
+        odd[0] = x;
+        Square(x, out UInt256 x2);
+        for (int k = 1; k < 1 << (WindowBits - 1); k++) Multiply(odd[k - 1], x2, out odd[k]);
+
+        UInt256 r = One;
+        bool started = false;
+        int i = bits - 1;
+        while (i >= 0)
+        {
+            if (!TestBit(y, i))
+            {
+                Square(r, out r);
+                i--;
+                continue;
+            }
+            // The window is bits i..low with low as far down as WindowBits allows and bit low set (so it is odd).
+            int low = Math.Max(i - WindowBits + 1, 0);
+            while (!TestBit(y, low)) low++;
+            int window = 0;
+            for (int k = i; k >= low; k--) window = (window << 1) | (TestBit(y, k) ? 1 : 0);
+
+            if (started)
+            {
+                for (int k = i; k >= low; k--) Square(r, out r);
+                Multiply(r, odd[window >> 1], out r);
+            }
+            else
+            {
+                r = odd[window >> 1]; // 1^(2^n) * x^w: skip the squarings of 1
+                started = true;
+            }
+            i = low - 1;
+        }
+        return r;
     }
 
     /// <summary>a * a mod 2^256.</summary>
