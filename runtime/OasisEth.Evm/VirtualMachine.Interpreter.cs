@@ -82,7 +82,7 @@ public sealed partial class VirtualMachine
 
                     case 0x20: // KECCAK256
                     {
-                        if (!ChargeCopy(memory, in top[-1], in top[-2], GasCost.KeccakWord, ref gas)) { exit = ExitCode.OutOfGas; goto Halt; }
+                        if ((gas = ChargeCopy(memory, in top[-1], in top[-2], GasCost.KeccakWord, gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
                         var data = top[-2].IsZero ? ReadOnlySpan<byte>.Empty : memory.Slice((long)top[-1].u0, (long)top[-2].u0);
                         top[-2] = Keccak.Compute(data).ToWord();
                         top--; break;
@@ -92,7 +92,7 @@ public sealed partial class VirtualMachine
                     case 0x31: // BALANCE
                     {
                         var address = Address.FromWord(in top[-1]);
-                        if (!ChargeAccountAccess(in address, ref gas)) { exit = ExitCode.OutOfGas; goto Halt; }
+                        if ((gas = ChargeAccountAccess(in address, gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
                         top[-1] = _state.GetBalance(address); break;
                     }
                     case 0x32: top[0] = _tx.Origin.ToWord(); top++; break;
@@ -101,30 +101,30 @@ public sealed partial class VirtualMachine
                     case 0x35: top[-1] = LoadWordPadded(f.Input, in top[-1]); break;
                     case 0x36: top[0] = (ulong)f.Input.Length; top++; break;
                     case 0x37: // CALLDATACOPY
-                        if (!CopyToMemory(memory, in top[-1], in top[-2], in top[-3], f.Input, ref gas)) { exit = ExitCode.OutOfGas; goto Halt; }
+                        if ((gas = CopyToMemory(memory, in top[-1], in top[-2], in top[-3], f.Input, gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
                         top -= 3; break;
                     case 0x38: top[0] = (ulong)f.Code.Length; top++; break;
                     case 0x39: // CODECOPY
-                        if (!CopyToMemory(memory, in top[-1], in top[-2], in top[-3], f.Code.Code, ref gas)) { exit = ExitCode.OutOfGas; goto Halt; }
+                        if ((gas = CopyToMemory(memory, in top[-1], in top[-2], in top[-3], f.Code.Code, gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
                         top -= 3; break;
                     case 0x3a: top[0] = _tx.GasPrice; top++; break;
                     case 0x3b: // EXTCODESIZE
                     {
                         var address = Address.FromWord(in top[-1]);
-                        if (!ChargeAccountAccess(in address, ref gas)) { exit = ExitCode.OutOfGas; goto Halt; }
+                        if ((gas = ChargeAccountAccess(in address, gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
                         top[-1] = (ulong)_state.GetCode(address).Length; break;
                     }
                     case 0x3c: // EXTCODECOPY
                     {
                         var address = Address.FromWord(in top[-1]);
-                        if (!ChargeAccountAccess(in address, ref gas)) { exit = ExitCode.OutOfGas; goto Halt; }
-                        if (!CopyToMemory(memory, in top[-2], in top[-3], in top[-4], _state.GetCode(address), ref gas)) { exit = ExitCode.OutOfGas; goto Halt; }
+                        if ((gas = ChargeAccountAccess(in address, gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
+                        if ((gas = CopyToMemory(memory, in top[-2], in top[-3], in top[-4], _state.GetCode(address), gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
                         top -= 4; break;
                     }
                     case 0x3d: top[0] = (ulong)f.ReturnData.Length; top++; break;
                     case 0x3e: // RETURNDATACOPY
                     {
-                        if (!ChargeCopy(memory, in top[-1], in top[-3], GasCost.Copy, ref gas)) { exit = ExitCode.OutOfGas; goto Halt; }
+                        if ((gas = ChargeCopy(memory, in top[-1], in top[-3], GasCost.Copy, gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
                         ref readonly UInt256 src = ref top[-2];
                         ref readonly UInt256 len = ref top[-3];
                         if (!src.FitsInUlong || !len.FitsInUlong || src.u0 + len.u0 < src.u0 || src.u0 + len.u0 > (ulong)f.ReturnData.Length)
@@ -135,7 +135,7 @@ public sealed partial class VirtualMachine
                     case 0x3f: // EXTCODEHASH
                     {
                         var address = Address.FromWord(in top[-1]);
-                        if (!ChargeAccountAccess(in address, ref gas)) { exit = ExitCode.OutOfGas; goto Halt; }
+                        if ((gas = ChargeAccountAccess(in address, gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
                         top[-1] = _state.IsDead(address) ? UInt256.Zero : _state.GetCodeHash(address).ToWord();
                         break;
                     }
@@ -160,19 +160,19 @@ public sealed partial class VirtualMachine
                     case 0x50: top--; break;
                     case 0x51: // MLOAD
                     {
-                        if (!ChargeMemory(memory, in top[-1], 32, ref gas)) { exit = ExitCode.OutOfGas; goto Halt; }
+                        if ((gas = ChargeMemory(memory, in top[-1], 32, gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
                         top[-1] = UInt256.FromBigEndian(memory.Slice((long)top[-1].u0, 32));
                         break;
                     }
                     case 0x52: // MSTORE
                     {
-                        if (!ChargeMemory(memory, in top[-1], 32, ref gas)) { exit = ExitCode.OutOfGas; goto Halt; }
+                        if ((gas = ChargeMemory(memory, in top[-1], 32, gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
                         top[-2].WriteBigEndian(memory.Slice((long)top[-1].u0, 32));
                         top -= 2; break;
                     }
                     case 0x53: // MSTORE8
                     {
-                        if (!ChargeMemory(memory, in top[-1], 1, ref gas)) { exit = ExitCode.OutOfGas; goto Halt; }
+                        if ((gas = ChargeMemory(memory, in top[-1], 1, gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
                         memory.At((long)top[-1].u0) = (byte)top[-2].u0;
                         top -= 2; break;
                     }
@@ -189,8 +189,7 @@ public sealed partial class VirtualMachine
                     case 0x55: // SSTORE
                     {
                         if (f.IsStatic) { exit = ExitCode.StaticStateChange; goto Halt; }
-                        exit = StorageStore(f, in top[-1], in top[-2], ref gas);
-                        if (exit != ExitCode.Running) goto Halt;
+                        if ((gas = StorageStore(f, in top[-1], in top[-2], gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
                         top -= 2; break;
                     }
                     case 0x56: // JUMP
@@ -224,7 +223,7 @@ public sealed partial class VirtualMachine
                         top -= 2; break;
                     case 0x5e: // MCOPY
                     {
-                        if (!MemoryCopy(memory, in top[-1], in top[-2], in top[-3], ref gas)) { exit = ExitCode.OutOfGas; goto Halt; }
+                        if ((gas = MemoryCopy(memory, in top[-1], in top[-2], in top[-3], gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
                         top -= 3; break;
                     }
                     case 0x5f: top[0] = UInt256.Zero; top++; break;
@@ -261,7 +260,7 @@ public sealed partial class VirtualMachine
                     {
                         if (f.IsStatic) { exit = ExitCode.StaticStateChange; goto Halt; }
                         int topics = op - 0xa0;
-                        if (!ChargeLogData(memory, in top[-1], in top[-2], ref gas)) { exit = ExitCode.OutOfGas; goto Halt; }
+                        if ((gas = ChargeLogData(memory, in top[-1], in top[-2], gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
                         EmitLog(f, top, topics);
                         top -= 2 + topics;
                         break;
@@ -279,7 +278,7 @@ public sealed partial class VirtualMachine
                     }
                     case 0xf3: case 0xfd: // RETURN, REVERT
                     {
-                        if (!ChargeMemory(memory, in top[-1], in top[-2], ref gas)) { exit = ExitCode.OutOfGas; goto Halt; }
+                        if ((gas = ChargeMemory(memory, in top[-1], in top[-2], gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
                         f.Output = top[-2].IsZero ? [] : memory.Slice((long)top[-1].u0, (long)top[-2].u0).ToArray();
                         top -= 2;
                         exit = op == 0xf3 ? ExitCode.Return : ExitCode.Revert;
@@ -288,7 +287,7 @@ public sealed partial class VirtualMachine
                     case 0xff: // SELFDESTRUCT
                     {
                         if (f.IsStatic) { exit = ExitCode.StaticStateChange; goto Halt; }
-                        if (!SelfDestruct(f, in top[-1], ref gas)) { exit = ExitCode.OutOfGas; goto Halt; }
+                        if ((gas = SelfDestruct(f, in top[-1], gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
                         top--;
                         exit = ExitCode.Stop;
                         f.Output = [];

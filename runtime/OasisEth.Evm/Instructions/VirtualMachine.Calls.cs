@@ -28,8 +28,8 @@ public sealed partial class VirtualMachine
         long gas = f.Gas;
         EvmMemory memory = f.Memory;
         // Memory for the input and the output regions, as one growth to the larger end.
-        if (!ChargeMemory(memory, in inOffset, in inSize, ref gas)) return ExitCode.OutOfGas;
-        if (!ChargeMemory(memory, in outOffset, in outSize, ref gas)) return ExitCode.OutOfGas;
+        if ((gas = ChargeMemory(memory, in inOffset, in inSize, gas)) < 0) return ExitCode.OutOfGas;
+        if ((gas = ChargeMemory(memory, in outOffset, in outSize, gas)) < 0) return ExitCode.OutOfGas;
 
         if (_spec.IsBerlin && _state.WarmUpAccount(target))
         {
@@ -118,7 +118,7 @@ public sealed partial class VirtualMachine
         }
         if (kind == CallKind.Create2) gas -= GasCost.KeccakWord * Words((ulong)length);
         if (gas < 0) return ExitCode.OutOfGas;
-        if (!ChargeMemory(f.Memory, in offset, in size, ref gas)) return ExitCode.OutOfGas;
+        if ((gas = ChargeMemory(f.Memory, in offset, in size, gas)) < 0) return ExitCode.OutOfGas;
 
         long callGas = _spec.IsEip150 ? gas - gas / 64 : gas;
         gas -= callGas;

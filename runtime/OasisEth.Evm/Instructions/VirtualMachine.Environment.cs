@@ -7,11 +7,10 @@ namespace OasisEth.Evm;
 public sealed partial class VirtualMachine
 {
     /// <summary>EIP-2929: the dynamic part of account-reading opcodes, 2600 for a cold account, 100 for a warm one.</summary>
-    private bool ChargeAccountAccess(in Address address, ref long gas)
+    private long ChargeAccountAccess(in Address address, long gas)
     {
-        if (!_spec.IsBerlin) return true;
-        gas -= _state.WarmUpAccount(address) ? GasCost.ColdAccountAccess : GasCost.WarmStorageRead;
-        return gas >= 0;
+        if (!_spec.IsBerlin) return gas;
+        return gas - (_state.WarmUpAccount(address) ? GasCost.ColdAccountAccess : GasCost.WarmStorageRead);
     }
 
     /// <summary>BLOCKHASH: only the 256 most recent complete blocks are visible.</summary>
@@ -35,13 +34,13 @@ public sealed partial class VirtualMachine
     /// London, and the balance move. From Cancun (EIP-6780) the account is only deleted if it was created in
     /// this transaction; otherwise only its balance moves.
     /// </summary>
-    private bool SelfDestruct(EvmFrame f, in UInt256 beneficiaryWord, ref long gas)
+    private long SelfDestruct(EvmFrame f, in UInt256 beneficiaryWord, long gas)
     {
         var beneficiary = Address.FromWord(in beneficiaryWord);
         if (_spec.IsBerlin && _state.WarmUpAccount(beneficiary))
         {
             gas -= GasCost.ColdAccountAccess;
-            if (gas < 0) return false;
+            if (gas < 0) return OutOfGas;
         }
         UInt256 balance = _state.GetBalance(f.Address);
         if (_spec.IsEip150)
@@ -52,7 +51,7 @@ public sealed partial class VirtualMachine
             if (chargeNewAccount)
             {
                 gas -= GasCost.NewAccount;
-                if (gas < 0) return false;
+                if (gas < 0) return OutOfGas;
             }
         }
         if (!_spec.IsLondon && !_state.IsSelfDestructed(f.Address)) f.Refund += GasCost.SelfDestructRefund;
@@ -74,6 +73,6 @@ public sealed partial class VirtualMachine
             _state.SubtractBalance(f.Address, _state.GetBalance(f.Address));
             _state.MarkSelfDestructed(f.Address);
         }
-        return true;
+        return gas;
     }
 }

@@ -4,77 +4,78 @@ using OasisEth.Primitives;
 
 namespace OasisEth.Evm;
 
+// The charging helpers take the gas left by value and return what remains (negative: out of gas), so the
+// interpreter's gas local is never address-taken and stays in a register.
 public sealed partial class VirtualMachine
 {
-    /// <summary>Charges for and performs memory growth to cover [offset, offset+length). False means out of gas.</summary>
+    private const long OutOfGas = -1;
+
+    /// <summary>Charges for and performs memory growth to cover [offset, offset+length).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool ChargeMemory(EvmMemory memory, in UInt256 offset, in UInt256 length, ref long gas)
+    private static long ChargeMemory(EvmMemory memory, in UInt256 offset, in UInt256 length, long gas)
     {
-        if (length.IsZero) return true;
+        if (length.IsZero) return gas;
         long cost = memory.ExpansionCost(in offset, in length);
-        if ((ulong)cost > (ulong)gas) return false;
-        gas -= cost;
+        if ((ulong)cost > (ulong)gas) return OutOfGas;
         memory.Expand((long)offset.u0, (long)length.u0);
-        return true;
+        return gas - cost;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool ChargeMemory(EvmMemory memory, in UInt256 offset, ulong length, ref long gas)
+    private static long ChargeMemory(EvmMemory memory, in UInt256 offset, ulong length, long gas)
     {
-        if (!offset.FitsInUlong || offset.u0 > int.MaxValue) return false;
+        if (!offset.FitsInUlong || offset.u0 > int.MaxValue) return OutOfGas;
         long end = (long)offset.u0 + (long)length;
+        if (end <= memory.Size) return gas;
         long cost = memory.ExpansionCost(end);
-        if ((ulong)cost > (ulong)gas) return false;
-        gas -= cost;
+        if ((ulong)cost > (ulong)gas) return OutOfGas;
         memory.Expand((long)offset.u0, (long)length);
-        return true;
+        return gas - cost;
     }
 
     private static long Words(ulong bytes) => (long)((bytes + 31) / 32);
 
     /// <summary>Memory growth plus <paramref name="perWord"/> for each 32-byte word of <paramref name="length"/>.</summary>
-    private static bool ChargeCopy(EvmMemory memory, in UInt256 offset, in UInt256 length, long perWord, ref long gas)
+    private static long ChargeCopy(EvmMemory memory, in UInt256 offset, in UInt256 length, long perWord, long gas)
     {
-        if (length.IsZero) return true;
-        if (!length.FitsInUlong || length.u0 > int.MaxValue) return false;
-        long copyCost = perWord * Words(length.u0);
-        if (copyCost > gas) return false;
-        gas -= copyCost;
-        return ChargeMemory(memory, in offset, in length, ref gas);
+        if (length.IsZero) return gas;
+        if (!length.FitsInUlong || length.u0 > int.MaxValue) return OutOfGas;
+        gas -= perWord * Words(length.u0);
+        if (gas < 0) return OutOfGas;
+        return ChargeMemory(memory, in offset, in length, gas);
     }
 
-    private static bool ChargeLogData(EvmMemory memory, in UInt256 offset, in UInt256 length, ref long gas)
+    private static long ChargeLogData(EvmMemory memory, in UInt256 offset, in UInt256 length, long gas)
     {
-        if (length.IsZero) return true;
-        if (!length.FitsInUlong || length.u0 > int.MaxValue) return false;
-        long dataCost = GasCost.LogData * (long)length.u0;
-        if (dataCost > gas) return false;
-        gas -= dataCost;
-        return ChargeMemory(memory, in offset, in length, ref gas);
+        if (length.IsZero) return gas;
+        if (!length.FitsInUlong || length.u0 > int.MaxValue) return OutOfGas;
+        gas -= GasCost.LogData * (long)length.u0;
+        if (gas < 0) return OutOfGas;
+        return ChargeMemory(memory, in offset, in length, gas);
     }
 
     /// <summary>CALLDATACOPY, CODECOPY, EXTCODECOPY: copy with zero fill past the end of the source.</summary>
-    private static bool CopyToMemory(EvmMemory memory, in UInt256 destOffset, in UInt256 srcOffset, in UInt256 length, ReadOnlySpan<byte> source, ref long gas)
+    private static long CopyToMemory(EvmMemory memory, in UInt256 destOffset, in UInt256 srcOffset, in UInt256 length, ReadOnlySpan<byte> source, long gas)
     {
-        if (!ChargeCopy(memory, in destOffset, in length, GasCost.Copy, ref gas)) return false;
-        if (length.IsZero) return true;
+        gas = ChargeCopy(memory, in destOffset, in length, GasCost.Copy, gas);
+        if (gas < 0 || length.IsZero) return gas;
         ReadOnlySpan<byte> from = srcOffset.FitsInUlong && srcOffset.u0 < (ulong)source.Length ? source[(int)srcOffset.u0..] : default;
         memory.WritePadded((long)destOffset.u0, (long)length.u0, from);
-        return true;
+        return gas;
     }
 
     /// <summary>MCOPY (EIP-5656): memory grows to cover both ranges; overlapping copies act as if through a buffer.</summary>
-    private static bool MemoryCopy(EvmMemory memory, in UInt256 dest, in UInt256 src, in UInt256 length, ref long gas)
+    private static long MemoryCopy(EvmMemory memory, in UInt256 dest, in UInt256 src, in UInt256 length, long gas)
     {
-        if (length.IsZero) return true;
-        if (!length.FitsInUlong || length.u0 > int.MaxValue) return false;
-        long copyCost = GasCost.Copy * Words(length.u0);
-        if (copyCost > gas) return false;
-        gas -= copyCost;
+        if (length.IsZero) return gas;
+        if (!length.FitsInUlong || length.u0 > int.MaxValue) return OutOfGas;
+        gas -= GasCost.Copy * Words(length.u0);
+        if (gas < 0) return OutOfGas;
         UInt256 maxOffset = UInt256.GreaterThan(in dest, in src) ? dest : src;
-        if (!ChargeMemory(memory, in maxOffset, in length, ref gas)) return false;
+        gas = ChargeMemory(memory, in maxOffset, in length, gas);
+        if (gas < 0) return OutOfGas;
         memory.Slice((long)src.u0, (long)length.u0).CopyTo(memory.Slice((long)dest.u0, (long)length.u0));
-        return true;
+        return gas;
     }
 
     /// <summary>CALLDATALOAD: 32 bytes from <paramref name="offset"/>, zero past the end.</summary>

@@ -8,12 +8,12 @@ public sealed partial class VirtualMachine
     /// <summary>
     /// SSTORE with the gas and refund rules of the fork: the Frontier set/reset prices, EIP-1283 net metering
     /// (Constantinople only), EIP-2200 net metering with the 2300 sentry (Istanbul), EIP-2929 cold slots
-    /// (Berlin) and EIP-3529 smaller refunds (London).
+    /// (Berlin) and EIP-3529 smaller refunds (London). Returns the gas left, negative when out of gas.
     /// </summary>
-    private ExitCode StorageStore(EvmFrame f, in UInt256 key, in UInt256 value, ref long gas)
+    private long StorageStore(EvmFrame f, in UInt256 key, in UInt256 value, long gas)
     {
         var spec = _spec;
-        if (spec.IsIstanbul && gas <= GasCost.SstoreSentryEip2200) return ExitCode.OutOfGas;
+        if (spec.IsIstanbul && gas <= GasCost.SstoreSentryEip2200) return OutOfGas;
 
         long cost = 0;
         if (spec.IsBerlin && _state.WarmUpStorage(f.Address, in key)) cost += GasCost.ColdSload;
@@ -61,8 +61,8 @@ public sealed partial class VirtualMachine
         }
 
         gas -= cost;
-        if (gas < 0) return ExitCode.OutOfGas;
+        if (gas < 0) return OutOfGas;
         _state.SetStorage(f.Address, in key, in value);
-        return ExitCode.Running;
+        return gas;
     }
 }
