@@ -68,12 +68,37 @@ public sealed class StateTestRunner(StateTestOptions options)
             string id = $"{file.File}::{broken.Key}";
             if (Matches(id)) results.Add(CaseResult.Broken(id, file.File, broken.Key, broken.Value));
         }
-        foreach (StateTestFixture test in file.Tests) Run(test, results);
+        // Cases, not files, are the unit of parallel work: a few files (stTimeConsuming, vmPerformance) hold most of
+        // the run time, and one thread per file would leave the other cores idle while they run.
+        var work = new List<CaseWork>();
+        foreach (StateTestFixture test in file.Tests) Select(test, work);
+        var caseResults = new CaseResult[work.Count];
+        if (Options.TraceOutput is not null || work.Count < 2 || Options.MaxParallelism <= 1)
+        {
+            for (int i = 0; i < work.Count; i++) caseResults[i] = RunWorkItem(work[i]);
+        }
+        else
+        {
+            Parallel.For(0, work.Count, new ParallelOptions { MaxDegreeOfParallelism = Options.MaxParallelism },
+                i => caseResults[i] = RunWorkItem(work[i]));
+        }
+        results.AddRange(caseResults);
         return results;
     }
 
-    /// <summary>Runs the selected post entries of one test, appending their results.</summary>
+    /// <summary>Runs the selected post entries of one test, one after the other, appending their results.</summary>
     public void Run(StateTestFixture test, List<CaseResult> results)
+    {
+        var work = new List<CaseWork>();
+        Select(test, work);
+        foreach (var item in work) results.Add(RunWorkItem(item));
+    }
+
+    private CaseResult RunWorkItem(CaseWork item) =>
+        item.SenderError is not null ? Failed(item.Test, item.Post, item.SenderError) : RunCase(item.Test, item.Post, item.Sender!.Value);
+
+    /// <summary>The post entries of a test that pass the fork and id filters, with the sender derived once per test.</summary>
+    private void Select(StateTestFixture test, List<CaseWork> work)
     {
         Address? sender = null;
         string? senderError = null;
@@ -83,15 +108,15 @@ public sealed class StateTestRunner(StateTestOptions options)
             if (!Matches(post.CaseId)) continue;
             if (sender is null && senderError is null)
             {
-                // The key's address is the same for every entry of the test: derive it once.
                 try { sender = test.Transaction.Sender ?? SecretKeys.ToAddress(test.Transaction.SecretKey!); }
                 catch (FixtureFormatException e) { senderError = "malformed fixture: " + e.Message; }
             }
-            results.Add(senderError is not null
-                ? Failed(test, post, senderError)
-                : RunCase(test, post, sender!.Value));
+            work.Add(new CaseWork(test, post, sender, senderError));
         }
     }
+
+    /// <summary>One selected case, with its test's sender (or why it could not be derived).</summary>
+    private readonly record struct CaseWork(StateTestFixture Test, PostEntry Post, Address? Sender, string? SenderError);
 
     /// <summary>Runs one case on a fresh state.</summary>
     public CaseResult RunCase(StateTestFixture test, PostEntry post, Address sender)
@@ -126,13 +151,14 @@ public sealed class StateTestRunner(StateTestOptions options)
             {
                 Transaction tx = BuildTransaction(test, post, fork, sender, gasLimit.Value, value.Value);
                 BlockContext block = BuildBlock(test, post, fork);
-                TransactionResult result = new TransactionProcessor(fork).Execute(state, block, tx, tracer);
+                TransactionResult result = Processor(fork).Execute(state, block, tx, tracer);
                 rejected = result.InvalidReason;
                 logs = result.Logs;
             }
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
+            DiscardProcessor(fork);
             tracer?.Flush();
             return Failed(test, post, $"{e.GetType().Name}: {e.Message}");
         }
@@ -259,6 +285,23 @@ public sealed class StateTestRunner(StateTestOptions options)
             ChainId = test.ChainId,
             BlockHash = BlockHashes.Of,
         };
+    }
+
+    /// <summary>A processor owns its VM (stacks, memory pools) and is not thread-safe, so each worker thread keeps one
+    /// per fork rather than building a new one per case.</summary>
+    [ThreadStatic] private static TransactionProcessor?[]? t_processors;
+    private static readonly int ForkCount = Enum.GetValues<Fork>().Length;
+
+    /// <summary>After an exception escaped a processor, its VM may hold half-run frames: start that fork afresh.</summary>
+    private static void DiscardProcessor(Fork fork)
+    {
+        if (t_processors is { } processors) processors[(int)fork] = null;
+    }
+
+    private static TransactionProcessor Processor(Fork fork)
+    {
+        TransactionProcessor?[] processors = t_processors ??= new TransactionProcessor?[ForkCount];
+        return processors[(int)fork] ??= new TransactionProcessor(fork);
     }
 
     private bool Matches(string id) => Options.Filter is not { } filter || id.Contains(filter, StringComparison.Ordinal);
