@@ -1,0 +1,79 @@
+namespace OasisEth.Evm.Precompiles.Bls12381;
+
+/// <summary>
+/// Fp12 = Fp6[w] / (w^2 - v): the pairing target field. Element C0 + C1·w. Seen as a polynomial in w over Fp2
+/// (w^6 = ξ), the six Fp2 coefficients are C0.C0 (w^0), C1.C0 (w^1), C0.C1 (w^2), C1.C1 (w^3), C0.C2 (w^4),
+/// C1.C2 (w^5); the Frobenius map acts on each as conj(c)·ξ^(k(p-1)/6).
+/// </summary>
+internal readonly struct Fp12
+{
+    public readonly Fp6 C0, C1;
+
+    public Fp12(in Fp6 c0, in Fp6 c1)
+    {
+        C0 = c0;
+        C1 = c1;
+    }
+
+    public static Fp12 One => new(Fp6.One, Fp6.Zero);
+
+    public bool IsOne => C0.Equals(Fp6.One) && C1.IsZero;
+    public bool Equals(in Fp12 b) => C0.Equals(b.C0) && C1.Equals(b.C1);
+
+    public static Fp12 operator *(in Fp12 a, in Fp12 b) => Mul(a, b);
+
+    public static Fp12 Mul(in Fp12 a, in Fp12 b)
+    {
+        Fp6 t0 = a.C0 * b.C0;
+        Fp6 t1 = a.C1 * b.C1;
+        Fp6 c1 = (a.C0 + a.C1) * (b.C0 + b.C1) - t0 - t1;
+        return new Fp12(t0 + Fp6.MulByV(t1), c1);
+    }
+
+    /// <summary>(a0 + a1 w)^2 = (a0 + a1)(a0 + v a1) - t - v t + 2t w, t = a0 a1.</summary>
+    public static Fp12 Square(in Fp12 a)
+    {
+        Fp6 t = a.C0 * a.C1;
+        Fp6 c0 = (a.C0 + a.C1) * (a.C0 + Fp6.MulByV(a.C1)) - t - Fp6.MulByV(t);
+        return new Fp12(c0, t + t);
+    }
+
+    /// <summary>
+    /// a · (l0 + l1 v + l2 v w): the sparse product with a Miller-loop line (see <see cref="Pairing"/>).
+    /// </summary>
+    public static Fp12 MulByLine(in Fp12 a, in Fp2 l0, in Fp2 l1, in Fp2 l2)
+    {
+        Fp6 t0 = Fp6.MulBy01(a.C0, l0, l1);
+        Fp6 t1 = Fp6.MulBy1(a.C1, l2);
+        Fp6 c1 = Fp6.MulBy01(a.C0 + a.C1, l0, l1 + l2) - t0 - t1;
+        return new Fp12(t0 + Fp6.MulByV(t1), c1);
+    }
+
+    /// <summary>a^(p^6): negates the w part. Equals a^-1 on the cyclotomic subgroup.</summary>
+    public static Fp12 Conjugate(in Fp12 a) => new(a.C0, -a.C1);
+
+    /// <summary>1/a = (a0 - a1 w) / (a0^2 - v a1^2).</summary>
+    public static Fp12 Inverse(in Fp12 a)
+    {
+        Fp6 t = Fp6.Inverse(Fp6.Square(a.C0) - Fp6.MulByV(Fp6.Square(a.C1)));
+        return new Fp12(a.C0 * t, -(a.C1 * t));
+    }
+
+    /// <summary>a^p.</summary>
+    public static Fp12 Frobenius(in Fp12 a)
+    {
+        ReadOnlySpan<Fp2> g = FrobeniusConstants.Gamma1;
+        return new Fp12(
+            new Fp6(Fp2.Conjugate(a.C0.C0), Fp2.Conjugate(a.C0.C1) * g[2], Fp2.Conjugate(a.C0.C2) * g[4]),
+            new Fp6(Fp2.Conjugate(a.C1.C0) * g[1], Fp2.Conjugate(a.C1.C1) * g[3], Fp2.Conjugate(a.C1.C2) * g[5]));
+    }
+
+    /// <summary>a^(p^2): coefficients are fixed by the p^2-power map, only the basis constants apply.</summary>
+    public static Fp12 Frobenius2(in Fp12 a)
+    {
+        ReadOnlySpan<Fp2> g = FrobeniusConstants.Gamma2;
+        return new Fp12(
+            new Fp6(a.C0.C0, a.C0.C1 * g[2], a.C0.C2 * g[4]),
+            new Fp6(a.C1.C0 * g[1], a.C1.C1 * g[3], a.C1.C2 * g[5]));
+    }
+}
