@@ -30,9 +30,9 @@ public static class PrecompileSet
         Register(0x09, Fork.Istanbul, Blake2FPrecompile.Instance);                 // EIP-152
         Register(0x0a, Fork.Cancun, NotImplementedPrecompiles.PointEvaluation);    // EIP-4844
         Register(0x0b, Fork.Prague, Bls12381.Bls12G1AddPrecompile.Instance);       // EIP-2537
-        Register(0x0c, Fork.Prague, NotImplementedPrecompiles.Bls12G1Msm);
+        Register(0x0c, Fork.Prague, Bls12381.Bls12G1MsmPrecompile.Instance);
         Register(0x0d, Fork.Prague, Bls12381.Bls12G2AddPrecompile.Instance);
-        Register(0x0e, Fork.Prague, NotImplementedPrecompiles.Bls12G2Msm);
+        Register(0x0e, Fork.Prague, Bls12381.Bls12G2MsmPrecompile.Instance);
         Register(0x0f, Fork.Prague, NotImplementedPrecompiles.Bls12Pairing);
         Register(0x10, Fork.Prague, NotImplementedPrecompiles.Bls12MapFpToG1);
         Register(0x11, Fork.Prague, NotImplementedPrecompiles.Bls12MapFp2ToG2);

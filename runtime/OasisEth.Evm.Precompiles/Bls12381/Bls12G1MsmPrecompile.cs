@@ -1,0 +1,56 @@
+using System.Buffers;
+using OasisEth.Primitives;
+
+namespace OasisEth.Evm.Precompiles.Bls12381;
+
+/// <summary>
+/// 0x0c BLS12_G1MSM (EIP-2537, Prague). Input: k ≥ 1 pairs of (G1 point, 128 bytes; scalar, 32 bytes big-endian,
+/// not reduced). Every point must be canonical, on the curve and in the r-order subgroup (infinity allowed).
+/// Output: Σ [s_i] P_i as a G1 point. Price: see <see cref="Bls12MsmPricing"/>.
+/// </summary>
+public sealed class Bls12G1MsmPrecompile : IPrecompile
+{
+    public static readonly Bls12G1MsmPrecompile Instance = new();
+
+    public const int PairLength = G1.EncodedLength + 32;
+
+    private Bls12G1MsmPrecompile() { }
+
+    public long RequiredGas(ReadOnlySpan<byte> input, Fork fork) => Bls12MsmPricing.G1Gas(input.Length);
+
+    public PrecompileResult Run(ReadOnlySpan<byte> input, Fork fork)
+    {
+        if (input.Length == 0 || input.Length % PairLength != 0) return PrecompileResult.Failure;
+        int k = input.Length / PairLength;
+        const int Limbs = MultiScalarMultiplication<Fp>.ScalarLimbs;
+        Fp[] xs = ArrayPool<Fp>.Shared.Rent(k), ys = ArrayPool<Fp>.Shared.Rent(k);
+        ulong[] scalars = ArrayPool<ulong>.Shared.Rent(k * Limbs);
+        try
+        {
+            int used = 0;
+            for (int i = 0; i < k; i++)
+            {
+                ReadOnlySpan<byte> pair = input.Slice(i * PairLength, PairLength);
+                if (!G1.TryDecode(pair[..G1.EncodedLength], out JacobianPoint<Fp> point)) return PrecompileResult.Failure;
+                if (point.IsInfinity) continue;
+                if (!G1.IsInSubgroup(point)) return PrecompileResult.Failure;
+                Span<ulong> scalar = scalars.AsSpan(used * Limbs, Limbs);
+                MultiScalarMultiplication<Fp>.ReadScalar(pair[G1.EncodedLength..], scalar);
+                if ((scalar[0] | scalar[1] | scalar[2] | scalar[3]) == 0) continue; // contributes nothing
+                xs[used] = point.X; // decoded points are affine (Z = 1)
+                ys[used] = point.Y;
+                used++;
+            }
+            JacobianPoint<Fp> sum = MultiScalarMultiplication<Fp>.Compute(xs.AsSpan(0, used), ys.AsSpan(0, used), scalars.AsSpan(0, used * Limbs));
+            byte[] output = new byte[G1.EncodedLength];
+            G1.Encode(sum, output);
+            return new PrecompileResult(true, output);
+        }
+        finally
+        {
+            ArrayPool<Fp>.Shared.Return(xs);
+            ArrayPool<Fp>.Shared.Return(ys);
+            ArrayPool<ulong>.Shared.Return(scalars);
+        }
+    }
+}
