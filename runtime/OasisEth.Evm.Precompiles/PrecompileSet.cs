@@ -33,7 +33,7 @@ public static class PrecompileSet
         Register(0x0c, Fork.Prague, Bls12381.Bls12G1MsmPrecompile.Instance);
         Register(0x0d, Fork.Prague, Bls12381.Bls12G2AddPrecompile.Instance);
         Register(0x0e, Fork.Prague, Bls12381.Bls12G2MsmPrecompile.Instance);
-        Register(0x0f, Fork.Prague, NotImplementedPrecompiles.Bls12Pairing);
+        Register(0x0f, Fork.Prague, Bls12381.Bls12PairingPrecompile.Instance);
         Register(0x10, Fork.Prague, NotImplementedPrecompiles.Bls12MapFpToG1);
         Register(0x11, Fork.Prague, NotImplementedPrecompiles.Bls12MapFp2ToG2);
 

@@ -38,6 +38,9 @@ internal readonly struct Fp12
         return new Fp12(c0, t + t);
     }
 
+    /// <summary>Squaring of an element of the cyclotomic subgroup (after the easy part of the final exponentiation).</summary>
+    public static Fp12 CyclotomicSquare(in Fp12 a) => Square(a);
+
     /// <summary>
     /// a · (l0 + l1 v + l2 v w): the sparse product with a Miller-loop line (see <see cref="Pairing"/>).
     /// </summary>
