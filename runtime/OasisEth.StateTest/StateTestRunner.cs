@@ -154,6 +154,10 @@ public sealed class StateTestRunner(StateTestOptions options)
                 TransactionResult result = Processor(fork).Execute(state, block, tx, tracer);
                 rejected = result.InvalidReason;
                 logs = result.Logs;
+                // As the reference runner does, the block then pays its coinbase a zero reward, valid transaction or not:
+                // this touch creates an empty coinbase account before Spurious Dragon and deletes an empty one after it.
+                state.AddBalance(block.Coinbase, UInt256.Zero);
+                state.CommitTransaction(fork >= Fork.SpuriousDragon);
             }
         }
         catch (Exception e) when (e is not OutOfMemoryException)
