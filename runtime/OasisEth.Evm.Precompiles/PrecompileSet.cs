@@ -28,7 +28,7 @@ public static class PrecompileSet
         Register(0x07, Fork.Byzantium, NotImplementedPrecompiles.EcMul);           // EIP-196
         Register(0x08, Fork.Byzantium, NotImplementedPrecompiles.EcPairing);       // EIP-197
         Register(0x09, Fork.Istanbul, Blake2FPrecompile.Instance);                 // EIP-152
-        Register(0x0a, Fork.Cancun, NotImplementedPrecompiles.PointEvaluation);    // EIP-4844
+        Register(0x0a, Fork.Cancun, Kzg.PointEvaluationPrecompile.Instance);        // EIP-4844
         Register(0x0b, Fork.Prague, Bls12381.Bls12G1AddPrecompile.Instance);       // EIP-2537
         Register(0x0c, Fork.Prague, Bls12381.Bls12G1MsmPrecompile.Instance);
         Register(0x0d, Fork.Prague, Bls12381.Bls12G2AddPrecompile.Instance);

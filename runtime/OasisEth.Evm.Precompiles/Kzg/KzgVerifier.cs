@@ -1,0 +1,49 @@
+using OasisEth.Evm.Precompiles.Bls12381;
+
+namespace OasisEth.Evm.Precompiles.Kzg;
+
+/// <summary>
+/// KZG opening check for EIP-4844 (consensus-specs verify_kzg_proof_impl). The spec checks
+/// e(C - [y]G1, -G2) · e(π, [τ]G2 - [z]G2) = 1; by bilinearity that equals
+/// e(C - [y]G1 + [z]π, -G2) · e(π, [τ]G2) = 1, which trades the G2 multiplication by z for a cheaper G1 one.
+/// </summary>
+internal static class KzgVerifier
+{
+    /// <summary>
+    /// [τ]G2 from the Ethereum KZG ceremony: the second G2 point (g2_monomial[1]) of c-kzg-4844's
+    /// src/trusted_setup.txt (line 4100; checked at commit b7e4098813e02c866d8def4e88524be8a6bedc7f), which is also
+    /// consensus-specs presets/mainnet/trusted_setups/trusted_setup_4096.json g2_monomial[1]. Compressed (ZCash format).
+    /// </summary>
+    internal const string TauG2Compressed =
+        "b5bfd7dd8cdeb128843bc287230af38926187075cbfbefa81009a2ce615ac53d2914e5870cb452d2afaaab24f3499f72" +
+        "185cbfee53492714734429b7b38608e23926c911cceceac9a36851477ba4c60b087041de621000edc98edada20c1def2";
+
+    private static readonly Fp2 s_tauX, s_tauY, s_negG2X, s_negG2Y;
+
+    static KzgVerifier()
+    {
+        if (!G2.TryDecompress(Convert.FromHexString(TauG2Compressed), out JacobianPoint<Fp2> tau) || !tau.TryToAffine(out s_tauX, out s_tauY))
+            throw new InvalidOperationException("the KZG trusted-setup point does not decode");
+        G2.Generator.TryToAffine(out s_negG2X, out Fp2 gy);
+        s_negG2Y = -gy;
+    }
+
+    /// <summary>Whether π proves that the polynomial committed to by C evaluates to y at z (z, y: 32-byte big-endian, below r).</summary>
+    public static bool VerifyProof(in JacobianPoint<Fp> commitment, ReadOnlySpan<byte> z, ReadOnlySpan<byte> y, in JacobianPoint<Fp> proof)
+    {
+        Span<ulong> zLimbs = stackalloc ulong[4];
+        Span<ulong> yLimbs = stackalloc ulong[4];
+        MultiScalarMultiplication<Fp>.ReadScalar(z, zLimbs);
+        MultiScalarMultiplication<Fp>.ReadScalar(y, yLimbs);
+
+        JacobianPoint<Fp> lhs = JacobianPoint<Fp>.Add(
+            JacobianPoint<Fp>.Add(commitment, JacobianPoint<Fp>.Negate(JacobianPoint<Fp>.Multiply(G1.Generator, yLimbs))),
+            JacobianPoint<Fp>.Multiply(proof, zLimbs));
+
+        Span<Pairing.PairInput> pairs = stackalloc Pairing.PairInput[2];
+        int used = 0;
+        if (lhs.TryToAffine(out Fp lx, out Fp ly)) pairs[used++] = new Pairing.PairInput(lx, ly, s_negG2X, s_negG2Y);
+        if (proof.TryToAffine(out Fp px, out Fp py)) pairs[used++] = new Pairing.PairInput(px, py, s_tauX, s_tauY);
+        return Pairing.ProductIsOne(pairs[..used]);
+    }
+}
