@@ -18,4 +18,8 @@ internal interface IField<T> where T : struct, IField<T>
     static abstract T Mul(in T a, in T b);
     static abstract T Square(in T a);
     static abstract T Inverse(in T a);
+    static abstract bool TrySqrt(in T a, out T root);
+
+    /// <summary>RFC 9380 sgn0.</summary>
+    bool Sgn0 { get; }
 }

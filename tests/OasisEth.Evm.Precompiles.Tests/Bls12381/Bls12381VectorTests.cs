@@ -14,19 +14,22 @@ public class Bls12381VectorTests
         "blsG1Mul.json" or "blsG1MultiExp.json" => Bls12G1MsmPrecompile.Instance,
         "blsG2Mul.json" or "blsG2MultiExp.json" => Bls12G2MsmPrecompile.Instance,
         "blsPairing.json" => Bls12PairingPrecompile.Instance,
+        "blsMapG1.json" => Bls12MapFpToG1Precompile.Instance,
+        "blsMapG2.json" => Bls12MapFp2ToG2Precompile.Instance,
         _ => throw new ArgumentException(file),
     };
 
     private static readonly string[] SuccessFiles =
     [
         "blsG1Add.json", "blsG2Add.json", "blsG1Mul.json", "blsG1MultiExp.json", "blsG2Mul.json", "blsG2MultiExp.json",
-        "blsPairing.json",
+        "blsPairing.json", "blsMapG1.json", "blsMapG2.json",
     ];
 
     private static readonly string[] FailureFiles =
     [
         "fail-blsG1Add.json", "fail-blsG2Add.json", "fail-blsG1Mul.json", "fail-blsG1MultiExp.json", "fail-blsG2Mul.json",
-        "fail-blsG2MultiExp.json", "fail-blsPairing.json",
+        "fail-blsG2MultiExp.json", "fail-blsPairing.json", "fail-blsMapG1.json",
+        "fail-blsMapG2.json",
     ];
 
     public static IEnumerable<PrecompileVector> SuccessCases() =>
