@@ -34,8 +34,8 @@ public static class PrecompileSet
         Register(0x0d, Fork.Prague, Bls12381.Bls12G2AddPrecompile.Instance);
         Register(0x0e, Fork.Prague, Bls12381.Bls12G2MsmPrecompile.Instance);
         Register(0x0f, Fork.Prague, Bls12381.Bls12PairingPrecompile.Instance);
-        Register(0x10, Fork.Prague, NotImplementedPrecompiles.Bls12MapFpToG1);
-        Register(0x11, Fork.Prague, NotImplementedPrecompiles.Bls12MapFp2ToG2);
+        Register(0x10, Fork.Prague, Bls12381.Bls12MapFpToG1Precompile.Instance);
+        Register(0x11, Fork.Prague, Bls12381.Bls12MapFp2ToG2Precompile.Instance);
 
         Fork[] forks = Enum.GetValues<Fork>();
         s_addressesByFork = new ReadOnlyCollection<Address>[(int)forks[^1] + 1];
