@@ -12,12 +12,6 @@ namespace OasisEth.Evm.Precompiles;
 /// </summary>
 public static class NotImplementedPrecompiles
 {
-    /// <summary>0x06 ECADD (EIP-196, Byzantium): 500 gas, 150 from Istanbul (EIP-1108).</summary>
-    public static readonly IPrecompile EcAdd = new Missing(static (_, fork) => fork >= Fork.Istanbul ? 150 : 500);
-
-    /// <summary>0x07 ECMUL (EIP-196, Byzantium): 40000 gas, 6000 from Istanbul (EIP-1108).</summary>
-    public static readonly IPrecompile EcMul = new Missing(static (_, fork) => fork >= Fork.Istanbul ? 6000 : 40000);
-
     /// <summary>0x08 ECPAIRING (EIP-197, Byzantium): 100000 + 80000 k, from Istanbul 45000 + 34000 k (EIP-1108); k = len / 192.</summary>
     public static readonly IPrecompile EcPairing = new Missing(static (len, fork) =>
         fork >= Fork.Istanbul ? 45000 + 34000L * (len / 192) : 100000 + 80000L * (len / 192));

@@ -11,11 +11,6 @@ public class NotImplementedPrecompilesTests
     [Test]
     public void Bn254PricesFollowEip1108FromIstanbul()
     {
-        Assert.That(Gas(NotImplementedPrecompiles.EcAdd, 128, Fork.Byzantium), Is.EqualTo(500));
-        Assert.That(Gas(NotImplementedPrecompiles.EcAdd, 128, Fork.Petersburg), Is.EqualTo(500));
-        Assert.That(Gas(NotImplementedPrecompiles.EcAdd, 128, Fork.Istanbul), Is.EqualTo(150));
-        Assert.That(Gas(NotImplementedPrecompiles.EcMul, 96, Fork.Byzantium), Is.EqualTo(40000));
-        Assert.That(Gas(NotImplementedPrecompiles.EcMul, 96, Fork.Prague), Is.EqualTo(6000));
         Assert.That(Gas(NotImplementedPrecompiles.EcPairing, 0, Fork.Byzantium), Is.EqualTo(100000));
         Assert.That(Gas(NotImplementedPrecompiles.EcPairing, 2 * 192, Fork.Byzantium), Is.EqualTo(260000));
         Assert.That(Gas(NotImplementedPrecompiles.EcPairing, 0, Fork.Istanbul), Is.EqualTo(45000));
@@ -52,7 +47,7 @@ public class NotImplementedPrecompilesTests
     {
         IPrecompile[] all =
         [
-            NotImplementedPrecompiles.EcAdd, NotImplementedPrecompiles.EcMul, NotImplementedPrecompiles.EcPairing,
+            NotImplementedPrecompiles.EcPairing,
             NotImplementedPrecompiles.PointEvaluation, NotImplementedPrecompiles.Bls12G1Add,
             NotImplementedPrecompiles.Bls12G1Msm, NotImplementedPrecompiles.Bls12G2Add,
             NotImplementedPrecompiles.Bls12G2Msm, NotImplementedPrecompiles.Bls12Pairing,

@@ -61,8 +61,8 @@ public class PrecompileSetTests
         Assert.That(Get(3), Is.SameAs(Ripemd160Precompile.Instance));
         Assert.That(Get(4), Is.SameAs(IdentityPrecompile.Instance));
         Assert.That(Get(5), Is.SameAs(ModExpPrecompile.Instance));
-        Assert.That(Get(6), Is.SameAs(NotImplementedPrecompiles.EcAdd));
-        Assert.That(Get(7), Is.SameAs(NotImplementedPrecompiles.EcMul));
+        Assert.That(Get(6), Is.SameAs(global::OasisEth.Evm.Precompiles.Bn254.EcAddPrecompile.Instance));
+        Assert.That(Get(7), Is.SameAs(global::OasisEth.Evm.Precompiles.Bn254.EcMulPrecompile.Instance));
         Assert.That(Get(8), Is.SameAs(NotImplementedPrecompiles.EcPairing));
         Assert.That(Get(9), Is.SameAs(Blake2FPrecompile.Instance));
         Assert.That(Get(0x0a), Is.SameAs(NotImplementedPrecompiles.PointEvaluation));
