@@ -12,10 +12,6 @@ namespace OasisEth.Evm.Precompiles;
 /// </summary>
 public static class NotImplementedPrecompiles
 {
-    /// <summary>0x08 ECPAIRING (EIP-197, Byzantium): 100000 + 80000 k, from Istanbul 45000 + 34000 k (EIP-1108); k = len / 192.</summary>
-    public static readonly IPrecompile EcPairing = new Missing(static (len, fork) =>
-        fork >= Fork.Istanbul ? 45000 + 34000L * (len / 192) : 100000 + 80000L * (len / 192));
-
     /// <summary>0x0a POINT_EVALUATION (EIP-4844, Cancun): 50000 gas.</summary>
     public static readonly IPrecompile PointEvaluation = new Missing(static (_, _) => 50000);
 

@@ -26,7 +26,7 @@ public static class PrecompileSet
         Register(0x05, Fork.Byzantium, ModExpPrecompile.Instance);                 // EIP-198
         Register(0x06, Fork.Byzantium, Bn254.EcAddPrecompile.Instance);            // EIP-196
         Register(0x07, Fork.Byzantium, Bn254.EcMulPrecompile.Instance);            // EIP-196
-        Register(0x08, Fork.Byzantium, NotImplementedPrecompiles.EcPairing);       // EIP-197
+        Register(0x08, Fork.Byzantium, Bn254.EcPairingPrecompile.Instance);        // EIP-197
         Register(0x09, Fork.Istanbul, Blake2FPrecompile.Instance);                 // EIP-152
         Register(0x0a, Fork.Cancun, Kzg.PointEvaluationPrecompile.Instance);        // EIP-4844
         Register(0x0b, Fork.Prague, Bls12381.Bls12G1AddPrecompile.Instance);       // EIP-2537

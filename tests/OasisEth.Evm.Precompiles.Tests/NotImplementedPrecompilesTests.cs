@@ -9,15 +9,6 @@ public class NotImplementedPrecompilesTests
     private static long Gas(IPrecompile p, int length, Fork fork) => p.RequiredGas(new byte[length], fork);
 
     [Test]
-    public void Bn254PricesFollowEip1108FromIstanbul()
-    {
-        Assert.That(Gas(NotImplementedPrecompiles.EcPairing, 0, Fork.Byzantium), Is.EqualTo(100000));
-        Assert.That(Gas(NotImplementedPrecompiles.EcPairing, 2 * 192, Fork.Byzantium), Is.EqualTo(260000));
-        Assert.That(Gas(NotImplementedPrecompiles.EcPairing, 0, Fork.Istanbul), Is.EqualTo(45000));
-        Assert.That(Gas(NotImplementedPrecompiles.EcPairing, 2 * 192, Fork.Istanbul), Is.EqualTo(113000));
-    }
-
-    [Test]
     public void PointEvaluationCosts50000() =>
         Assert.That(Gas(NotImplementedPrecompiles.PointEvaluation, 192, Fork.Cancun), Is.EqualTo(50000));
 
@@ -47,7 +38,6 @@ public class NotImplementedPrecompilesTests
     {
         IPrecompile[] all =
         [
-            NotImplementedPrecompiles.EcPairing,
             NotImplementedPrecompiles.PointEvaluation, NotImplementedPrecompiles.Bls12G1Add,
             NotImplementedPrecompiles.Bls12G1Msm, NotImplementedPrecompiles.Bls12G2Add,
             NotImplementedPrecompiles.Bls12G2Msm, NotImplementedPrecompiles.Bls12Pairing,

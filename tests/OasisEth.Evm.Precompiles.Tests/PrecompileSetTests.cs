@@ -63,7 +63,7 @@ public class PrecompileSetTests
         Assert.That(Get(5), Is.SameAs(ModExpPrecompile.Instance));
         Assert.That(Get(6), Is.SameAs(global::OasisEth.Evm.Precompiles.Bn254.EcAddPrecompile.Instance));
         Assert.That(Get(7), Is.SameAs(global::OasisEth.Evm.Precompiles.Bn254.EcMulPrecompile.Instance));
-        Assert.That(Get(8), Is.SameAs(NotImplementedPrecompiles.EcPairing));
+        Assert.That(Get(8), Is.SameAs(global::OasisEth.Evm.Precompiles.Bn254.EcPairingPrecompile.Instance));
         Assert.That(Get(9), Is.SameAs(Blake2FPrecompile.Instance));
         Assert.That(Get(0x0a), Is.SameAs(NotImplementedPrecompiles.PointEvaluation));
         Assert.That(Get(0x0b), Is.SameAs(NotImplementedPrecompiles.Bls12G1Add));
