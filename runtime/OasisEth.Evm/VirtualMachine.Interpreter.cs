@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using OasisEth.Evm.CodeAnalysis;
 using OasisEth.Evm.Gas;
 using OasisEth.Evm.Instructions;
 using OasisEth.Evm.Tracing;
@@ -15,17 +17,18 @@ public sealed partial class VirtualMachine
     /// Returns when the frame halts or when it asks for a child frame.
     /// </summary>
     [SkipLocalsInit]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a long loop would otherwise run in on-stack-replacement code, which keeps every local in memory
     private unsafe ExitCode Run<TTracing>(EvmFrame f) where TTracing : struct, IFlag
     {
-        long[] gasTable = _spec.StaticGas;
-        byte[] codeArray = f.Code.Padded;
+        CodeInfo codeInfo = f.Code;
         EvmMemory memory = f.Memory;
         ExitCode exit;
-
-        fixed (byte* code = codeArray)
-        fixed (long* staticGas = gasTable)
-        fixed (byte* required = StackTraits.Required)
-        fixed (short* maxHeight = StackTraits.MaxHeight)
+        // All three tables are pinned or native, so raw pointers need no fixed blocks (whose pinned locals
+        // would otherwise be spilled around the loop).
+        byte* code = (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(codeInfo.Padded));
+        long* staticGas = (long*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_spec.StaticGas));
+        int* minBytes = StackTraits.MinBytes;
+        int* spanBytes = StackTraits.SpanBytes;
         {
             UInt256* stack = (UInt256*)Unsafe.AsPointer(ref f.Stack[0]); // the array is pinned (EvmFrame)
             UInt256* top = stack + f.StackCount;
@@ -36,11 +39,14 @@ public sealed partial class VirtualMachine
             {
                 byte op = code[pc];
                 long cost = staticGas[op];
-                int height = (int)(top - stack);
-                if (TTracing.IsActive) TraceStep(f, pc, op, gas, cost, new ReadOnlySpan<UInt256>(stack, height));
+                nint heightBytes = (nint)((byte*)top - (byte*)stack);
+                if (TTracing.IsActive) TraceStep(f, pc, op, gas, cost, new ReadOnlySpan<UInt256>(stack, (int)(heightBytes / 32)));
                 if (cost < 0) { exit = ExitCode.InvalidInstruction; goto Halt; }
-                if (height < required[op]) { exit = ExitCode.StackUnderflow; goto Halt; }
-                if (height > maxHeight[op]) { exit = ExitCode.StackOverflow; goto Halt; }
+                if ((ulong)(heightBytes - minBytes[op]) > (ulong)spanBytes[op])
+                {
+                    exit = heightBytes < minBytes[op] ? ExitCode.StackUnderflow : ExitCode.StackOverflow;
+                    goto Halt;
+                }
                 gas -= cost;
                 if (gas < 0) { exit = ExitCode.OutOfGas; goto Halt; }
 
@@ -195,7 +201,7 @@ public sealed partial class VirtualMachine
                     case 0x56: // JUMP
                     {
                         ref readonly UInt256 dest = ref top[-1];
-                        if (!dest.FitsInUlong || !f.Code.IsValidJumpDest(dest.u0)) { exit = ExitCode.BadJumpDestination; goto Halt; }
+                        if (!dest.FitsInUlong || !codeInfo.IsValidJumpDest(dest.u0)) { exit = ExitCode.BadJumpDestination; goto Halt; }
                         pc = (int)dest.u0;
                         top--;
                         continue;
@@ -205,7 +211,7 @@ public sealed partial class VirtualMachine
                         if (!top[-2].IsZero)
                         {
                             ref readonly UInt256 dest = ref top[-1];
-                            if (!dest.FitsInUlong || !f.Code.IsValidJumpDest(dest.u0)) { exit = ExitCode.BadJumpDestination; goto Halt; }
+                            if (!dest.FitsInUlong || !codeInfo.IsValidJumpDest(dest.u0)) { exit = ExitCode.BadJumpDestination; goto Halt; }
                             pc = (int)dest.u0;
                             top -= 2;
                             continue;
@@ -269,7 +275,7 @@ public sealed partial class VirtualMachine
                     case 0xf0: case 0xf5: // CREATE, CREATE2
                     case 0xf1: case 0xf2: case 0xf4: case 0xfa: // CALL, CALLCODE, DELEGATECALL, STATICCALL
                     {
-                        f.Pc = pc; f.Gas = gas; f.StackCount = height;
+                        f.Pc = pc; f.Gas = gas; f.StackCount = (int)(heightBytes / 32);
                         exit = op is 0xf0 or 0xf5 ? InstructionCreate(f, op == 0xf5 ? CallKind.Create2 : CallKind.Create) : InstructionCall(f, op);
                         if (exit == ExitCode.ChildRequested) return exit;
                         top = stack + f.StackCount; gas = f.Gas; pc = f.Pc;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using OasisEth.Primitives;
 
 namespace OasisEth.Evm.CodeAnalysis;
@@ -16,7 +17,7 @@ public sealed class CodeInfo
 
     public static readonly CodeInfo Empty = new([]);
 
-    /// <summary>The code followed by 33 zero bytes.</summary>
+    /// <summary>The code followed by 33 zero bytes; pinned, so the interpreter can hold a raw pointer to it.</summary>
     public readonly byte[] Padded;
     public readonly int Length;
     private readonly ulong[] _jumpDests;
@@ -24,13 +25,14 @@ public sealed class CodeInfo
     public CodeInfo(byte[] code)
     {
         Length = code.Length;
-        Padded = new byte[code.Length + Padding];
+        Padded = GC.AllocateArray<byte>(code.Length + Padding, pinned: true);
         code.CopyTo(Padded, 0);
         _jumpDests = JumpDestAnalyzer.Analyze(code);
     }
 
     public ReadOnlySpan<byte> Code => Padded.AsSpan(0, Length);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool IsValidJumpDest(ulong destination) =>
         destination < (ulong)Length && (_jumpDests[destination >> 6] & (1UL << (int)(destination & 63))) != 0;
 

@@ -1,24 +1,24 @@
+using System.Runtime.InteropServices;
+
 namespace OasisEth.Evm.Instructions;
 
 /// <summary>
-/// Per-opcode stack requirements, checked once before the handler runs so handlers never check:
-/// the items it needs, and how much the stack may grow (at most one).
+/// Per-opcode stack requirements, checked once before the handler runs so handlers never check. Kept as
+/// byte offsets into the stack (32 bytes an item) so the loop compares the raw distance of its top pointer
+/// with one unsigned comparison: <c>(ulong)(bytes - MinBytes[op]) &gt; (ulong)SpanBytes[op]</c> means the
+/// opcode would underflow or overflow. Native memory: read through raw pointers, never moved.
 /// </summary>
-internal static class StackTraits
+internal static unsafe class StackTraits
 {
-    /// <summary>Minimum stack height for the opcode.</summary>
-    public static readonly byte[] Required = new byte[256];
-    /// <summary>Maximum stack height before the opcode so that its push does not overflow (1024 or 1023).</summary>
-    public static readonly short[] MaxHeight = new short[256];
+    /// <summary>Minimum stack height in bytes (items needed × 32).</summary>
+    public static readonly int* MinBytes = (int*)NativeMemory.AllocZeroed(256, sizeof(int));
+
+    /// <summary>Maximum height minus minimum height, in bytes: the window of heights the opcode accepts.</summary>
+    public static readonly int* SpanBytes = (int*)NativeMemory.AllocZeroed(256, sizeof(int));
 
     static StackTraits()
     {
-        Array.Fill(MaxHeight, (short)EvmFrame.MaxStack);
-        void Set(int op, int pops, int pushes)
-        {
-            Required[op] = (byte)pops;
-            MaxHeight[op] = (short)(EvmFrame.MaxStack - Math.Max(0, pushes - pops));
-        }
+        for (int op = 0; op < 256; op++) Set(op, 0, 0);
         Set(0x00, 0, 0);
         for (int op = 0x01; op <= 0x07; op++) Set(op, 2, 1);
         Set(0x08, 3, 1); Set(0x09, 3, 1); Set(0x0a, 2, 1); Set(0x0b, 2, 1);
@@ -40,5 +40,12 @@ internal static class StackTraits
         for (int n = 0; n <= 4; n++) Set(0xa0 + n, n + 2, 0);
         Set(0xf0, 3, 1); Set(0xf1, 7, 1); Set(0xf2, 7, 1); Set(0xf3, 2, 0); Set(0xf4, 6, 1); Set(0xf5, 4, 1);
         Set(0xfa, 6, 1); Set(0xfd, 2, 0); Set(0xfe, 0, 0); Set(0xff, 1, 0);
+    }
+
+    private static void Set(int op, int pops, int pushes)
+    {
+        int maxHeight = EvmFrame.MaxStack - Math.Max(0, pushes - pops);
+        MinBytes[op] = pops * 32;
+        SpanBytes[op] = (maxHeight - pops) * 32;
     }
 }

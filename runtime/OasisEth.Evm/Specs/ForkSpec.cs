@@ -44,8 +44,11 @@ public sealed class ForkSpec
     public ulong BlobBaseFeeUpdateFraction => IsPrague ? 5_007_716UL : 3_338_477UL;
     public const ulong GasPerBlob = 1 << 17;
 
-    /// <summary>Static gas per opcode; <see cref="Undefined"/> marks an opcode this fork does not have.</summary>
-    public readonly long[] StaticGas = new long[256];
+    /// <summary>
+    /// Static gas per opcode; <see cref="Undefined"/> marks an opcode this fork does not have. Pinned, so the
+    /// interpreter reads it through a raw pointer with no fixed block and no bounds check.
+    /// </summary>
+    public readonly long[] StaticGas = GC.AllocateArray<long>(256, pinned: true);
     public const long Undefined = -1;
 
     private ForkSpec(Fork fork)
