@@ -277,9 +277,14 @@ public sealed partial class VirtualMachine
                     {
                         f.Pc = pc; f.Gas = gas; f.StackCount = (int)(heightBytes / 32);
                         exit = op is 0xf0 or 0xf5 ? InstructionCreate(f, op == 0xf5 ? CallKind.Create2 : CallKind.Create) : InstructionCall(f, op);
-                        if (exit == ExitCode.ChildRequested) return exit;
+                        if (exit == ExitCode.ChildRequested)
+                        {
+                            if (TTracing.IsActive) FlushTraceStep(_stepGas - _gasLeftAfterCallCharge);
+                            return exit;
+                        }
                         top = stack + f.StackCount; gas = f.Gas; pc = f.Pc;
                         if (exit != ExitCode.Running) goto Halt;
+                        if (TTracing.IsActive) FlushTraceStep(_stepGas - _gasLeftAfterCallCharge); // finished at once: cost as charged, before any gas came back
                         continue;
                     }
                     case 0xf3: case 0xfd: // RETURN, REVERT
@@ -310,14 +315,11 @@ public sealed partial class VirtualMachine
             f.Pc = pc;
             f.Gas = exit.IsSuccess() || exit == ExitCode.Revert ? gas : 0;
             f.StackCount = (int)(top - stack);
-            if (TTracing.IsActive && !exit.IsSuccess() && exit != ExitCode.Revert) _tracer!.OnError(exit.ErrorText()!);
+            if (TTracing.IsActive) FinishTrace(exit, gas);
             if (exit != ExitCode.Revert && !exit.IsSuccess()) f.Output = [];
             return exit;
         }
     }
-
-    private void TraceStep(EvmFrame f, int pc, byte op, long gas, long cost, ReadOnlySpan<UInt256> stack) =>
-        _tracer!.OnStep(pc, op, gas, Math.Max(cost, 0), f.Memory.Size, stack, f.Depth + 1, f.Refund);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int ShiftAmount(in UInt256 shift) => shift.FitsInUlong && shift.u0 < 256 ? (int)shift.u0 : 256;

@@ -70,6 +70,7 @@ public sealed partial class VirtualMachine
         }
         gas -= callGas;
         if (!value.IsZero) callGas += GasCost.CallStipend;
+        _gasLeftAfterCallCharge = gas;
         f.Gas = gas;
         f.Pc++;
 
@@ -122,6 +123,7 @@ public sealed partial class VirtualMachine
 
         long callGas = _spec.IsEip150 ? gas - gas / 64 : gas;
         gas -= callGas;
+        _gasLeftAfterCallCharge = gas;
         f.Gas = gas;
         f.Pc++;
 
