@@ -4,3 +4,4 @@ using System.Runtime.CompilerServices;
 // oracles and the benchmarks time them directly.
 [assembly: InternalsVisibleTo("OasisEth.Evm.Precompiles.Tests")]
 [assembly: InternalsVisibleTo("OasisEth.Bench")]
+[assembly: InternalsVisibleTo("harness")]

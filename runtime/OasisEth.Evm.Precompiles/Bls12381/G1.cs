@@ -47,8 +47,41 @@ internal static class G1
     /// <summary>Group order r, little-endian limbs.</summary>
     public static ReadOnlySpan<ulong> Order => [0xFFFFFFFF00000001, 0x53BDA402FFFE5BFE, 0x3339D80809A1D805, 0x73EDA753299D7D48];
 
-    /// <summary>Whether [r]P = O.</summary>
-    public static bool IsInSubgroup(in JacobianPoint<Fp> p) => JacobianPoint<Fp>.Multiply(p, Order).IsInfinity;
+    /// <summary>|x| for the BLS parameter x = -0xd201000000010000.</summary>
+    private const ulong AbsX = 0xd201000000010000;
+
+    /// <summary>
+    /// β, the cube root of unity for which σ(x, y) = (β·x, y) acts on G1 as multiplication by -x^2 (the other root
+    /// gives x^2 - 1). Chosen at start-up by testing both roots (-1 ± sqrt(-3))/2 on the generator.
+    /// </summary>
+    private static readonly Fp Beta = ChooseBeta();
+
+    /// <summary>
+    /// Scott, "A note on group membership tests for G1, G2 and GT on BLS pairing-friendly curves" (ePrint 2021/1130,
+    /// proof updated in 2022/352): a curve point lies in G1 iff σ(P) = [-x^2]P. Two 64-bit multiplications by the
+    /// sparse |x| instead of one 255-bit multiplication by r.
+    /// </summary>
+    public static bool IsInSubgroup(in JacobianPoint<Fp> p) =>
+        JacobianPoint<Fp>.Equal(Sigma(p), MinusXSquared(p));
+
+    /// <summary>The plain definition, [r]P = O (tests compare the fast check with it).</summary>
+    internal static bool IsInSubgroupByOrder(in JacobianPoint<Fp> p) => JacobianPoint<Fp>.Multiply(p, Order).IsInfinity;
+
+    /// <summary>σ on Jacobian coordinates: x = X/Z^2 scales by β exactly when X does.</summary>
+    private static JacobianPoint<Fp> Sigma(in JacobianPoint<Fp> p) => new(p.X * Beta, p.Y, p.Z);
+
+    private static JacobianPoint<Fp> MinusXSquared(in JacobianPoint<Fp> p) =>
+        JacobianPoint<Fp>.Negate(JacobianPoint<Fp>.Multiply(JacobianPoint<Fp>.Multiply(p, AbsX), AbsX));
+
+    private static Fp ChooseBeta()
+    {
+        if (!Fp.TrySqrt(-Fp.FromUlong(3), out Fp s)) throw new InvalidOperationException("-3 is a square mod p");
+        Fp half = Fp.Inverse(Fp.FromUlong(2));
+        Fp first = (s - Fp.One) * half;
+        JacobianPoint<Fp> g = Generator;
+        JacobianPoint<Fp> target = MinusXSquared(g);
+        return JacobianPoint<Fp>.Equal(new JacobianPoint<Fp>(g.X * first, g.Y, g.Z), target) ? first : (-s - Fp.One) * half;
+    }
 
     public static JacobianPoint<Fp> ClearCofactor(in JacobianPoint<Fp> p) => JacobianPoint<Fp>.Multiply(p, EffectiveCofactor);
 

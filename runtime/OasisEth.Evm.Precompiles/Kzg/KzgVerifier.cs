@@ -31,19 +31,44 @@ internal static class KzgVerifier
     /// <summary>Whether π proves that the polynomial committed to by C evaluates to y at z (z, y: 32-byte big-endian, below r).</summary>
     public static bool VerifyProof(in JacobianPoint<Fp> commitment, ReadOnlySpan<byte> z, ReadOnlySpan<byte> y, in JacobianPoint<Fp> proof)
     {
-        Span<ulong> zLimbs = stackalloc ulong[4];
-        Span<ulong> yLimbs = stackalloc ulong[4];
-        MultiScalarMultiplication<Fp>.ReadScalar(z, zLimbs);
+        // C - [y]G1 + [z]π as one three-point MSM (shared doublings): -[y]G1 = [r - y]G1 since G1 has order r.
+        Span<Fp> xs = stackalloc Fp[3];
+        Span<Fp> ys = stackalloc Fp[3];
+        Span<ulong> scalars = stackalloc ulong[3 * 4];
+        scalars.Clear();
+        int n = 0;
+        if (commitment.TryToAffine(out xs[n], out ys[n])) scalars[4 * n++] = 1;
+        Span<ulong> yLimbs = scalars.Slice(4 * n, 4);
         MultiScalarMultiplication<Fp>.ReadScalar(y, yLimbs);
-
-        JacobianPoint<Fp> lhs = JacobianPoint<Fp>.Add(
-            JacobianPoint<Fp>.Add(commitment, JacobianPoint<Fp>.Negate(JacobianPoint<Fp>.Multiply(G1.Generator, yLimbs))),
-            JacobianPoint<Fp>.Multiply(proof, zLimbs));
+        if (SubtractFromOrder(yLimbs) && G1.Generator.TryToAffine(out xs[n], out ys[n])) n++;
+        else yLimbs.Clear();
+        Span<ulong> zLimbs = scalars.Slice(4 * n, 4);
+        MultiScalarMultiplication<Fp>.ReadScalar(z, zLimbs);
+        if ((zLimbs[0] | zLimbs[1] | zLimbs[2] | zLimbs[3]) != 0 && proof.TryToAffine(out xs[n], out ys[n])) n++;
+        else zLimbs.Clear();
+        JacobianPoint<Fp> lhs = MultiScalarMultiplication<Fp>.Compute(xs[..n], ys[..n], scalars[..(4 * n)]);
 
         Span<Pairing.PairInput> pairs = stackalloc Pairing.PairInput[2];
         int used = 0;
         if (lhs.TryToAffine(out Fp lx, out Fp ly)) pairs[used++] = new Pairing.PairInput(lx, ly, s_negG2X, s_negG2Y);
         if (proof.TryToAffine(out Fp px, out Fp py)) pairs[used++] = new Pairing.PairInput(px, py, s_tauX, s_tauY);
         return Pairing.ProductIsOne(pairs[..used]);
+    }
+
+    /// <summary>k ← r - k for 0 &lt; k &lt; r (little-endian limbs); false when k is zero (nothing to subtract).</summary>
+    private static bool SubtractFromOrder(Span<ulong> k)
+    {
+        if ((k[0] | k[1] | k[2] | k[3]) == 0) return false;
+        ReadOnlySpan<ulong> r = G1.Order;
+        ulong borrow = 0;
+        for (int i = 0; i < 4; i++)
+        {
+            ulong d = r[i] - k[i];
+            ulong b1 = r[i] < k[i] ? 1UL : 0UL;
+            ulong d2 = d - borrow;
+            borrow = b1 | (d < borrow ? 1UL : 0UL);
+            k[i] = d2;
+        }
+        return true;
     }
 }

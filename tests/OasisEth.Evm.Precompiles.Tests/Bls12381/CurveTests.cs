@@ -113,7 +113,7 @@ public class CurveTests
     }
 
     [Test]
-    public void MsmEqualsSumOfSingleMultiplications([Values(2, 3, 8, 17, 40)] int n)
+    public void MsmEqualsSumOfSingleMultiplications([Values(2, 3, 8, 17, 40, 65, 150)] int n)
     {
         var rng = new Random(n);
         var xs1 = new Fp[n]; var ys1 = new Fp[n];
