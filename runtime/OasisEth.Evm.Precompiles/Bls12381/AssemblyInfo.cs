@@ -4,4 +4,3 @@ using System.Runtime.CompilerServices;
 // oracles and the benchmarks time them directly.
 [assembly: InternalsVisibleTo("OasisEth.Evm.Precompiles.Tests")]
 [assembly: InternalsVisibleTo("OasisEth.Bench")]
-[assembly: InternalsVisibleTo("harness")]
