@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace OasisEth.Evm.Precompiles.Bn254;
 
@@ -154,7 +156,19 @@ internal readonly struct Fp : IFieldElement<Fp>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong MulAdd(ulong a, ulong b, ulong c, ulong d, out ulong lo)
     {
-        ulong hi = Math.BigMul(a, b, out ulong l);
+        ulong l;
+        ulong hi;
+        if (Bmi2.X64.IsSupported)
+        {
+            // MULX for the high half and a plain multiply for the low half keep both in registers; Math.BigMul
+            // returns the low half through memory, which costs a store/load per product and a zeroed frame.
+            hi = Bmi2.X64.MultiplyNoFlags(a, b);
+            l = a * b;
+        }
+        else
+        {
+            hi = Math.BigMul(a, b, out l);
+        }
         l += c;
         hi += l < c ? 1UL : 0UL;
         l += d;
@@ -225,16 +239,8 @@ internal readonly struct Fp : IFieldElement<Fp>
 
         while (!IsOne(u0, u1, u2, u3) && !IsOne(v0, v1, v2, v3))
         {
-            while ((u0 & 1) == 0)
-            {
-                ShiftRight1(ref u0, ref u1, ref u2, ref u3, 0);
-                HalveModP(ref x0, ref x1, ref x2, ref x3);
-            }
-            while ((v0 & 1) == 0)
-            {
-                ShiftRight1(ref v0, ref v1, ref v2, ref v3, 0);
-                HalveModP(ref y0, ref y1, ref y2, ref y3);
-            }
+            while ((u0 & 1) == 0) StripTwos(ref u0, ref u1, ref u2, ref u3, ref x0, ref x1, ref x2, ref x3);
+            while ((v0 & 1) == 0) StripTwos(ref v0, ref v1, ref v2, ref v3, ref y0, ref y1, ref y2, ref y3);
 
             // Subtract the smaller from the larger; both stay positive and the larger becomes even.
             ulong borrow = 0;
@@ -267,26 +273,36 @@ internal readonly struct Fp : IFieldElement<Fp>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsOne(ulong l0, ulong l1, ulong l2, ulong l3) => l0 == 1 && (l1 | l2 | l3) == 0;
 
+    /// <summary>
+    /// Divides the even value u by 2^k (k = its trailing zeros, at most 63 per call) and its coefficient x by
+    /// 2^k mod p in one step, instead of k single-bit halvings: x + m·p with m = -x·p^-1 mod 2^k is divisible by
+    /// 2^k, and the quotient is below 2p, so one conditional subtraction reduces it.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void ShiftRight1(ref ulong l0, ref ulong l1, ref ulong l2, ref ulong l3, ulong topBit)
+    private static void StripTwos(
+        ref ulong u0, ref ulong u1, ref ulong u2, ref ulong u3, ref ulong x0, ref ulong x1, ref ulong x2, ref ulong x3)
     {
-        l0 = (l0 >> 1) | (l1 << 63);
-        l1 = (l1 >> 1) | (l2 << 63);
-        l2 = (l2 >> 1) | (l3 << 63);
-        l3 = (l3 >> 1) | (topBit << 63);
-    }
+        int k = BitOperations.TrailingZeroCount(u0 | (1UL << 63));
+        int back = 64 - k;
+        u0 = (u0 >> k) | (u1 << back);
+        u1 = (u1 >> k) | (u2 << back);
+        u2 = (u2 >> k) | (u3 << back);
+        u3 >>= k;
 
-    /// <summary>x/2 mod p for x &lt; p: (x + p)/2 when x is odd; x + p &lt; 2^255 so no bit is lost.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void HalveModP(ref ulong l0, ref ulong l1, ref ulong l2, ref ulong l3)
-    {
-        ulong mask = 0 - (l0 & 1);
-        ulong carry = 0;
-        l0 = AddWithCarry(l0, P0 & mask, ref carry);
-        l1 = AddWithCarry(l1, P1 & mask, ref carry);
-        l2 = AddWithCarry(l2, P2 & mask, ref carry);
-        l3 = AddWithCarry(l3, P3 & mask, ref carry);
-        ShiftRight1(ref l0, ref l1, ref l2, ref l3, carry);
+        ulong m = (x0 * PInvNeg) & ((1UL << k) - 1);
+        ulong carry = MulAdd(m, P0, x0, 0, out ulong s0);
+        carry = MulAdd(m, P1, x1, carry, out ulong s1);
+        carry = MulAdd(m, P2, x2, carry, out ulong s2);
+        ulong s4 = MulAdd(m, P3, x3, carry, out ulong s3);
+        Fp reduced = ReduceOnce(
+            (s0 >> k) | (s1 << back),
+            (s1 >> k) | (s2 << back),
+            (s2 >> k) | (s3 << back),
+            (s3 >> k) | (s4 << back));
+        x0 = reduced.L0;
+        x1 = reduced.L1;
+        x2 = reduced.L2;
+        x3 = reduced.L3;
     }
 
     public override string ToString()

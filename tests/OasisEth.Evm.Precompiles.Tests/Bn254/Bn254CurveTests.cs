@@ -17,6 +17,19 @@ public class Bn254CurveTests
         Assert.That(JacobianPoint<Fp>.IsOnCurve(x, y, Bn254Constants.CurveB), Is.True);
         Assert.That(JacobianPoint<Fp2>.IsOnCurve(G2.Generator.X, G2.Generator.Y, Bn254Constants.TwistB), Is.True);
         Assert.That(G2.IsInSubgroup(G2.Generator), Is.True);
+        Assert.That(G2.IsInSubgroupByOrder(G2.Generator), Is.True);
+    }
+
+    [Test]
+    public void FastG2SubgroupCheckAcceptsMultiplesOfTheGenerator()
+    {
+        var random = new Random(348);
+        for (int i = 0; i < 8; i++)
+        {
+            BigInteger k = i == 0 ? R - 1 : RandomBelow(random, R);
+            Assert.That(JacobianPoint<Fp2>.Multiply(G2Generator, Limbs(k)).TryToAffine(out Fp2 x, out Fp2 y), Is.True);
+            Assert.That(G2.IsInSubgroup(new G2Affine(x, y)), Is.True, $"k = {k}");
+        }
     }
 
     [Test]
@@ -89,7 +102,21 @@ public class Bn254CurveTests
             var point = new G2Affine(ToFp2(x), ToFp2(y.Value));
             Assert.That(JacobianPoint<Fp2>.IsOnCurve(point.X, point.Y, Bn254Constants.TwistB), Is.True);
             Assert.That(G2.IsInSubgroup(point), Is.False);
+            Assert.That(G2.IsInSubgroupByOrder(point), Is.False);
             Assert.That(G2.TryRead(G2Bytes(point), out _, out _), Is.False, "decoder rejects it");
+
+            // [r]P is killed by the cofactor instead: on the twist but still outside G2.
+            JacobianPoint<Fp2> rP = JacobianPoint<Fp2>.Multiply(JacobianPoint<Fp2>.FromAffine(point.X, point.Y), Limbs(R));
+            Assert.That(rP.TryToAffine(out Fp2 rx, out Fp2 ry), Is.True);
+            Assert.That(G2.IsInSubgroup(new G2Affine(rx, ry)), Is.False, "[r]P");
+            Assert.That(G2.IsInSubgroupByOrder(new G2Affine(rx, ry)), Is.False, "[r]P by order");
+
+            // Clearing the cofactor h = 2p - r (the twist has h·r points) lands in G2: both tests accept it.
+            BigInteger cofactor = 2 * P - R;
+            JacobianPoint<Fp2> hP = JacobianPoint<Fp2>.Multiply(JacobianPoint<Fp2>.FromAffine(point.X, point.Y), Limbs(cofactor));
+            Assert.That(hP.TryToAffine(out Fp2 hx, out Fp2 hy), Is.True);
+            Assert.That(G2.IsInSubgroup(new G2Affine(hx, hy)), Is.True, "[h]P");
+            Assert.That(G2.IsInSubgroupByOrder(new G2Affine(hx, hy)), Is.True, "[h]P by order");
             found++;
         }
     }

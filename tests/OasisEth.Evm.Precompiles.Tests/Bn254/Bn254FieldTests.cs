@@ -46,6 +46,20 @@ public class Bn254FieldTests
     }
 
     [Test]
+    public void InverseHandlesRepresentationsWithLongRunsOfTrailingZeros()
+    {
+        // The inverse works on the raw Montgomery limbs and strips up to 63 factors of two per step; whole
+        // zero limbs need several steps.
+        Fp[] values =
+        [
+            new(0, 0, 0, 1), new(0, 0, 1, 0), new(0, 1, 0, 0), new(1UL << 63, 0, 0, 0), new(0, 1UL << 63, 0, 0),
+            new(0, 0, 1UL << 63, 0), new(0, 0, 0, 1UL << 61), new(2, 0, 0, 0), new(1, 0, 0, 0), new(Fp.P0 - 1, Fp.P1, Fp.P2, Fp.P3),
+        ];
+        foreach (Fp x in values)
+            Assert.That(Fp.AreEqual(Fp.Multiply(x, Fp.Inverse(x)), Fp.One), Is.True, x.ToString());
+    }
+
+    [Test]
     public void InverseOfZeroIsZero() => Assert.That(Fp.Inverse(Fp.Zero).IsZero, Is.True);
 
     [Test]
