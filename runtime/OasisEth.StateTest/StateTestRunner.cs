@@ -19,31 +19,27 @@ public sealed class StateTestRunner(StateTestOptions options)
     public StateTestOptions Options { get; } = options;
 
     /// <summary>
-    /// Runs the files in parallel (one task per file, <see cref="StateTestOptions.MaxParallelism"/> at once; one at a
-    /// time when tracing) and hands each file's results to <paramref name="onFileDone"/> in the order of
-    /// <paramref name="files"/>, as soon as that file and all before it are done. The callback runs under a lock.
+    /// Runs the files one after the other, the cases inside each in parallel (<see cref="StateTestOptions.MaxParallelism"/>
+    /// at once; one at a time when tracing), and hands each file's results to <paramref name="onFileDone"/> in the order
+    /// of <paramref name="files"/>. The next file is read and parsed while the current one runs.
     /// </summary>
+    /// <remarks>Cases, not files, are the unit of parallel work: a few files (stTimeConsuming, vmPerformance) hold most
+    /// of the run time, and this way the number of worker threads (each keeping a processor with its VM's frame pool)
+    /// stays at the degree of parallelism instead of growing with nested loops.</remarks>
     public void RunFiles(IReadOnlyList<FixturePath> files, Action<IReadOnlyList<CaseResult>> onFileDone)
     {
-        var results = new IReadOnlyList<CaseResult>?[files.Count];
-        int next = 0;
-        var gate = new object();
-        int parallelism = Options.TraceOutput is null ? Math.Max(1, Options.MaxParallelism) : 1;
-        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, i =>
+        if (files.Count == 0) return;
+        Task<FixtureFile> next = Load(files[0]);
+        for (int i = 0; i < files.Count; i++)
         {
-            IReadOnlyList<CaseResult> fileResults = RunFile(files[i]);
-            lock (gate)
-            {
-                results[i] = fileResults;
-                while (next < results.Length && results[next] is { } ready)
-                {
-                    onFileDone(ready);
-                    results[next] = null; // let finished results go once reported
-                    next++;
-                }
-            }
-        });
+            FixtureFile file = next.GetAwaiter().GetResult();
+            if (i + 1 < files.Count) next = Load(files[i + 1]);
+            onFileDone(Run(file));
+        }
     }
+
+    private static Task<FixtureFile> Load(FixturePath path) =>
+        Task.Run(() => FixtureLoader.LoadFile(path.FullPath, path.DisplayName));
 
     /// <summary>Runs every file and returns all results in file order.</summary>
     public List<CaseResult> RunAll(IReadOnlyList<FixturePath> files)
@@ -68,8 +64,6 @@ public sealed class StateTestRunner(StateTestOptions options)
             string id = $"{file.File}::{broken.Key}";
             if (Matches(id)) results.Add(CaseResult.Broken(id, file.File, broken.Key, broken.Value));
         }
-        // Cases, not files, are the unit of parallel work: a few files (stTimeConsuming, vmPerformance) hold most of
-        // the run time, and one thread per file would leave the other cores idle while they run.
         var work = new List<CaseWork>();
         foreach (StateTestFixture test in file.Tests) Select(test, work);
         var caseResults = new CaseResult[work.Count];
@@ -162,7 +156,7 @@ public sealed class StateTestRunner(StateTestOptions options)
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            DiscardProcessor(fork);
+            DiscardProcessor();
             tracer?.Flush();
             return Failed(test, post, $"{e.GetType().Name}: {e.Message}");
         }
@@ -291,22 +285,19 @@ public sealed class StateTestRunner(StateTestOptions options)
         };
     }
 
-    /// <summary>A processor owns its VM (stacks, memory pools) and is not thread-safe, so each worker thread keeps one
-    /// per fork rather than building a new one per case.</summary>
-    [ThreadStatic] private static TransactionProcessor?[]? t_processors;
-    private static readonly int ForkCount = Enum.GetValues<Fork>().Length;
-
-    /// <summary>After an exception escaped a processor, its VM may hold half-run frames: start that fork afresh.</summary>
-    private static void DiscardProcessor(Fork fork)
-    {
-        if (t_processors is { } processors) processors[(int)fork] = null;
-    }
+    /// <summary>A processor owns its VM (frame pool with stacks and memory) and is not thread-safe, so each worker thread
+    /// keeps one, replaced when the fork changes (cases come grouped by fork), rather than building one per case or
+    /// keeping one per fork per thread.</summary>
+    [ThreadStatic] private static TransactionProcessor? t_processor;
 
     private static TransactionProcessor Processor(Fork fork)
     {
-        TransactionProcessor?[] processors = t_processors ??= new TransactionProcessor?[ForkCount];
-        return processors[(int)fork] ??= new TransactionProcessor(fork);
+        if (t_processor is not { } processor || processor.Fork != fork) t_processor = processor = new TransactionProcessor(fork);
+        return processor;
     }
+
+    /// <summary>After an exception escaped a processor, its VM may hold half-run frames: start afresh.</summary>
+    private static void DiscardProcessor() => t_processor = null;
 
     private bool Matches(string id) => Options.Filter is not { } filter || id.Contains(filter, StringComparison.Ordinal);
 
