@@ -29,6 +29,17 @@ public sealed class Transaction
     public Hash256[] BlobVersionedHashes { get; init; } = [];
     public AuthorizationTuple[] AuthorizationList { get; init; } = [];
     public Address Sender { get; init; }
+
+    // Set by TransactionDecoder for a decoded transaction; a transaction built in code (state tests) leaves them zero.
+
+    /// <summary>keccak256 of the transaction's bytes as received (the envelope with its type byte, for typed ones).</summary>
+    public Hash256 Hash { get; init; }
+    /// <summary>The chain id the signature commits to: the typed field, or EIP-155's from v; zero for an unprotected legacy transaction.</summary>
+    public UInt256 ChainId { get; init; }
+    /// <summary>The signature's v as encoded: 27/28 or chainId*2+35/36 for legacy, the y-parity 0/1 for typed transactions.</summary>
+    public UInt256 V { get; init; }
+    public UInt256 R { get; init; }
+    public UInt256 S { get; init; }
     /// <summary>Set when the transaction was decoded from bytes whose encoding breaks a rule the processor reports (e.g. a type unsupported by the fork).</summary>
     public bool IsDynamicFee => Type >= TxType.DynamicFee;
 }
