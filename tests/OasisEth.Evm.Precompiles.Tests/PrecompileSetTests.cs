@@ -65,14 +65,14 @@ public class PrecompileSetTests
         Assert.That(Get(7), Is.SameAs(global::OasisEth.Evm.Precompiles.Bn254.EcMulPrecompile.Instance));
         Assert.That(Get(8), Is.SameAs(global::OasisEth.Evm.Precompiles.Bn254.EcPairingPrecompile.Instance));
         Assert.That(Get(9), Is.SameAs(Blake2FPrecompile.Instance));
-        Assert.That(Get(0x0a), Is.SameAs(NotImplementedPrecompiles.PointEvaluation));
-        Assert.That(Get(0x0b), Is.SameAs(NotImplementedPrecompiles.Bls12G1Add));
-        Assert.That(Get(0x0c), Is.SameAs(NotImplementedPrecompiles.Bls12G1Msm));
-        Assert.That(Get(0x0d), Is.SameAs(NotImplementedPrecompiles.Bls12G2Add));
-        Assert.That(Get(0x0e), Is.SameAs(NotImplementedPrecompiles.Bls12G2Msm));
-        Assert.That(Get(0x0f), Is.SameAs(NotImplementedPrecompiles.Bls12Pairing));
-        Assert.That(Get(0x10), Is.SameAs(NotImplementedPrecompiles.Bls12MapFpToG1));
-        Assert.That(Get(0x11), Is.SameAs(NotImplementedPrecompiles.Bls12MapFp2ToG2));
+        Assert.That(Get(0x0a), Is.SameAs(global::OasisEth.Evm.Precompiles.Kzg.PointEvaluationPrecompile.Instance));
+        Assert.That(Get(0x0b), Is.SameAs(global::OasisEth.Evm.Precompiles.Bls12381.Bls12G1AddPrecompile.Instance));
+        Assert.That(Get(0x0c), Is.SameAs(global::OasisEth.Evm.Precompiles.Bls12381.Bls12G1MsmPrecompile.Instance));
+        Assert.That(Get(0x0d), Is.SameAs(global::OasisEth.Evm.Precompiles.Bls12381.Bls12G2AddPrecompile.Instance));
+        Assert.That(Get(0x0e), Is.SameAs(global::OasisEth.Evm.Precompiles.Bls12381.Bls12G2MsmPrecompile.Instance));
+        Assert.That(Get(0x0f), Is.SameAs(global::OasisEth.Evm.Precompiles.Bls12381.Bls12PairingPrecompile.Instance));
+        Assert.That(Get(0x10), Is.SameAs(global::OasisEth.Evm.Precompiles.Bls12381.Bls12MapFpToG1Precompile.Instance));
+        Assert.That(Get(0x11), Is.SameAs(global::OasisEth.Evm.Precompiles.Bls12381.Bls12MapFp2ToG2Precompile.Instance));
 
         static IPrecompile Get(int n)
         {
