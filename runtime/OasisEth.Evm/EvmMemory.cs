@@ -15,7 +15,15 @@ public sealed class EvmMemory
     /// <summary>Active size in bytes, always a multiple of 32 (what MSIZE returns).</summary>
     public long Size { get; private set; }
 
-    public void Reset() => Size = 0;
+    /// <summary>Frames are pooled per depth; a buffer a transaction grew past this is dropped on reuse, or a
+    /// 1024-deep call chain that touched a megabyte per frame would keep a gigabyte alive per thread.</summary>
+    private const int MaxRetainedBytes = 64 * 1024;
+
+    public void Reset()
+    {
+        Size = 0;
+        if (_buffer.Length > MaxRetainedBytes) _buffer = new byte[4096];
+    }
 
     /// <summary>
     /// Gas to grow memory so that [offset, offset+length) is addressable, or <c>long.MaxValue</c> when

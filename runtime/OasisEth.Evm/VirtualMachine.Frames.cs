@@ -174,6 +174,7 @@ public sealed partial class VirtualMachine
     /// <summary>Applies a halted frame's end: revert on failure, code deposit for creations.</summary>
     private ChildOutcome FinishFrame(EvmFrame frame, ExitCode exit)
     {
+        frame.Memory.Reset(); // the output is already copied out; let a pooled frame drop an oversized buffer now
         if (frame.Kind.IsCreate())
         {
             if (exit.IsSuccess())
