@@ -1,5 +1,6 @@
 using System.CommandLine;
 using OasisEth.StateTest;
+using OasisEth.TxTest;
 
 namespace OasisEth.Node;
 
@@ -24,14 +25,26 @@ public static class Cli
             return StateTestCommand.Run(parse.GetValue(path)!, parse.GetValue(fork), parse.GetValue(trace), parse.GetValue(filter), stdout, Console.Error);
         });
 
+        var txPath = new Argument<string>("path") { Description = "A TransactionTests fixture file, or a directory searched recursively for *.json" };
+        var txFork = new Option<string?>("--fork") { Description = "Check only this fork's expectations" };
+        var txTest = new Command("txtest", "Decode and validate TransactionTests fixtures (hash, sender, intrinsic gas, rejections)")
+        {
+            txPath, txFork,
+        };
+        txTest.SetAction(parse =>
+        {
+            using var stdout = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = false };
+            return TxTestCommand.Run(parse.GetValue(txPath)!, parse.GetValue(txFork), stdout, Console.Error);
+        });
+
         var dev = new Command("dev", "Run a local development node (not yet available)");
         dev.SetAction(_ =>
         {
-            Console.Error.WriteLine("oasis-eth dev: the development node is not yet available in this version; only `statetest` works so far.");
+            Console.Error.WriteLine("oasis-eth dev: the development node is not yet available in this version; only `statetest` and `txtest` work so far.");
             return 2;
         });
 
-        var root = new RootCommand("OasisEth: an EVM-compatible runtime") { stateTest, dev };
+        var root = new RootCommand("OasisEth: an EVM-compatible runtime") { stateTest, txTest, dev };
         return root.Parse(args).Invoke();
     }
 }
