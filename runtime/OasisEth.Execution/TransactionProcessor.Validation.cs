@@ -11,9 +11,10 @@ public sealed partial class TransactionProcessor
     /// The checks that make a transaction invalid (it is then not included and changes nothing). Returns the
     /// reason in the execution-spec-tests naming, or null, and the gas price the sender pays.
     /// </summary>
-    private string? Validate(IWorldState state, BlockContext block, Transaction tx, IntrinsicGas intrinsic, out UInt256 effectiveGasPrice)
+    private string? Validate(IWorldState state, BlockContext block, Transaction tx, out IntrinsicGas intrinsic, out UInt256 effectiveGasPrice)
     {
         effectiveGasPrice = tx.GasPrice;
+        intrinsic = default;
         var spec = _spec;
         switch (tx.Type)
         {
@@ -24,10 +25,9 @@ public sealed partial class TransactionProcessor
                 return "TransactionException.TYPE_NOT_SUPPORTED";
         }
 
-        if ((ulong)intrinsic.Gas > tx.GasLimit || (ulong)intrinsic.FloorGas > tx.GasLimit)
-            return "TransactionException.INTRINSIC_GAS_TOO_LOW";
-        if (tx.To is null && spec.IsShanghai && tx.Data.Length > spec.MaxInitCodeSize)
-            return "TransactionException.INITCODE_SIZE_EXCEEDED";
+        // The rules that need no state (intrinsic gas and floor, init-code size, fee-cap shape, blob and
+        // authorization-list shape) are the decoder's too: one implementation.
+        if (!TransactionValidator.TryValidate(tx, spec, out intrinsic, out string? statelessError)) return statelessError;
         if (tx.GasLimit > block.GasLimit)
             return "TransactionException.GAS_ALLOWANCE_EXCEEDED";
 
@@ -44,8 +44,6 @@ public sealed partial class TransactionProcessor
         UInt256 feeCap;
         if (tx.IsDynamicFee)
         {
-            if (UInt256.LessThan(tx.MaxFeePerGas, tx.MaxPriorityFeePerGas))
-                return "TransactionException.PRIORITY_GREATER_THAN_MAX_FEE_PER_GAS";
             if (UInt256.LessThan(tx.MaxFeePerGas, block.BaseFee))
                 return "TransactionException.INSUFFICIENT_MAX_FEE_PER_GAS";
             UInt256 headroom = tx.MaxFeePerGas - block.BaseFee;
@@ -63,10 +61,6 @@ public sealed partial class TransactionProcessor
         if (tx.Type == TxType.Blob)
         {
             if (tx.To is null) return "TransactionException.TYPE_3_TX_CONTRACT_CREATION";
-            if (tx.BlobVersionedHashes.Length == 0) return "TransactionException.TYPE_3_TX_ZERO_BLOBS";
-            if (tx.BlobVersionedHashes.Length > spec.MaxBlobsPerBlock) return "TransactionException.TYPE_3_TX_MAX_BLOB_GAS_ALLOWANCE_EXCEEDED";
-            foreach (var hash in tx.BlobVersionedHashes)
-                if (hash.Bytes[0] != 0x01) return "TransactionException.TYPE_3_TX_INVALID_BLOB_VERSIONED_HASH";
             if (UInt256.LessThan(tx.MaxFeePerBlobGas, block.BlobBaseFee))
                 return "TransactionException.INSUFFICIENT_MAX_FEE_PER_BLOB_GAS";
             if (UInt256.MultiplyOverflow(BlobGasUsed(tx), tx.MaxFeePerBlobGas, out blobCost))
@@ -75,7 +69,6 @@ public sealed partial class TransactionProcessor
         if (tx.Type == TxType.SetCode)
         {
             if (tx.To is null) return "TransactionException.TYPE_4_TX_CONTRACT_CREATION";
-            if (tx.AuthorizationList.Length == 0) return "TransactionException.TYPE_4_EMPTY_AUTHORIZATION_LIST";
         }
 
         // The sender must afford the whole gas limit at the fee cap, the value and the blob fee cap.

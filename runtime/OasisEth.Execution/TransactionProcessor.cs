@@ -30,8 +30,7 @@ public sealed partial class TransactionProcessor
     public TransactionResult Execute(IWorldState state, BlockContext block, Transaction tx, ITxTracer? tracer = null)
     {
         state.BeginTransaction();
-        var intrinsic = IntrinsicGas.Of(tx, _spec);
-        string? invalid = Validate(state, block, tx, intrinsic, out UInt256 effectiveGasPrice);
+        string? invalid = Validate(state, block, tx, out IntrinsicGas intrinsic, out UInt256 effectiveGasPrice);
         if (invalid is not null) return TransactionResult.Invalid(invalid);
 
         // ---- pre-execution ----
