@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using OasisEth.Evm.CodeAnalysis;
@@ -25,7 +26,7 @@ public sealed partial class VirtualMachine
         ExitCode exit;
         // All three tables are pinned or native, so raw pointers need no fixed blocks (whose pinned locals
         // would otherwise be spilled around the loop).
-        byte* code = (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(codeInfo.Padded));
+        byte* code = (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(codeInfo.Padded)) + CodeInfo.LeadingPadding;
         long* staticGas = (long*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_spec.StaticGas));
         int* minBytes = StackTraits.MinBytes;
         int* spanBytes = StackTraits.SpanBytes;
@@ -245,7 +246,7 @@ public sealed partial class VirtualMachine
                     case 0x79: case 0x7a: case 0x7b: case 0x7c: case 0x7d: case 0x7e: case 0x7f:
                     {
                         int n = op - 0x5f;
-                        top[0] = UInt256.FromBigEndian(new ReadOnlySpan<byte>(code + pc + 1, n));
+                        top[0] = PushValue(code + pc + 1 + n, n);
                         top++;
                         pc += n + 1;
                         continue;
@@ -319,6 +320,24 @@ public sealed partial class VirtualMachine
             if (exit != ExitCode.Revert && !exit.IsSuccess()) f.Output = [];
             return exit;
         }
+    }
+
+    /// <summary>
+    /// PUSHn's immediate: the 32 bytes ending at <paramref name="end"/> read as four big-endian limbs, bytes
+    /// before the immediate masked off. The code's leading padding keeps the read in bounds.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe UInt256 PushValue(byte* end, int n)
+    {
+        ulong u0 = BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<ulong>(end - 8));
+        ulong u1 = BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<ulong>(end - 16));
+        ulong u2 = BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<ulong>(end - 24));
+        ulong u3 = BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<ulong>(end - 32));
+        int bits = n * 8; // 16..256
+        if (bits < 64) return new UInt256(u0 & ((1UL << bits) - 1));
+        if (bits < 128) return new UInt256(u0, bits == 64 ? 0 : u1 & ((1UL << (bits - 64)) - 1));
+        if (bits < 192) return new UInt256(u0, u1, bits == 128 ? 0 : u2 & ((1UL << (bits - 128)) - 1));
+        return new UInt256(u0, u1, u2, bits == 192 ? 0 : bits == 256 ? u3 : u3 & ((1UL << (bits - 192)) - 1));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -5,19 +5,22 @@ using OasisEth.Primitives;
 namespace OasisEth.Evm.CodeAnalysis;
 
 /// <summary>
-/// Contract code prepared for the interpreter: the bytes padded with 33 zero bytes (STOP) so that a PUSH
-/// at the end and the fall-off-the-end case need no bounds check in the loop, and the JUMPDEST bitmap.
+/// Contract code prepared for the interpreter: the bytes with 32 zero bytes before them (so a PUSHn can read
+/// the 32 bytes ending at its last immediate byte and mask, with no short-read path) and 33 zero bytes (STOP)
+/// after them (so a PUSH at the end and the fall-off-the-end case need no bounds check), and the JUMPDEST bitmap.
 /// Built once per code hash and shared process-wide (code is immutable once deployed).
 /// </summary>
 public sealed class CodeInfo
 {
-    private const int Padding = 33;
+    /// <summary>Offset of the first code byte in <see cref="Padded"/>.</summary>
+    public const int LeadingPadding = 32;
+    private const int TrailingPadding = 33;
     private static readonly ConcurrentDictionary<Hash256, CodeInfo> Cache = new();
     private const int MaxCacheEntries = 1 << 16;
 
     public static readonly CodeInfo Empty = new([]);
 
-    /// <summary>The code followed by 33 zero bytes; pinned, so the interpreter can hold a raw pointer to it.</summary>
+    /// <summary>32 zero bytes, the code, 33 zero bytes; pinned, so the interpreter can hold a raw pointer to it.</summary>
     public readonly byte[] Padded;
     public readonly int Length;
     private readonly ulong[] _jumpDests;
@@ -25,12 +28,12 @@ public sealed class CodeInfo
     public CodeInfo(byte[] code)
     {
         Length = code.Length;
-        Padded = GC.AllocateArray<byte>(code.Length + Padding, pinned: true);
-        code.CopyTo(Padded, 0);
+        Padded = GC.AllocateArray<byte>(LeadingPadding + code.Length + TrailingPadding, pinned: true);
+        code.CopyTo(Padded, LeadingPadding);
         _jumpDests = JumpDestAnalyzer.Analyze(code);
     }
 
-    public ReadOnlySpan<byte> Code => Padded.AsSpan(0, Length);
+    public ReadOnlySpan<byte> Code => Padded.AsSpan(LeadingPadding, Length);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool IsValidJumpDest(ulong destination) =>
