@@ -1,0 +1,208 @@
+using System.Buffers.Binary;
+using OasisEth.Mkvs;
+using OasisEth.Primitives;
+using RocksDbSharp;
+
+namespace OasisEth.Store.Rocks;
+
+public sealed partial class NodeStore
+{
+    // Per-batch scratch, reused across commits and prunes (both run under _writeLock).
+    /// <summary>Reference counts touched by the batch being built: the value it will write (0 = delete).</summary>
+    private readonly Dictionary<Hash256, uint> _pendingRefs = [];
+    /// <summary>Nodes the batch adds, by hash, and the same in the order the producer gave them.</summary>
+    private readonly Dictionary<Hash256, byte[]> _added = [];
+    private readonly List<Hash256> _addedOrder = [];
+    /// <summary>Nodes whose count reached zero in this batch and whose children are still to be released.</summary>
+    private readonly Stack<Hash256> _released = new();
+    private readonly List<Hash256> _deleted = [];
+
+    /// <summary>
+    /// Commits a round as one atomic WriteBatch: the nodes in <paramref name="newNodes"/> the store does not
+    /// already hold, +1 on the reference count of each child they name and of the root, the round record
+    /// (<paramref name="root"/>, <paramref name="blockHash"/>), the last-round marker and, when the store keeps a
+    /// flat index, the <paramref name="writeLog"/> (required then). Returns once the batch is durable
+    /// (WAL fsynced unless <see cref="NodeStoreOptions.SyncCommits"/> is false). Rounds must increase; gaps
+    /// are allowed. Nodes may come in any order; each must be in this batch or already in the store, else
+    /// the commit fails and nothing is written. New nodes no root reaches are not kept.
+    /// </summary>
+    public void CommitRound(ulong round, Hash256 root, Hash256 blockHash,
+        IEnumerable<(Hash256 Hash, byte[] Encoded)> newNodes, IReadOnlyList<MkvsWriteLogEntry>? writeLog = null)
+    {
+        ArgumentNullException.ThrowIfNull(newNodes);
+        lock (_writeLock)
+        {
+            ThrowIfDisposed();
+            if (_lastRound is { } last && round <= last)
+                throw new ArgumentOutOfRangeException(nameof(round), $"Round {round} is not after the last committed round {last} of '{DataDirectory}'.");
+            if (HasFlatIndex && writeLog is null)
+                throw new ArgumentNullException(nameof(writeLog), $"The node store at '{DataDirectory}' keeps a flat index, so every round needs its write log.");
+            try
+            {
+                CommitLocked(round, root, blockHash, newNodes, writeLog);
+            }
+            catch (Exception e) when (e is RocksDbException or RocksDbSharpException)
+            {
+                throw Wrap($"committing round {round}", e);
+            }
+            finally
+            {
+                _pendingRefs.Clear();
+                _added.Clear();
+                _addedOrder.Clear();
+                _released.Clear();
+                _deleted.Clear();
+            }
+        }
+    }
+
+    private void CommitLocked(ulong round, Hash256 root, Hash256 blockHash,
+        IEnumerable<(Hash256 Hash, byte[] Encoded)> newNodes, IReadOnlyList<MkvsWriteLogEntry>? writeLog)
+    {
+        // Pass 1: which nodes are really new. The store is content-addressed, so a node the store already
+        // holds (a value set back to an earlier one recreates earlier nodes) is neither written nor counted
+        // again: its children were counted when it was first stored.
+        foreach (var (hash, encoded) in newNodes)
+        {
+            if (_added.ContainsKey(hash) || RefCount(hash) > 0) continue;
+            _added.Add(hash, encoded);
+            _addedOrder.Add(hash);
+        }
+
+        using var batch = new WriteBatch();
+        Span<Hash256> children = stackalloc Hash256[MaxChildren];
+        // Pass 2: write each new node and count its references. Every child must exist after this batch.
+        foreach (var hash in _addedOrder)
+        {
+            var encoded = _added[hash];
+            batch.Put(hash.Bytes, encoded, _nodes);
+            int count = ReadChildren(hash, encoded, children);
+            for (int i = 0; i < count; i++) AddRef(children[i], referrer: hash);
+        }
+        bool emptyRoot = root == Sha512_256.EmptyHash;
+        if (!emptyRoot) AddRef(root, referrer: null);
+
+        // A new node nothing references is not under this root (or any kept root): drop it again so the store
+        // only ever holds nodes reachable from a kept round.
+        foreach (var hash in _addedOrder)
+        {
+            if (RefCount(hash) == 0) { _pendingRefs[hash] = 0; _released.Push(hash); }
+        }
+        ReleaseCascade(batch);
+
+        WriteRefs(batch);
+        Span<byte> key = stackalloc byte[8];
+        StoreKeys.RoundKey(round, key);
+        Span<byte> record = stackalloc byte[StoreKeys.RoundValueSize];
+        root.CopyTo(record);
+        blockHash.CopyTo(record[32..]);
+        batch.Put(key, record, _rounds);
+        batch.Put(StoreKeys.LastRoundKey, key, _meta);
+        if (HasFlatIndex)
+        {
+            for (int i = 0; i < writeLog!.Count; i++)
+            {
+                var entry = writeLog[i];
+                if (entry.Value is null) batch.Delete(entry.Key, _flat);
+                else batch.Put(entry.Key, entry.Value, _flat);
+            }
+        }
+
+        _db.Write(batch, _commitWrite);
+        _lastRound = round;
+
+        // Write-through: the round's nodes are the ones the next round and queries touch first.
+        if (_cache is not null)
+        {
+            foreach (var hash in _addedOrder)
+                if (_pendingRefs.GetValueOrDefault(hash, 1u) != 0) _cache.Set(hash, _added[hash]);
+        }
+    }
+
+    /// <summary>+1 on a node that is new in this batch or already stored; anything else is a dangling reference.</summary>
+    private void AddRef(in Hash256 hash, Hash256? referrer)
+    {
+        uint count = RefCount(hash);
+        if (count == 0 && !_added.ContainsKey(hash))
+        {
+            throw new NodeStoreException(referrer is { } parent
+                ? $"Node {parent} refers to node {hash}, which is neither in the commit nor in the node store at '{DataDirectory}' (was its round pruned?)."
+                : $"The round's root {hash} is neither in the commit nor in the node store at '{DataDirectory}'.");
+        }
+        if (count == uint.MaxValue) throw new NodeStoreException($"Reference count overflow for node {hash} in '{DataDirectory}'.");
+        _pendingRefs[hash] = count + 1;
+    }
+
+    /// <summary>
+    /// Releases the nodes queued in <see cref="_released"/> (count already 0): deletes each and drops one
+    /// reference from each of its children, queueing those that reach zero. Iterative, so a deep chain of
+    /// unreachable nodes needs no deep recursion.
+    /// </summary>
+    private void ReleaseCascade(WriteBatch batch)
+    {
+        Span<Hash256> children = stackalloc Hash256[MaxChildren];
+        while (_released.Count > 0)
+        {
+            var hash = _released.Pop();
+            byte[] encoded = _added.TryGetValue(hash, out var fresh) ? fresh : ReadStoredNode(hash);
+            batch.Delete(hash.Bytes, _nodes);
+            _deleted.Add(hash);
+            int count = ReadChildren(hash, encoded, children);
+            for (int i = 0; i < count; i++)
+            {
+                var child = children[i];
+                uint refs = RefCount(child);
+                if (refs == 0)
+                    throw new NodeStoreException($"Node {hash} in '{DataDirectory}' refers to {child}, which has no reference count: the store is inconsistent.");
+                _pendingRefs[child] = refs - 1;
+                if (refs == 1) _released.Push(child);
+            }
+        }
+    }
+
+    private void WriteRefs(WriteBatch batch)
+    {
+        Span<byte> value = stackalloc byte[4];
+        foreach (var (hash, count) in _pendingRefs)
+        {
+            if (count == 0)
+            {
+                batch.Delete(hash.Bytes, _refs);
+            }
+            else
+            {
+                BinaryPrimitives.WriteUInt32LittleEndian(value, count);
+                batch.Put(hash.Bytes, value, _refs);
+            }
+        }
+    }
+
+    /// <summary>The count as this batch will leave it (pending value, else the stored one; 0 = not stored).</summary>
+    private uint RefCount(in Hash256 hash)
+    {
+        if (_pendingRefs.TryGetValue(hash, out uint pending)) return pending;
+        // A node added by this batch and not yet referenced: known to be absent, skip the lookup.
+        if (_added.ContainsKey(hash)) return 0;
+        return RefCountFromDb(hash);
+    }
+
+    private uint RefCountFromDb(in Hash256 hash)
+    {
+        Span<byte> value = stackalloc byte[4];
+        return _db.GetFixedSizeValue(hash.Bytes, value, _refs) ? BinaryPrimitives.ReadUInt32LittleEndian(value) : 0;
+    }
+
+    private byte[] ReadStoredNode(in Hash256 hash)
+    {
+        if (_cache is not null && _cache.TryGet(hash, out var cached)) return cached!;
+        return _db.Get(hash.Bytes, _nodes)
+            ?? throw new NodeStoreException($"Node {hash} has a reference count but no bytes in '{DataDirectory}': the store is inconsistent.");
+    }
+
+    private int ReadChildren(in Hash256 hash, byte[] encoded, Span<Hash256> children)
+    {
+        int count = _childrenOf(encoded, children);
+        if (count < 0) throw new NodeStoreException($"Node {hash} in '{DataDirectory}' is not a valid node encoding.");
+        return count;
+    }
+}

@@ -1,0 +1,208 @@
+using OasisEth.Mkvs;
+using OasisEth.Primitives;
+using RocksDbSharp;
+
+namespace OasisEth.Store.Rocks;
+
+/// <summary>
+/// A content-addressed store of state-tree nodes in RocksDB with per-round metadata: each round's new nodes,
+/// reference-count updates, round record and (optionally) flat-index changes are written as one atomic,
+/// WAL-backed batch, so after any crash the store is exactly at some committed round. Keeps the rounds not
+/// yet pruned readable (<see cref="OpenTree"/>), and <see cref="Prune"/> deletes the nodes no kept root
+/// reaches. One writer at a time (commits and prunes serialize on a lock); node reads are thread-safe and
+/// may run during a commit. See README.md for the layout, options and the crash-safety argument.
+/// </summary>
+public sealed partial class NodeStore : IDisposable
+{
+    /// <summary>The most children a node format may report through <see cref="NodeChildrenReader"/>.</summary>
+    public const int MaxChildren = 16;
+
+    private readonly RocksDb _db;
+    private readonly ColumnFamilyHandle _nodes;
+    private readonly ColumnFamilyHandle _refs;
+    private readonly ColumnFamilyHandle _rounds;
+    private readonly ColumnFamilyHandle _meta;
+    private readonly ColumnFamilyHandle _flat;
+    private readonly WriteOptions _commitWrite;
+    private readonly WriteOptions _pruneWrite;
+    private readonly NodeCache? _cache;
+    private readonly NodeChildrenReader _childrenOf;
+    private readonly Lock _writeLock = new();
+    private ulong? _lastRound;
+    private volatile bool _disposed;
+
+    private NodeStore(string dataDir, RocksDb db, NodeStoreOptions options, bool flatIndex, ulong? lastRound)
+    {
+        DataDirectory = dataDir;
+        _db = db;
+        _nodes = db.GetColumnFamily(RocksConfig.Nodes);
+        _refs = db.GetColumnFamily(RocksConfig.Refs);
+        _rounds = db.GetColumnFamily(RocksConfig.Rounds);
+        _meta = db.GetColumnFamily(RocksConfig.Meta);
+        _flat = db.GetColumnFamily(RocksConfig.Flat);
+        // A commit is acknowledged only once its WAL record is on disk (unless the caller opted out).
+        _commitWrite = new WriteOptions().SetSync(options.SyncCommits);
+        // Prune batches need no fsync of their own: the WAL is ordered, so the next synced commit makes them
+        // durable too, and a prune lost in a crash is simply redone by the next Prune.
+        _pruneWrite = new WriteOptions().SetSync(false);
+        _cache = options.NodeCacheBytes > 0 ? new NodeCache(options.NodeCacheBytes) : null;
+        _childrenOf = options.ChildrenOf;
+        HasFlatIndex = flatIndex;
+        _lastRound = lastRound;
+    }
+
+    /// <summary>The full path of the data directory (named in every error).</summary>
+    public string DataDirectory { get; }
+
+    /// <summary>Whether this store keeps the flat index of the latest state (fixed at creation).</summary>
+    public bool HasFlatIndex { get; }
+
+    /// <summary>The last committed round, or null for a store with no round yet.</summary>
+    public ulong? LastRound
+    {
+        get { lock (_writeLock) return _lastRound; }
+    }
+
+    /// <summary>Node-cache hits and misses since open (reads served without / with RocksDB).</summary>
+    public (long Hits, long Misses) CacheStats => _cache is null ? (0, 0) : (_cache.Hits, _cache.Misses);
+
+    /// <summary>
+    /// The stored encoding of the node with this hash, or null if the store does not hold it. The returned
+    /// array may be shared with the cache: do not modify it. Usable as an <see cref="MkvsTree"/> loader.
+    /// </summary>
+    public byte[]? TryGetNode(Hash256 hash)
+    {
+        ThrowIfDisposed();
+        if (_cache is not null && _cache.TryGet(hash, out var cached)) return cached;
+        byte[]? value;
+        try
+        {
+            value = _db.Get(hash.Bytes, _nodes);
+        }
+        catch (RocksDbException e)
+        {
+            throw Wrap("reading a node", e);
+        }
+        if (value is not null) _cache?.Set(hash, value);
+        return value;
+    }
+
+    /// <summary>True if the store holds the node (without touching the node cache's recency order).</summary>
+    public bool ContainsNode(Hash256 hash)
+    {
+        ThrowIfDisposed();
+        return RefCountFromDb(hash) > 0;
+    }
+
+    /// <summary>The record of a kept round, if the store has it.</summary>
+    public bool TryGetRound(ulong round, out RoundInfo info)
+    {
+        ThrowIfDisposed();
+        Span<byte> key = stackalloc byte[8];
+        StoreKeys.RoundKey(round, key);
+        Span<byte> value = stackalloc byte[StoreKeys.RoundValueSize];
+        bool found;
+        try
+        {
+            found = _db.GetFixedSizeValue(key, value, _rounds);
+        }
+        catch (Exception e) when (e is RocksDbException or RocksDbSharpException)
+        {
+            throw Wrap("reading a round record", e);
+        }
+        info = found ? new RoundInfo(round, new Hash256(value[..32]), new Hash256(value[32..])) : default;
+        return found;
+    }
+
+    /// <summary>The record of a kept round; throws if the round was never committed or was pruned.</summary>
+    public RoundInfo GetRound(ulong round)
+    {
+        if (!TryGetRound(round, out var info))
+            throw new KeyNotFoundException($"Round {round} is not in the node store at '{DataDirectory}' (not committed or pruned).");
+        return info;
+    }
+
+    /// <summary>The oldest round still kept, or null when there is none.</summary>
+    public ulong? FirstRound
+    {
+        get
+        {
+            ThrowIfDisposed();
+            using var it = _db.NewIterator(_rounds);
+            it.SeekToFirst();
+            return it.Valid() ? System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(it.GetKeySpan()) : null;
+        }
+    }
+
+    /// <summary>
+    /// The state tree at a kept round, loading nodes from this store on demand (and checking each against
+    /// its hash). Modify and commit it to build the next round.
+    /// </summary>
+    public MkvsTree OpenTree(ulong round) => new(GetRound(round).StateRoot, TryGetNode);
+
+    /// <summary>The tree at the last round, or an empty tree for a store without rounds.</summary>
+    public MkvsTree OpenLatestTree()
+    {
+        var last = LastRound;
+        return last is { } r ? OpenTree(r) : new MkvsTree();
+    }
+
+    /// <summary>The value of a state key at the last round from the flat index (null if absent).</summary>
+    public byte[]? TryGetLatest(ReadOnlySpan<byte> key)
+    {
+        ThrowIfDisposed();
+        if (!HasFlatIndex) throw new InvalidOperationException($"The node store at '{DataDirectory}' was created without a flat index.");
+        try
+        {
+            return _db.Get(key, _flat);
+        }
+        catch (RocksDbException e)
+        {
+            throw Wrap("reading the flat index", e);
+        }
+    }
+
+    /// <summary>A RocksDB property (e.g. "rocksdb.estimate-num-keys") of one column family, for diagnostics.</summary>
+    public string? GetProperty(string name, string columnFamily) => _db.GetProperty(name, _db.GetColumnFamily(columnFamily));
+
+    /// <summary>Flushes memtables and compacts every column family fully (benchmarks, offline maintenance).</summary>
+    public void CompactAll()
+    {
+        lock (_writeLock)
+        {
+            ThrowIfDisposed();
+            foreach (var cf in new[] { _nodes, _refs, _rounds, _meta, _flat }) _db.CompactRange((byte[]?)null!, null!, cf);
+        }
+    }
+
+    /// <summary>Bytes of all files in the data directory (SSTs, WAL, manifest, logs).</summary>
+    public long DiskBytes()
+    {
+        long total = 0;
+        foreach (var file in new DirectoryInfo(DataDirectory).EnumerateFiles()) total += file.Length;
+        return total;
+    }
+
+    public void Dispose()
+    {
+        lock (_writeLock)
+        {
+            if (_disposed) return;
+            _disposed = true;
+            _db.Dispose();
+            _cache?.Clear();
+        }
+    }
+
+    private void ThrowIfDisposed()
+    {
+        if (_disposed) ThrowDisposed();
+    }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void ThrowDisposed() => throw new ObjectDisposedException($"NodeStore({DataDirectory})");
+
+    private NodeStoreException Wrap(string what, Exception e) =>
+        new($"RocksDB failed {what} in the node store at '{DataDirectory}': {e.Message}", e);
+}

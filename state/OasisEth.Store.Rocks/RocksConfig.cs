@@ -1,0 +1,104 @@
+using RocksDbSharp;
+
+namespace OasisEth.Store.Rocks;
+
+/// <summary>
+/// Every RocksDB option the store sets, each with its reason (the defaults RocksDB picks are tuned for
+/// generic workloads; ours is: random 32-byte keys, point lookups only, one writer committing a few thousand
+/// to a hundred thousand nodes per round, many lookups of keys that do not exist).
+/// </summary>
+internal static class RocksConfig
+{
+    public const string Nodes = "nodes";
+    public const string Refs = "refs";
+    public const string Rounds = "rounds";
+    public const string Meta = "meta";
+    public const string Flat = "flat";
+
+    /// <summary>All column families, in a fixed order (RocksDB's own "default" is opened but unused).</summary>
+    public static readonly string[] Families = ["default", Nodes, Refs, Rounds, Meta, Flat];
+
+    public static DbOptions Db(bool create)
+    {
+        return new DbOptions()
+            // Only the creation path may make a database: opening a directory that is not ours must fail,
+            // not turn it silently into an empty store.
+            .SetCreateIfMissing(create)
+            .SetCreateMissingColumnFamilies(create)
+            // Check file consistency eagerly (on open and in compaction) so corruption is reported as an error
+            // naming the directory instead of served as wrong nodes later.
+            .SetParanoidChecks(true)
+            // A crash (SIGKILL, power loss) can leave a torn last WAL record; PointInTime drops the torn tail and
+            // recovers every complete batch before it. A batch is one WAL record, so a round is all-or-nothing.
+            // AbsoluteConsistency would refuse to open after an ordinary crash.
+            .SetWalRecoveryMode(Recovery.PointInTime)
+            // Two background threads (flush + compaction) on the 2-core machines we run on; commits are not
+            // stalled behind a single thread doing both.
+            .IncreaseParallelism(2)
+            .SetMaxBackgroundCompactions(1)
+            .SetMaxBackgroundFlushes(1)
+            // Flush/compaction output is synced in 1 MiB steps, so the synced commit's fsync does not wait
+            // behind hundreds of megabytes of dirty SST pages.
+            .SetBytesPerSync(1 << 20)
+            // Bounds how much WAL a restart replays (and the disk it takes): past 256 MiB the oldest memtables
+            // are flushed. Recovery time after a crash stays in seconds.
+            .SetMaxTotalWalSize(256UL << 20)
+            // Keep table readers (their index and filter) open: point lookups would otherwise reopen files.
+            // Bounded so a huge database does not exhaust file descriptors.
+            .SetMaxOpenFiles(4096)
+            // RocksDB's info LOG rolls forever by default; a few files are enough to diagnose.
+            .SetKeepLogFileNum(4)
+            .SetMaxLogFileSize(16UL << 20);
+    }
+
+    public static ColumnFamilies CreateFamilies(Cache blockCache)
+    {
+        var families = new ColumnFamilies(Small(blockCache));
+        families.Add(Nodes, PointLookup(blockCache, writeBuffer: 64UL << 20, compression: Compression.Lz4));
+        families.Add(Refs, PointLookup(blockCache, writeBuffer: 32UL << 20, compression: Compression.Lz4));
+        families.Add(Rounds, Small(blockCache));
+        families.Add(Meta, Small(blockCache));
+        families.Add(Flat, PointLookup(blockCache, writeBuffer: 32UL << 20, compression: Compression.Lz4));
+        return families;
+    }
+
+    /// <summary>nodes, refs, flat: random keys, point gets, many misses (existence checks).</summary>
+    private static ColumnFamilyOptions PointLookup(Cache blockCache, ulong writeBuffer, Compression compression)
+    {
+        var table = new BlockBasedTableOptions()
+            // Shared cache: one memory budget for all families, hot blocks of whichever family win.
+            .SetBlockCache(blockCache)
+            // Full (not block-based) bloom filter, ~1% false positives at 10 bits/key: a commit checks every
+            // new node for existence and a prune/commit reads refcounts that mostly miss, so misses must not
+            // touch data blocks.
+            .SetFilterPolicy(BloomFilterPolicy.Create(10, false))
+            .SetWholeKeyFiltering(true)
+            // Index and filter blocks count against the block cache instead of growing outside it with the
+            // database; L0's stay pinned because every lookup consults them.
+            .SetCacheIndexAndFilterBlocks(true)
+            .SetPinL0FilterAndIndexBlocksInCache(true)
+            // 4 KiB blocks: keys are hashes with no locality, so a lookup uses one entry of its block; small
+            // blocks read and decompress less per lookup.
+            .SetBlockSize(4 << 10);
+        return new ColumnFamilyOptions()
+            .SetBlockBasedTableFactory(table)
+            // A 100k-node round (~10 MiB) fits in one memtable, so it is flushed as one sorted file.
+            .SetWriteBufferSize(writeBuffer)
+            .SetMaxWriteBufferNumber(3)
+            // LZ4: hashes do not compress, leaf values and labels somewhat; LZ4 costs little CPU on the read path.
+            .SetCompression(compression)
+            // Level sizes follow the actual data size: bounded space amplification (~1.1x) as the
+            // database grows, which matters because pruning deletes continuously.
+            .SetLevelCompactionDynamicLevelBytes(true);
+    }
+
+    /// <summary>rounds, meta, default: a few bytes per round; defaults except the shared cache.</summary>
+    private static ColumnFamilyOptions Small(Cache blockCache)
+    {
+        var table = new BlockBasedTableOptions().SetBlockCache(blockCache);
+        return new ColumnFamilyOptions()
+            .SetBlockBasedTableFactory(table)
+            // Tiny families: a small memtable is enough; max_total_wal_size forces their flush when the WAL grows.
+            .SetWriteBufferSize(4UL << 20);
+    }
+}
