@@ -19,23 +19,68 @@ internal sealed class Account
     private Hash256 _codeHash = Hash256.EmptyCode;
     private bool _codeHashValid = true;
 
+    /// <summary>Non-null while the code is known only by its hash (an account read from an <see cref="IStateReader"/>):
+    /// most accounts a block reads are never called, so their code is fetched on first use.</summary>
+    private InMemoryWorldState? _codeSource;
+
     /// <summary>Set on the first EIP-161 touch in a transaction so later touches skip the touched-set lookup.
     /// Invariant: true only while the address is in the world state's touched set.</summary>
     public bool Touched;
+
+    // ---- block-level change tracking (see InMemoryWorldState.Changes.cs) ----------------------------
+
+    /// <summary>Set with the address's entry in the world state's dirty set, so later writes skip the set.</summary>
+    public bool Dirty;
+
+    /// <summary>This object is the account the block started from (read from the backend, or left by the last
+    /// CollectChanges), so its storage continues the base storage; a re-created account is a new object with
+    /// this false, whose whole storage is in <see cref="Storage"/>.</summary>
+    public bool IsBase;
+
+    /// <summary>Slots missing from <see cref="Storage"/> are read from the backend (a base account with storage there).
+    /// Such accounts keep zero entries after a commit: dropping them would make the next read fetch a stale value.</summary>
+    public bool LoadsStorage;
+
+    /// <summary>Slots of a base account that changed value in some transaction of the block; filled when a
+    /// transaction commits, so SSTORE itself pays nothing for it.</summary>
+    public HashSet<UInt256>? DirtySlots;
 
     public Account() => Storage = [];
 
     public Account(int storageCapacity) => Storage = new Dictionary<UInt256, StorageSlot>(storageCapacity);
 
+    /// <summary>An account read from a backend: code fetched through <paramref name="codeSource"/> on first use.</summary>
+    public Account(in AccountData data, InMemoryWorldState codeSource)
+    {
+        Storage = [];
+        Nonce = data.Nonce;
+        Balance = data.Balance;
+        IsBase = true;
+        LoadsStorage = data.HasStorage;
+        if (data.CodeHash != Hash256.EmptyCode)
+        {
+            _codeHash = data.CodeHash;
+            _codeSource = codeSource;
+        }
+    }
+
     public byte[] Code
     {
-        get => _code;
+        get => _codeSource is null ? _code : LoadCode();
         set
         {
             _code = value;
+            _codeSource = null;
             _codeHashValid = value.Length == 0;
             _codeHash = Hash256.EmptyCode;
         }
+    }
+
+    private byte[] LoadCode()
+    {
+        _code = _codeSource!.LoadCode(_codeHash);
+        _codeSource = null;
+        return _code;
     }
 
     /// <summary>keccak256(code), hashed once per code change; EXTCODEHASH and the state root read it.</summary>
@@ -53,7 +98,7 @@ internal sealed class Account
     }
 
     /// <summary>EIP-161 empty: nonce 0, balance 0, no code.</summary>
-    public bool IsEmpty => Nonce == 0 && Balance.IsZero && _code.Length == 0;
+    public bool IsEmpty => Nonce == 0 && Balance.IsZero && _code.Length == 0 && _codeSource is null;
 
     public bool HasNonZeroStorage()
     {

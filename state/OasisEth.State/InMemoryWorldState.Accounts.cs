@@ -30,7 +30,14 @@ public sealed partial class InMemoryWorldState
         return account is null ? Hash256.Zero : account.CodeHash;
     }
 
-    public bool HasStorage(in Address address) => Find(address)?.HasNonZeroStorage() ?? false;
+    /// <remarks>An account whose storage is in the backend counts as having storage even if this block has
+    /// zeroed every stored slot: telling would need a walk over the stored slots, and such an account holds code
+    /// (only code writes storage) or a nonce, which make the EIP-7610 collision anyway.</remarks>
+    public bool HasStorage(in Address address)
+    {
+        Account? account = Find(address);
+        return account is not null && (account.LoadsStorage || account.HasNonZeroStorage());
+    }
 
     public void AddBalance(in Address address, in UInt256 amount)
     {
@@ -119,12 +126,16 @@ public sealed partial class InMemoryWorldState
     /// <summary>
     /// Loads a pre-state account (state tests, genesis): replaces whatever is at the address, is not journaled,
     /// and counts as committed (its storage is the "original" storage). Zero slots are skipped.
+    /// For <see cref="CollectChanges"/> it is a change of the block like any other (the account and all its
+    /// storage replace what the base held), so a genesis built here can be collected and written out.
     /// </summary>
     public void SetAccount(in Address address, ulong nonce, in UInt256 balance, byte[] code,
         IEnumerable<KeyValuePair<UInt256, UInt256>> storage)
     {
         ArgumentNullException.ThrowIfNull(code);
         ArgumentNullException.ThrowIfNull(storage);
+        // With a backend, read what was there first: CollectChanges must know whether old storage needs a wipe.
+        if (_reader is not null) Find(address);
         var account = new Account { Nonce = nonce, Balance = balance, Code = code };
         foreach (KeyValuePair<UInt256, UInt256> slot in storage)
         {
@@ -132,6 +143,7 @@ public sealed partial class InMemoryWorldState
             account.Storage[slot.Key] = new StorageSlot(slot.Value, slot.Value);
         }
         PutAccount(address, account);
+        MarkDirty(address, account);
     }
 
     private Account GetOrCreate(in Address address) => Find(address) ?? CreateAccount(address);
@@ -160,6 +172,9 @@ public sealed partial class InMemoryWorldState
     private void MarkTouchedSlow(in Address address, Account account)
     {
         account.Touched = true;
+        // Every write touches its account, so the first touch per transaction is where the block's dirty set
+        // is kept: no extra check on the write paths themselves.
+        MarkDirty(address, account);
         if (_touched.Add(address) && !address.Equals(RipemdPrecompile))
         {
             Push(JournalKind.Touched, address).Ref = account;

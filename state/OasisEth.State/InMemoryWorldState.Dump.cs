@@ -12,6 +12,7 @@ public sealed partial class InMemoryWorldState
     /// diffs in test output. Shows current values (after a commit, the committed state).</summary>
     public IReadOnlyList<AccountDump> Dump()
     {
+        ThrowIfBackend();
         Address[] addresses = SortedAddresses();
         var result = new List<AccountDump>(addresses.Length);
         foreach (Address address in addresses)

@@ -16,7 +16,11 @@ public sealed partial class InMemoryWorldState
     {
         FoldStorageWrites();
 
-        foreach (Address address in _selfDestructed) RemoveAccount(address);
+        foreach (Address address in _selfDestructed)
+        {
+            MarkDirty(address, Find(address));
+            RemoveAccount(address);
+        }
 
         if (deleteTouchedEmpty)
         {

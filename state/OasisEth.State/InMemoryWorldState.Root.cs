@@ -13,6 +13,7 @@ public sealed partial class InMemoryWorldState
     /// </summary>
     public Hash256 ComputeStateRoot()
     {
+        ThrowIfBackend();
         var leaves = new List<KeyValuePair<byte[], byte[]>>(_accounts.Count);
         // Hash order is fine here: ComputeRoot sorts by key, so the root does not depend on input order.
         foreach (KeyValuePair<Address, Account> pair in _accounts)
@@ -32,6 +33,7 @@ public sealed partial class InMemoryWorldState
     /// <summary>Storage root of one account (<see cref="Hash256.EmptyTrie"/> when missing or without non-zero slots).</summary>
     public Hash256 ComputeStorageRoot(in Address address)
     {
+        ThrowIfBackend();
         Account? account = Find(address);
         return account is null ? Hash256.EmptyTrie : StorageRoot(account);
     }
@@ -49,5 +51,12 @@ public sealed partial class InMemoryWorldState
         }
         if (leaves.Count == 0) return Hash256.EmptyTrie;
         return PatriciaTrie.ComputeRoot(leaves);
+    }
+
+    /// <summary>Over a backend only the touched part of the state is here: a root or dump of it would be wrong.</summary>
+    private void ThrowIfBackend()
+    {
+        if (_reader is not null)
+            throw new InvalidOperationException("This state reads through an IStateReader and holds only what the block touched: apply CollectChanges() to the backend and compute the root or listing there.");
     }
 }

@@ -10,15 +10,18 @@ public sealed partial class InMemoryWorldState
     public UInt256 GetStorage(in Address address, in UInt256 key)
     {
         Account? account = Find(address);
-        if (account is not null && account.Storage.TryGetValue(key, out StorageSlot slot)) return slot.Current;
-        return default;
+        if (account is null) return default;
+        if (account.Storage.TryGetValue(key, out StorageSlot slot)) return slot.Current;
+        return account.LoadsStorage ? LoadSlot(address, account, key) : default;
     }
 
     public UInt256 GetOriginalStorage(in Address address, in UInt256 key)
     {
         Account? account = Find(address);
-        if (account is not null && account.Storage.TryGetValue(key, out StorageSlot slot)) return slot.Original;
-        return default;
+        if (account is null) return default;
+        if (account.Storage.TryGetValue(key, out StorageSlot slot)) return slot.Original;
+        // Not cached means not written in this block, so the stored value is the original too.
+        return account.LoadsStorage ? LoadSlot(address, account, key) : default;
     }
 
     public void SetStorage(in Address address, in UInt256 key, in UInt256 value)
@@ -26,7 +29,8 @@ public sealed partial class InMemoryWorldState
         Account account = GetOrCreate(address);
         // A missing slot is added as (current 0, original 0), which is what it was; the entry stays even when
         // the value goes back to zero so the original value survives until the commit.
-        ref StorageSlot slot = ref CollectionsMarshal.GetValueRefOrAddDefault(account.Storage, key, out _);
+        ref StorageSlot slot = ref CollectionsMarshal.GetValueRefOrAddDefault(account.Storage, key, out bool exists);
+        if (!exists && account.LoadsStorage) slot = ReadSlot(address, key);
         ref JournalEntry entry = ref Push(JournalKind.Storage, address);
         entry.Key = key;
         entry.Previous = slot.Current;
@@ -53,7 +57,10 @@ public sealed partial class InMemoryWorldState
     /// <summary>
     /// Makes every surviving storage write of the transaction the new original value. The journal lists exactly
     /// the slots written and not reverted, so this costs one probe per write instead of a walk over all storage.
-    /// Slots that end up zero both ways are dropped (they only existed to remember a non-zero original).
+    /// Slots that end up zero both ways are dropped (they only existed to remember a non-zero original), except
+    /// for an account whose storage is in a backend, where a dropped slot would be read back stale. This is also
+    /// where a base account's changed slots are noted for <see cref="CollectChanges"/>: once per slot per
+    /// transaction (the first entry for a slot makes original = current, so later ones see no change).
     /// </summary>
     private void FoldStorageWrites()
     {
@@ -65,7 +72,8 @@ public sealed partial class InMemoryWorldState
             var account = (Account)entry.Ref!;
             ref StorageSlot slot = ref CollectionsMarshal.GetValueRefOrNullRef(account.Storage, entry.Key);
             if (System.Runtime.CompilerServices.Unsafe.IsNullRef(ref slot)) continue;
-            if (slot.Current.IsZero) account.Storage.Remove(entry.Key);
+            if (account.IsBase && !slot.Current.Equals(slot.Original)) (account.DirtySlots ??= []).Add(entry.Key);
+            if (slot.Current.IsZero && !account.LoadsStorage) account.Storage.Remove(entry.Key);
             else slot.Original = slot.Current;
         }
     }

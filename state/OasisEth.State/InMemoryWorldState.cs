@@ -7,6 +7,8 @@ namespace OasisEth.State;
 /// The world state in memory, revm/Nethermind style: accounts in a dictionary, every change recorded in an
 /// append-only journal of struct entries, a snapshot being the journal's length. Used by the state-test
 /// runner (pre-state loaded with <see cref="SetAccount"/>, result read with <see cref="ComputeStateRoot"/>).
+/// Opened over an <see cref="IStateReader"/> it is the block's cache in front of a persistent state: accounts,
+/// slots and code are read on first touch, and <see cref="CollectChanges"/> hands back what the block changed.
 /// </summary>
 /// <remarks>
 /// Split by concern: accounts, storage, access sets (warm marks, logs, self-destruct), journal, transaction
@@ -35,8 +37,9 @@ public sealed partial class InMemoryWorldState : IWorldState
         {
             _cachedAddress = address;
             _cachedAccount = account;
+            return account;
         }
-        return account;
+        return _reader is null ? null : LoadAccount(address);
     }
 
     private void PutAccount(in Address address, Account account)
