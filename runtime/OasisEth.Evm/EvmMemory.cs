@@ -15,14 +15,15 @@ public sealed class EvmMemory
     /// <summary>Active size in bytes, always a multiple of 32 (what MSIZE returns).</summary>
     public long Size { get; private set; }
 
-    /// <summary>Frames are pooled per depth; a buffer a transaction grew past this is dropped on reuse, or a
-    /// 1024-deep call chain that touched a megabyte per frame would keep a gigabyte alive per thread.</summary>
-    private const int MaxRetainedBytes = 64 * 1024;
-
-    public void Reset()
+    /// <summary>
+    /// Empties the memory for the next use of the frame. The buffer is kept (no allocation, and no large-object
+    /// heap churn, next time) unless it is over <paramref name="retainBytes"/>: the caller keeps big buffers only
+    /// for the shallow frames every transaction uses, or a 1024-deep chain of 1 MiB frames would pin a gigabyte.
+    /// </summary>
+    public void Reset(int retainBytes = int.MaxValue)
     {
         Size = 0;
-        if (_buffer.Length > MaxRetainedBytes) _buffer = new byte[4096];
+        if (_buffer.Length > retainBytes) _buffer = new byte[4096];
     }
 
     /// <summary>

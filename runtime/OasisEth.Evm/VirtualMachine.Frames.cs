@@ -7,7 +7,9 @@ namespace OasisEth.Evm;
 
 public sealed partial class VirtualMachine
 {
-    private static readonly Address RipemdAddress = Address.FromLowUlong(3);
+    private const int ShallowDepth = 4;
+    private const int ShallowFrameMemoryBytes = 16 * 1024 * 1024;
+    private const int DeepFrameMemoryBytes = 64 * 1024;
 
     /// <summary>
     /// Starts a CALL-family message: the checks that fail without running code, the value transfer, and
@@ -174,7 +176,9 @@ public sealed partial class VirtualMachine
     /// <summary>Applies a halted frame's end: revert on failure, code deposit for creations.</summary>
     private ChildOutcome FinishFrame(EvmFrame frame, ExitCode exit)
     {
-        frame.Memory.Reset(); // the output is already copied out; let a pooled frame drop an oversized buffer now
+        // The output is already copied out. Shallow frames keep their buffers (memory-heavy contracts run at depth
+        // 0-3); deeper pooled frames drop anything over 64 KiB so deep call chains cannot pin memory per depth.
+        frame.Memory.Reset(frame.Depth < ShallowDepth ? ShallowFrameMemoryBytes : DeepFrameMemoryBytes);
         if (frame.Kind.IsCreate())
         {
             if (exit.IsSuccess())
