@@ -9,6 +9,8 @@ using OasisEth.Store.Rocks.CrashChild;
 string dir = args[0];
 int keep = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : NodeStore.DefaultKeptRounds;
 using var store = NodeStore.Open(dir);
+// Catch up on pruning a previous run was killed before doing.
+store.Prune(keep);
 ulong round = store.LastRound ?? 0;
 var tree = store.OpenLatestTree();
 Console.WriteLine($"ready {round}");
