@@ -13,16 +13,18 @@ public static class Cli
         var fork = new Option<string?>("--fork") { Description = "Run only this fork's entries (fixture key: Cancun, Prague, EIP150, ...)" };
         var trace = new Option<bool>("--trace") { Description = "Write an EIP-3155 JSON trace of every case to stderr" };
         var filter = new Option<string?>("--filter") { Description = "Run only cases whose id (file::test::fork::index) contains this text" };
+        var state = new Option<string?>("--state") { Description = "State backend: inmemory (default) or mkvs (Oasis MKVS tree, Ethereum root computed from it)" };
 
         var stateTest = new Command("statetest", "Run Ethereum state-test fixtures and compare state roots and logs")
         {
-            path, fork, trace, filter,
+            path, fork, trace, filter, state,
         };
         stateTest.SetAction(parse =>
         {
             // Buffered: a full run prints tens of thousands of lines; the command flushes after each file.
             using var stdout = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = false };
-            return StateTestCommand.Run(parse.GetValue(path)!, parse.GetValue(fork), parse.GetValue(trace), parse.GetValue(filter), stdout, Console.Error);
+            return StateTestCommand.Run(parse.GetValue(path)!, parse.GetValue(fork), parse.GetValue(trace), parse.GetValue(filter), stdout, Console.Error,
+                parse.GetValue(state));
         });
 
         var txPath = new Argument<string>("path") { Description = "A TransactionTests fixture file, or a directory searched recursively for *.json" };

@@ -3,9 +3,9 @@ using OasisEth.Primitives;
 namespace OasisEth.StateTest;
 
 /// <summary>
-/// <c>oasis-eth statetest FILE|DIR [--fork NAME] [--trace] [--filter SUBSTRING]</c>: one JSON line per case on
-/// stdout, in file order, then <c>N passed, N failed</c>. Exit code 0 when all passed, 1 when any failed, 2 for a
-/// usage error (missing path, unknown fork).
+/// <c>oasis-eth statetest FILE|DIR [--fork NAME] [--trace] [--filter SUBSTRING] [--state inmemory|mkvs]</c>: one JSON
+/// line per case on stdout, in file order, then <c>N passed, N failed</c>. Exit code 0 when all passed, 1 when any
+/// failed, 2 for a usage error (missing path, unknown fork, unknown state backend).
 /// </summary>
 public static class StateTestCommand
 {
@@ -13,8 +13,16 @@ public static class StateTestCommand
     public const int ExitFailed = 1;
     public const int ExitUsage = 2;
 
-    public static int Run(string path, string? forkName, bool trace, string? filter, TextWriter stdout, TextWriter stderr)
+    public static int Run(string path, string? forkName, bool trace, string? filter, TextWriter stdout, TextWriter stderr,
+        string? stateName = null)
     {
+        StateBackend backend = StateBackend.InMemory;
+        if (stateName is not null && !TryParseBackend(stateName, out backend))
+        {
+            stderr.WriteLine($"statetest: unknown state backend \"{stateName}\" (use inmemory or mkvs)");
+            return ExitUsage;
+        }
+
         Func<Fork, bool>? forkFilter = null;
         if (forkName is not null)
         {
@@ -47,6 +55,7 @@ public static class StateTestCommand
             ForkFilter = forkFilter,
             Filter = string.IsNullOrEmpty(filter) ? null : filter,
             TraceOutput = trace ? stderr : null,
+            Backend = backend,
         });
         int passed = 0, failed = 0;
         runner.RunFiles(files, results =>
@@ -62,5 +71,18 @@ public static class StateTestCommand
         stdout.WriteLine($"{passed} passed, {failed} failed");
         stdout.Flush();
         return failed == 0 ? ExitPassed : ExitFailed;
+    }
+
+    /// <summary>The <c>--state</c> names: <c>inmemory</c> (the default) and <c>mkvs</c>, any case.</summary>
+    public static bool TryParseBackend(string name, out StateBackend backend)
+    {
+        if (name.Equals("inmemory", StringComparison.OrdinalIgnoreCase)) backend = StateBackend.InMemory;
+        else if (name.Equals("mkvs", StringComparison.OrdinalIgnoreCase)) backend = StateBackend.Mkvs;
+        else
+        {
+            backend = default;
+            return false;
+        }
+        return true;
     }
 }

@@ -13,4 +13,6 @@ public sealed class StateTestOptions
     public TextWriter? TraceOutput { get; init; }
     /// <summary>Files run in parallel up to this many at once (each case on its own fresh state).</summary>
     public int MaxParallelism { get; init; } = Environment.ProcessorCount;
+    /// <summary>The state the cases run on; results must not depend on it.</summary>
+    public StateBackend Backend { get; init; } = StateBackend.InMemory;
 }

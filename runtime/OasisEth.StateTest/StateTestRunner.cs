@@ -2,14 +2,16 @@ using System.Text;
 using OasisEth.Evm;
 using OasisEth.Evm.Tracing;
 using OasisEth.Execution;
+using OasisEth.Mkvs;
 using OasisEth.Primitives;
 using OasisEth.State;
+using OasisEth.State.Mkvs;
 
 namespace OasisEth.StateTest;
 
 /// <summary>
 /// Runs state-test fixtures: for every (test, fork, post entry) it loads <c>pre</c> into a fresh
-/// <see cref="InMemoryWorldState"/>, builds the block and the transaction from the fixture, executes it with
+/// <see cref="InMemoryWorldState"/> (or an MKVS tree it reads through, see <see cref="StateTestOptions.Backend"/>), builds the block and the transaction from the fixture, executes it with
 /// <see cref="TransactionProcessor"/>, and compares the state root, the logs hash and the expected rejection.
 /// Anything that goes wrong with one case (a malformed field, an exception from the processor) becomes that
 /// case's error; the runner itself never stops on a case.
@@ -122,13 +124,14 @@ public sealed class StateTestRunner(StateTestOptions options)
             return Failed(test, post, $"malformed fixture: indexes d{post.DataIndex} g{post.GasIndex} v{post.ValueIndex} out of range " +
                 $"(data {t.Data.Count}, gasLimit {t.GasLimit.Count}, value {t.Value.Count})");
 
-        var state = new InMemoryWorldState();
+        InMemoryWorldState state = null!;
+        MkvsTree? tree = null;
         Eip3155Tracer? tracer = Options.TraceOutput is { } traceOutput ? new Eip3155Tracer(traceOutput) : null;
         string? rejected;
         IReadOnlyList<LogEntry> logs = [];
         try
         {
-            foreach (PreAccount a in test.Pre) state.SetAccount(a.Address, a.Nonce, a.Balance, a.Code, a.Storage);
+            state = OpenState(test, out tree);
 
             ulong? gasLimit = t.GasLimit[post.GasIndex];
             UInt256? value = t.Value[post.ValueIndex];
@@ -165,7 +168,7 @@ public sealed class StateTestRunner(StateTestOptions options)
         Hash256 root;
         try
         {
-            root = state.ComputeStateRoot();
+            root = tree is null ? state.ComputeStateRoot() : CommitToTree(state, tree);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -200,8 +203,35 @@ public sealed class StateTestRunner(StateTestOptions options)
             ExpectedLogs = post.Logs,
             // A passing rejection still says which rule we applied (useful when checking exception names).
             Error = pass ? rejected : error.ToString(),
-            Diff = !pass && root != post.Hash && post.State is not null ? StateDiff.Compute(state.Dump(), post.State) : [],
+            Diff = !pass && root != post.Hash && post.State is not null
+                ? StateDiff.Compute(tree is null ? state.Dump() : MkvsStateDump.Dump(tree), post.State)
+                : [],
         };
+    }
+
+    /// <summary>A fresh state holding <c>pre</c>: in memory, or (<see cref="StateBackend.Mkvs"/>) read through an MKVS
+    /// tree that holds <c>pre</c> committed, so the case exercises lazy loads and an incremental second commit.</summary>
+    private InMemoryWorldState OpenState(StateTestFixture test, out MkvsTree? tree)
+    {
+        if (Options.Backend == StateBackend.Mkvs)
+        {
+            tree = new MkvsTree();
+            foreach (PreAccount a in test.Pre) MkvsStateWriter.PutAccount(tree, a.Address, a.Nonce, a.Balance, a.Code, a.Storage);
+            tree.Commit();
+            return new InMemoryWorldState(new MkvsStateReader(tree));
+        }
+        tree = null;
+        var state = new InMemoryWorldState();
+        foreach (PreAccount a in test.Pre) state.SetAccount(a.Address, a.Nonce, a.Balance, a.Code, a.Storage);
+        return state;
+    }
+
+    /// <summary>Ends the block on the MKVS backend: collect, apply, commit; the Ethereum root is read off the tree.</summary>
+    private static Hash256 CommitToTree(InMemoryWorldState state, MkvsTree tree)
+    {
+        MkvsStateWriter.Apply(tree, state.CollectChanges());
+        tree.Commit();
+        return EthereumRoot.Compute(tree);
     }
 
     /// <summary>
