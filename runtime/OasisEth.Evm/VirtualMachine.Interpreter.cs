@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using OasisEth.Evm.CodeAnalysis;
 using OasisEth.Evm.Gas;
 using OasisEth.Evm.Instructions;
+using OasisEth.Evm.Specs;
 using OasisEth.Evm.Tracing;
 using OasisEth.Primitives;
 
@@ -42,14 +43,17 @@ public sealed partial class VirtualMachine
                 long cost = staticGas[op];
                 nint heightBytes = (nint)((byte*)top - (byte*)stack);
                 if (TTracing.IsActive) TraceStep(f, pc, op, gas, cost, new ReadOnlySpan<UInt256>(stack, (int)(heightBytes / 32)));
-                if (cost < 0) { exit = ExitCode.InvalidInstruction; goto Halt; }
                 if ((ulong)(heightBytes - minBytes[op]) > (ulong)spanBytes[op])
                 {
                     exit = heightBytes < minBytes[op] ? ExitCode.StackUnderflow : ExitCode.StackOverflow;
                     goto Halt;
                 }
                 gas -= cost;
-                if (gas < 0) { exit = ExitCode.OutOfGas; goto Halt; }
+                if (gas < 0)
+                {
+                    exit = cost == ForkSpec.Undefined ? ExitCode.InvalidInstruction : ExitCode.OutOfGas;
+                    goto Halt;
+                }
 
                 switch (op)
                 {

@@ -26,7 +26,7 @@ public sealed partial class VirtualMachine
         _stepPc = pc;
         _stepOp = op;
         _stepGas = gas;
-        _stepStaticCost = Math.Max(staticCost, 0);
+        _stepStaticCost = staticCost == Specs.ForkSpec.Undefined ? 0 : staticCost;
         _stepMemory = f.Memory.Size;
         _stepRefund = f.Refund;
         _stepDepth = f.Depth + 1;

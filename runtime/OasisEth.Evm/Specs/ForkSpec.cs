@@ -49,7 +49,12 @@ public sealed class ForkSpec
     /// interpreter reads it through a raw pointer with no fixed block and no bounds check.
     /// </summary>
     public readonly long[] StaticGas = GC.AllocateArray<long>(256, pinned: true);
-    public const long Undefined = -1;
+    /// <remarks>
+    /// A price no transaction can pay, so the interpreter's one "gas went negative" branch also catches undefined
+    /// opcodes (it then tells the two apart off the hot path); a frame that somehow holds more gas falls through to
+    /// the switch's default case, which is invalid too.
+    /// </remarks>
+    public const long Undefined = 1L << 60;
 
     private ForkSpec(Fork fork)
     {
