@@ -1,8 +1,7 @@
-using System.Globalization;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Reports;
-using BenchmarkDotNet.Running;
+using OasisEth.Bench.Columns;
 
 namespace OasisEth.Bench.Interpreter;
 
@@ -17,48 +16,25 @@ public sealed class EvmoneConfig : ManualConfig
     {
         // Median next to the default Mean: the rate column divides by it, and it shrugs off the noisy neighbours.
         AddColumn(StatisticColumn.Median);
-        AddColumn(new GasColumn(Kind.Gas), new GasColumn(Kind.ExecGas), new GasColumn(Kind.Rate));
+        AddColumn(
+            new GasColumn("EvmoneGas", "Gas", "Gas charged for the transaction (intrinsic 21000 + calldata included)", 0, GasUsed, rate: false),
+            new GasColumn("EvmoneExecGas", "ExecGas",
+                "Gas burned by the code: Gas minus intrinsic gas (comparable with evmone's and peers.md's figures)", 1, ExecutionGas, rate: false),
+            new GasColumn("EvmoneRate", "Mgas/s", "Million gas (the Gas column) per second at the median time", 2, GasUsed, rate: true));
         // Case names such as "swap_math/insufficient_liquidity" stay readable instead of "swap_(...)idity".
         WithSummaryStyle(SummaryStyle.Default.WithMaxParameterColumnWidth(48));
     }
 
-    private enum Kind { Gas, ExecGas, Rate }
+    // The values come from the case's checked reference run; a case whose setup failed shows "WRONG" (the setup
+    // already reported why).
+    // A transaction's gas is far below 2^63, so the cast to the column's long is exact.
+    private static long? GasUsed(string name) => (long?)TryGet(name)?.GasUsed;
 
-    private sealed class GasColumn(Kind kind) : IColumn
+    private static long? ExecutionGas(string name) => TryGet(name)?.ExecutionGas;
+
+    private static EvmoneCase? TryGet(string name)
     {
-        public string Id => "Evmone" + kind;
-        public string ColumnName => kind switch { Kind.Gas => "Gas", Kind.ExecGas => "ExecGas", _ => "Mgas/s" };
-        public bool AlwaysShow => true;
-        public ColumnCategory Category => ColumnCategory.Custom;
-        public int PriorityInCategory => (int)kind;
-        public bool IsNumeric => true;
-        public UnitType UnitType => UnitType.Dimensionless;
-        public string Legend => kind switch
-        {
-            Kind.Gas => "Gas charged for the transaction (intrinsic 21000 + calldata included)",
-            Kind.ExecGas => "Gas burned by the code: Gas minus intrinsic gas (comparable with evmone's and peers.md's figures)",
-            _ => "Million gas (the Gas column) per second at the median time",
-        };
-
-        public bool IsAvailable(Summary summary) => true;
-        public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
-
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
-        {
-            if (benchmarkCase.Parameters["Case"] is not string name) return "?";
-            EvmoneCase c;
-            try { c = EvmoneCase.Get(name); }
-            catch (Exception e) when (e is not OutOfMemoryException) { return "WRONG"; } // the setup already reported why
-            switch (kind)
-            {
-                case Kind.Gas: return c.GasUsed.ToString(CultureInfo.InvariantCulture);
-                case Kind.ExecGas: return c.ExecutionGas.ToString(CultureInfo.InvariantCulture);
-            }
-            double? medianNs = summary[benchmarkCase]?.ResultStatistics?.Median;
-            if (medianNs is not > 0) return "?";
-            // gas / ns * 1e9 = gas/s; / 1e6 = Mgas/s.
-            return (c.GasUsed / medianNs.Value * 1e3).ToString("F1", CultureInfo.InvariantCulture);
-        }
+        try { return EvmoneCase.Get(name); }
+        catch (Exception e) when (e is not OutOfMemoryException) { return null; }
     }
 }

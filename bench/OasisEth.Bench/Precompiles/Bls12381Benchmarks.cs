@@ -1,9 +1,6 @@
-using System.Globalization;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Reports;
-using BenchmarkDotNet.Running;
+using OasisEth.Bench.Columns;
 using OasisEth.Evm.Precompiles;
 using OasisEth.Evm.Precompiles.Bls12381;
 using OasisEth.Evm.Precompiles.Kzg;
@@ -156,32 +153,6 @@ public class Bls12381Benchmarks
     /// <summary>Adds "Gas" (per call, Prague) and "Mgas/s" (gas / median time) columns.</summary>
     public sealed class GasConfig : ManualConfig
     {
-        public GasConfig() => AddColumn(new GasColumn(rate: false), new GasColumn(rate: true));
-    }
-
-    private sealed class GasColumn(bool rate) : IColumn
-    {
-        public string Id => rate ? "Bls12381MgasPerSecond" : "Bls12381Gas";
-        public string ColumnName => rate ? "Mgas/s" : "Gas";
-        public bool AlwaysShow => true;
-        public ColumnCategory Category => ColumnCategory.Custom;
-        public int PriorityInCategory => rate ? 1 : 0;
-        public bool IsNumeric => true;
-        public UnitType UnitType => UnitType.Dimensionless;
-        public string Legend => rate ? "Million gas per second at the median time" : "Gas charged for one call (Prague)";
-
-        public bool IsAvailable(Summary summary) => true;
-        public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
-
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
-        {
-            if (benchmarkCase.Parameters["Case"] is not string name) return "?";
-            long gas = GasOf(name);
-            if (!rate) return gas.ToString(CultureInfo.InvariantCulture);
-            double? medianNs = summary[benchmarkCase]?.ResultStatistics?.Median;
-            if (medianNs is not > 0) return "?";
-            return (gas / medianNs.Value * 1e3).ToString("F1", CultureInfo.InvariantCulture);
-        }
+        public GasConfig() => AddColumn(GasColumn.PerCall("Bls12381", GasOf));
     }
 }
