@@ -25,9 +25,6 @@ public class UInt256ArithmeticTests
         yield return Case("operator*", (in UInt256 a, in UInt256 b, out UInt256 r) => r = a * b, (x, y) => x * y);
     }
 
-    private static TestCaseData Case(string name, BinaryOp op, Func<BigInteger, BigInteger, BigInteger> oracle) =>
-        new TestCaseData(op, oracle).SetArgDisplayNames(name);
-
     [TestCaseSource(nameof(BinaryOps))]
     public void Matches_BigInteger_over_all_boundary_pairs(BinaryOp op, Func<BigInteger, BigInteger, BigInteger> oracle)
     {

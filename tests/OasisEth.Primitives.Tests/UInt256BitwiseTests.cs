@@ -14,14 +14,14 @@ public class UInt256BitwiseTests
 
     private static IEnumerable<TestCaseData> BinaryOps()
     {
-        yield return new TestCaseData((BinaryOp)UInt256.And, (Func<BigInteger, BigInteger, BigInteger>)((x, y) => x & y)).SetArgDisplayNames("And");
-        yield return new TestCaseData((BinaryOp)UInt256.Or, (Func<BigInteger, BigInteger, BigInteger>)((x, y) => x | y)).SetArgDisplayNames("Or");
-        yield return new TestCaseData((BinaryOp)UInt256.Xor, (Func<BigInteger, BigInteger, BigInteger>)((x, y) => x ^ y)).SetArgDisplayNames("Xor");
-        yield return new TestCaseData((BinaryOp)((in UInt256 a, in UInt256 b, out UInt256 r) => r = a & b), (Func<BigInteger, BigInteger, BigInteger>)((x, y) => x & y)).SetArgDisplayNames("operator&");
-        yield return new TestCaseData((BinaryOp)((in UInt256 a, in UInt256 b, out UInt256 r) => r = a | b), (Func<BigInteger, BigInteger, BigInteger>)((x, y) => x | y)).SetArgDisplayNames("operator|");
-        yield return new TestCaseData((BinaryOp)((in UInt256 a, in UInt256 b, out UInt256 r) => r = a ^ b), (Func<BigInteger, BigInteger, BigInteger>)((x, y) => x ^ y)).SetArgDisplayNames("operator^");
-        yield return new TestCaseData((BinaryOp)UInt256.Byte, (Func<BigInteger, BigInteger, BigInteger>)EvmByte).SetArgDisplayNames("Byte");
-        yield return new TestCaseData((BinaryOp)UInt256.SignExtend, (Func<BigInteger, BigInteger, BigInteger>)EvmSignExtend).SetArgDisplayNames("SignExtend");
+        yield return Case("And", UInt256.And, (x, y) => x & y);
+        yield return Case("Or", UInt256.Or, (x, y) => x | y);
+        yield return Case("Xor", UInt256.Xor, (x, y) => x ^ y);
+        yield return Case("operator&", (in UInt256 a, in UInt256 b, out UInt256 r) => r = a & b, (x, y) => x & y);
+        yield return Case("operator|", (in UInt256 a, in UInt256 b, out UInt256 r) => r = a | b, (x, y) => x | y);
+        yield return Case("operator^", (in UInt256 a, in UInt256 b, out UInt256 r) => r = a ^ b, (x, y) => x ^ y);
+        yield return Case("Byte", UInt256.Byte, EvmByte);
+        yield return Case("SignExtend", UInt256.SignExtend, EvmSignExtend);
     }
 
     private static BigInteger EvmByte(BigInteger i, BigInteger x) => i >= 32 ? 0 : (x >> (8 * (31 - (int)i))) & 0xFF;
@@ -105,11 +105,11 @@ public class UInt256BitwiseTests
 
     private static IEnumerable<TestCaseData> ShiftOps()
     {
-        yield return new TestCaseData((ShiftOp)UInt256.ShiftLeft, (Func<BigInteger, int, BigInteger>)((x, s) => s >= 256 ? 0 : x << s)).SetArgDisplayNames("ShiftLeft");
-        yield return new TestCaseData((ShiftOp)UInt256.ShiftRight, (Func<BigInteger, int, BigInteger>)((x, s) => s >= 256 ? 0 : x >> s)).SetArgDisplayNames("ShiftRight");
-        yield return new TestCaseData((ShiftOp)UInt256.ShiftRightArithmetic, (Func<BigInteger, int, BigInteger>)((x, s) => Signed(x) >> Math.Min(s, 1000))).SetArgDisplayNames("ShiftRightArithmetic");
-        yield return new TestCaseData((ShiftOp)((in UInt256 v, int s, out UInt256 r) => r = v << s), (Func<BigInteger, int, BigInteger>)((x, s) => s >= 256 ? 0 : x << s)).SetArgDisplayNames("operator<<");
-        yield return new TestCaseData((ShiftOp)((in UInt256 v, int s, out UInt256 r) => r = v >> s), (Func<BigInteger, int, BigInteger>)((x, s) => s >= 256 ? 0 : x >> s)).SetArgDisplayNames("operator>>");
+        yield return Case("ShiftLeft", UInt256.ShiftLeft, (x, s) => s >= 256 ? 0 : x << s);
+        yield return Case("ShiftRight", UInt256.ShiftRight, (x, s) => s >= 256 ? 0 : x >> s);
+        yield return Case("ShiftRightArithmetic", UInt256.ShiftRightArithmetic, (x, s) => Signed(x) >> Math.Min(s, 1000));
+        yield return Case("operator<<", (in UInt256 v, int s, out UInt256 r) => r = v << s, (x, s) => s >= 256 ? 0 : x << s);
+        yield return Case("operator>>", (in UInt256 v, int s, out UInt256 r) => r = v >> s, (x, s) => s >= 256 ? 0 : x >> s);
     }
 
     [TestCaseSource(nameof(ShiftOps))]

@@ -19,10 +19,10 @@ public class UInt256DivisionTests
 
     private static IEnumerable<TestCaseData> BinaryOps()
     {
-        yield return new TestCaseData((BinaryOp)UInt256.Divide, (Func<BigInteger, BigInteger, BigInteger>)EvmDiv).SetArgDisplayNames("Divide");
-        yield return new TestCaseData((BinaryOp)UInt256.Mod, (Func<BigInteger, BigInteger, BigInteger>)EvmMod).SetArgDisplayNames("Mod");
-        yield return new TestCaseData((BinaryOp)((in UInt256 a, in UInt256 b, out UInt256 r) => r = a / b), (Func<BigInteger, BigInteger, BigInteger>)EvmDiv).SetArgDisplayNames("operator/");
-        yield return new TestCaseData((BinaryOp)((in UInt256 a, in UInt256 b, out UInt256 r) => r = a % b), (Func<BigInteger, BigInteger, BigInteger>)EvmMod).SetArgDisplayNames("operator%");
+        yield return Case("Divide", UInt256.Divide, EvmDiv);
+        yield return Case("Mod", UInt256.Mod, EvmMod);
+        yield return Case("operator/", (in UInt256 a, in UInt256 b, out UInt256 r) => r = a / b, EvmDiv);
+        yield return Case("operator%", (in UInt256 a, in UInt256 b, out UInt256 r) => r = a % b, EvmMod);
     }
 
     [TestCaseSource(nameof(BinaryOps))]
@@ -72,8 +72,8 @@ public class UInt256DivisionTests
 
     private static IEnumerable<TestCaseData> TernaryOps()
     {
-        yield return new TestCaseData((TernaryOp)UInt256.AddMod, (Func<BigInteger, BigInteger, BigInteger, BigInteger>)EvmAddMod).SetArgDisplayNames("AddMod");
-        yield return new TestCaseData((TernaryOp)UInt256.MulMod, (Func<BigInteger, BigInteger, BigInteger, BigInteger>)EvmMulMod).SetArgDisplayNames("MulMod");
+        yield return Case("AddMod", UInt256.AddMod, EvmAddMod);
+        yield return Case("MulMod", UInt256.MulMod, EvmMulMod);
     }
 
     [TestCaseSource(nameof(TernaryOps))]

@@ -18,8 +18,8 @@ public class UInt256SignedTests
 
     private static IEnumerable<TestCaseData> BinaryOps()
     {
-        yield return new TestCaseData((BinaryOp)UInt256.SignedDivide, (Func<BigInteger, BigInteger, BigInteger>)EvmSdiv).SetArgDisplayNames("SignedDivide");
-        yield return new TestCaseData((BinaryOp)UInt256.SignedMod, (Func<BigInteger, BigInteger, BigInteger>)EvmSmod).SetArgDisplayNames("SignedMod");
+        yield return Case("SignedDivide", UInt256.SignedDivide, EvmSdiv);
+        yield return Case("SignedMod", UInt256.SignedMod, EvmSmod);
     }
 
     [TestCaseSource(nameof(BinaryOps))]
@@ -68,15 +68,15 @@ public class UInt256SignedTests
 
     private static IEnumerable<TestCaseData> Relations()
     {
-        yield return new TestCaseData((Relation)UInt256.LessThan, (Func<BigInteger, BigInteger, bool>)((x, y) => x < y)).SetArgDisplayNames("LessThan");
-        yield return new TestCaseData((Relation)UInt256.GreaterThan, (Func<BigInteger, BigInteger, bool>)((x, y) => x > y)).SetArgDisplayNames("GreaterThan");
-        yield return new TestCaseData((Relation)UInt256.SignedLessThan, (Func<BigInteger, BigInteger, bool>)((x, y) => Signed(x) < Signed(y))).SetArgDisplayNames("SignedLessThan");
-        yield return new TestCaseData((Relation)UInt256.SignedGreaterThan, (Func<BigInteger, BigInteger, bool>)((x, y) => Signed(x) > Signed(y))).SetArgDisplayNames("SignedGreaterThan");
-        yield return new TestCaseData((Relation)((in UInt256 a, in UInt256 b) => a < b), (Func<BigInteger, BigInteger, bool>)((x, y) => x < y)).SetArgDisplayNames("operator<");
-        yield return new TestCaseData((Relation)((in UInt256 a, in UInt256 b) => a > b), (Func<BigInteger, BigInteger, bool>)((x, y) => x > y)).SetArgDisplayNames("operator>");
-        yield return new TestCaseData((Relation)((in UInt256 a, in UInt256 b) => a <= b), (Func<BigInteger, BigInteger, bool>)((x, y) => x <= y)).SetArgDisplayNames("operator<=");
-        yield return new TestCaseData((Relation)((in UInt256 a, in UInt256 b) => a >= b), (Func<BigInteger, BigInteger, bool>)((x, y) => x >= y)).SetArgDisplayNames("operator>=");
-        yield return new TestCaseData((Relation)((in UInt256 a, in UInt256 b) => a.CompareTo(b) < 0), (Func<BigInteger, BigInteger, bool>)((x, y) => x < y)).SetArgDisplayNames("CompareTo");
+        yield return Case("LessThan", UInt256.LessThan, (x, y) => x < y);
+        yield return Case("GreaterThan", UInt256.GreaterThan, (x, y) => x > y);
+        yield return Case("SignedLessThan", UInt256.SignedLessThan, (x, y) => Signed(x) < Signed(y));
+        yield return Case("SignedGreaterThan", UInt256.SignedGreaterThan, (x, y) => Signed(x) > Signed(y));
+        yield return Case("operator<", (in UInt256 a, in UInt256 b) => a < b, (x, y) => x < y);
+        yield return Case("operator>", (in UInt256 a, in UInt256 b) => a > b, (x, y) => x > y);
+        yield return Case("operator<=", (in UInt256 a, in UInt256 b) => a <= b, (x, y) => x <= y);
+        yield return Case("operator>=", (in UInt256 a, in UInt256 b) => a >= b, (x, y) => x >= y);
+        yield return Case("CompareTo", (in UInt256 a, in UInt256 b) => a.CompareTo(b) < 0, (x, y) => x < y);
     }
 
     [TestCaseSource(nameof(Relations))]

@@ -1,4 +1,5 @@
 using System.Numerics;
+using NUnit.Framework;
 using OasisEth.Primitives;
 
 namespace OasisEth.Primitives.Tests;
@@ -107,6 +108,19 @@ internal static class UInt256TestSupport
     }
 
     public static string Show(BigInteger v) => "0x" + v.ToString("x");
+
+    // A test case of (operation, BigInteger oracle), shown under the operation's name rather than the delegates'.
+    public static TestCaseData Case(string name, BinaryOp op, Func<BigInteger, BigInteger, BigInteger> oracle) =>
+        new TestCaseData(op, oracle).SetArgDisplayNames(name);
+
+    public static TestCaseData Case(string name, ShiftOp op, Func<BigInteger, int, BigInteger> oracle) =>
+        new TestCaseData(op, oracle).SetArgDisplayNames(name);
+
+    public static TestCaseData Case(string name, TernaryOp op, Func<BigInteger, BigInteger, BigInteger, BigInteger> oracle) =>
+        new TestCaseData(op, oracle).SetArgDisplayNames(name);
+
+    public static TestCaseData Case(string name, Relation op, Func<BigInteger, BigInteger, bool> oracle) =>
+        new TestCaseData(op, oracle).SetArgDisplayNames(name);
 
     /// <summary>Runs op over every pair and returns a description of the first few mismatches (empty if none).</summary>
     public static List<string> CheckPairs(BigInteger[] xs, BigInteger[] ys, BinaryOp op, Func<BigInteger, BigInteger, BigInteger> oracle)
