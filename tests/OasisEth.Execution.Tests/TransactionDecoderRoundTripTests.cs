@@ -1,4 +1,5 @@
 using OasisEth.Primitives;
+using OasisEth.Tests.Shared;
 
 namespace OasisEth.Execution.Tests;
 
@@ -108,7 +109,7 @@ public sealed class TransactionDecoderRoundTripTests
     [Test]
     public void BasicTestsTxTestVectorsSignAndDecode()
     {
-        string path = Path.Combine(TxFixtures.Conformance, "BasicTests", "txtest.json");
+        string path = Path.Combine(SharedFixtures.Conformance, "BasicTests", "txtest.json");
         using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(path));
         int checkedCount = 0;
         foreach (var v in doc.RootElement.EnumerateArray())

@@ -1,5 +1,6 @@
 using System.Text;
 using OasisEth.Primitives;
+using OasisEth.Tests.Shared;
 using OasisEth.TxTest;
 
 namespace OasisEth.Execution.Tests;
@@ -20,7 +21,7 @@ public sealed class TransactionTestsConformance
     [TestCaseSource(nameof(Folders))]
     public void EveryEntryPasses(string folder)
     {
-        string full = Path.Combine(TxFixtures.Conformance, folder);
+        string full = Path.Combine(SharedFixtures.Conformance, folder);
         var runner = new TxTestRunner();
         int passed = 0;
         var failures = new StringBuilder();
@@ -45,9 +46,9 @@ public sealed class TransactionTestsConformance
     [TestCase(Fork.Prague)]
     public void MalformedEncodingsStayRejectedAfterTheirLastFork(Fork fork)
     {
-        var files = new List<string>(Directory.EnumerateFiles(Path.Combine(TxFixtures.Conformance, "TransactionTests", "ttWrongRLP"), "*.json"));
-        files.Add(Path.Combine(TxFixtures.Conformance, "TransactionTests", "ttSignature", "TransactionWithTooFewRLPElements.json"));
-        files.Add(Path.Combine(TxFixtures.Conformance, "TransactionTests", "ttSignature", "TransactionWithTooManyRLPElements.json"));
+        var files = new List<string>(Directory.EnumerateFiles(Path.Combine(SharedFixtures.Conformance, "TransactionTests", "ttWrongRLP"), "*.json"));
+        files.Add(Path.Combine(SharedFixtures.Conformance, "TransactionTests", "ttSignature", "TransactionWithTooFewRLPElements.json"));
+        files.Add(Path.Combine(SharedFixtures.Conformance, "TransactionTests", "ttSignature", "TransactionWithTooManyRLPElements.json"));
         files.Sort(StringComparer.Ordinal);
         int checkedCount = 0;
         var failures = new StringBuilder();

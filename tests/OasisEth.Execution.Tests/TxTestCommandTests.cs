@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OasisEth.Tests.Shared;
 using OasisEth.TxTest;
 
 namespace OasisEth.Execution.Tests;
@@ -33,7 +34,7 @@ public sealed class TxTestCommandTests
         return path;
     }
 
-    private static string Copy(string relative) => File.ReadAllText(Path.Combine(TxFixtures.Conformance, relative));
+    private static string Copy(string relative) => File.ReadAllText(Path.Combine(SharedFixtures.Conformance, relative));
 
     [Test]
     public void PassingFileExitsZeroWithOneLinePerFork()

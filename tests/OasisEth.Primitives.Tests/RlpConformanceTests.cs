@@ -3,10 +3,11 @@ using System.Text;
 using System.Text.Json;
 using NUnit.Framework;
 using OasisEth.Primitives.Rlp;
+using OasisEth.Tests.Shared;
 
 namespace OasisEth.Primitives.Tests;
 
-/// <summary>ethereum/tests RLPTests, read from shared/conformance/RLPTests (see RlpFixtures).</summary>
+/// <summary>ethereum/tests RLPTests, read from shared/conformance/RLPTests (see SharedFixtures).</summary>
 [TestFixture]
 public class RlpConformanceTests
 {
@@ -47,7 +48,7 @@ public class RlpConformanceTests
 
     private static IEnumerable<TestCaseData> Cases(params string[] file)
     {
-        string path = RlpFixtures.Path(["RLPTests", .. file]);
+        string path = SharedFixtures.Path(["RLPTests", .. file]);
         using var doc = JsonDocument.Parse(File.ReadAllText(path));
         var cases = new List<TestCaseData>();
         foreach (JsonProperty test in doc.RootElement.EnumerateObject())

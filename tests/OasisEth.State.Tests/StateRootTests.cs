@@ -1,5 +1,6 @@
 using System.Text.Json;
 using OasisEth.Primitives;
+using OasisEth.Tests.Shared;
 using static OasisEth.State.Tests.TestAddresses;
 
 namespace OasisEth.State.Tests;
@@ -96,7 +97,7 @@ public class StateRootTests
 
     private static IEnumerable<(InMemoryWorldState State, Hash256 Expected)> RejectedCases(string fixture)
     {
-        string path = Path.Combine(ConformanceDirectory(), "GeneralStateTests", fixture);
+        string path = SharedFixtures.Path("GeneralStateTests", fixture);
         using JsonDocument document = JsonDocument.Parse(File.ReadAllText(path));
         var cases = new List<(InMemoryWorldState, Hash256)>();
         foreach (JsonProperty test in document.RootElement.EnumerateObject())
@@ -132,16 +133,4 @@ public class StateRootTests
     }
 
     private static UInt256 Word(string hex) => UInt256.FromBigEndian(Hex.Decode(hex));
-
-    /// <summary>/work/shared/conformance, found by walking up from the test binaries (the repo's sibling "shared").</summary>
-    private static string ConformanceDirectory()
-    {
-        for (DirectoryInfo? dir = new(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, "shared", "conformance");
-            if (Directory.Exists(candidate)) return candidate;
-        }
-        Assert.Fail("shared/conformance not found above " + TestContext.CurrentContext.TestDirectory);
-        return "";
-    }
 }

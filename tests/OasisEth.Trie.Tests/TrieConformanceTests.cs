@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using NUnit.Framework;
 using OasisEth.Primitives;
+using OasisEth.Tests.Shared;
 
 namespace OasisEth.Trie.Tests;
 
@@ -21,7 +22,7 @@ public class TrieConformanceTests
                  })
         {
             bool secure = file.Contains("secure", StringComparison.OrdinalIgnoreCase);
-            using var doc = JsonDocument.Parse(File.ReadAllText(TrieFixtures.Path("TrieTests", file)));
+            using var doc = JsonDocument.Parse(File.ReadAllText(SharedFixtures.Path("TrieTests", file)));
             foreach (JsonProperty test in doc.RootElement.EnumerateObject())
             {
                 var ops = new List<(byte[] Key, byte[]? Value)>();
@@ -80,7 +81,7 @@ public class TrieConformanceTests
     [Test]
     public void HexPrefixMatchesBasicTestsVectors()
     {
-        using var doc = JsonDocument.Parse(File.ReadAllText(TrieFixtures.Path("BasicTests", "hexencodetest.json")));
+        using var doc = JsonDocument.Parse(File.ReadAllText(SharedFixtures.Path("BasicTests", "hexencodetest.json")));
         int checkedCases = 0;
         foreach (JsonProperty test in doc.RootElement.EnumerateObject())
         {

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using NUnit.Framework;
+using OasisEth.Tests.Shared;
 
 namespace OasisEth.Evm.Precompiles.Tests.Bls12381;
 
@@ -11,7 +11,7 @@ public sealed record PrecompileVector(string File, string Name, string Input, st
     /// <summary>Reads a vector file kept beside the test sources (found by walking up from the test binaries).</summary>
     public static IEnumerable<PrecompileVector> Load(string folder, string file)
     {
-        string path = Path.Combine(FindFolder(folder), file);
+        string path = Path.Combine(SharedFixtures.FindAbove("tests", "OasisEth.Evm.Precompiles.Tests", folder), file);
         using JsonDocument doc = JsonDocument.Parse(System.IO.File.ReadAllText(path));
         foreach (JsonElement e in doc.RootElement.EnumerateArray())
         {
@@ -19,16 +19,5 @@ public sealed record PrecompileVector(string File, string Name, string Input, st
             long? gas = e.TryGetProperty("Gas", out JsonElement g) ? g.GetInt64() : null;
             yield return new PrecompileVector(file, e.GetProperty("Name").GetString()!, e.GetProperty("Input").GetString()!, expected, gas);
         }
-    }
-
-    private static string FindFolder(string folder)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, "tests", "OasisEth.Evm.Precompiles.Tests", folder);
-            if (Directory.Exists(candidate)) return candidate;
-        }
-        Assert.Fail($"vector folder {folder} not found above {AppContext.BaseDirectory}");
-        return "";
     }
 }

@@ -4,6 +4,7 @@ using NUnit.Framework;
 using OasisEth.Evm.Precompiles.Kzg;
 using OasisEth.Evm.Precompiles.Tests.Bls12381;
 using OasisEth.Primitives;
+using OasisEth.Tests.Shared;
 
 namespace OasisEth.Evm.Precompiles.Tests.Kzg;
 
@@ -21,19 +22,8 @@ public class PointEvaluationPrecompileTests
 
     public static IEnumerable<KzgCase> ReferenceCases()
     {
-        string path = Path.Combine(VectorFolder(), "verify_kzg_proof.json");
+        string path = Path.Combine(SharedFixtures.FindAbove("tests", "OasisEth.Evm.Precompiles.Tests", "Kzg", "Vectors"), "verify_kzg_proof.json");
         return JsonSerializer.Deserialize<KzgCase[]>(File.ReadAllText(path))!;
-    }
-
-    private static string VectorFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, "tests", "OasisEth.Evm.Precompiles.Tests", "Kzg", "Vectors");
-            if (Directory.Exists(candidate)) return candidate;
-        }
-        Assert.Fail("Kzg/Vectors not found");
-        return "";
     }
 
     internal static byte[] BuildInput(byte[] commitment, byte[] z, byte[] y, byte[] proof)
