@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using NUnit.Framework;
 using OasisEth.Primitives;
+using OasisEth.Tests.Shared;
 
 namespace OasisEth.Conformance.Tests;
 
@@ -39,7 +40,7 @@ public static partial class ConformanceSuites
 
     private static IEnumerable<TestCaseData> Directories(string suite, string forks, Regex? mustContain)
     {
-        string? root = SharedFixtures.ConformanceRoot;
+        string? root = SharedFixtures.ConformanceOrNull;
         if (root is null || !Directory.Exists(Path.Combine(root, suite)))
         {
             yield return new TestCaseData(Missing, forks).SetName($"{suite} ({Missing})");

@@ -1,5 +1,6 @@
 using NUnit.Framework;
 using OasisEth.StateTest;
+using OasisEth.Tests.Shared;
 
 namespace OasisEth.Conformance.Tests;
 
@@ -53,7 +54,7 @@ public class KnownFailuresTests
     [Test]
     public void SharedFixturesParseAndKnownFailuresNameRealCases()
     {
-        string root = SharedFixtures.RequireRoot();
+        string root = SharedFixtures.Conformance;
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var errors = new List<string>();
         foreach (string suite in new[] { ConformanceSuites.GeneralStateTests, ConformanceSuites.Eest, ConformanceSuites.Legacy })

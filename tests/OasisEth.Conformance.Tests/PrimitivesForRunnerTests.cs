@@ -3,6 +3,7 @@ using NUnit.Framework;
 using OasisEth.Primitives;
 using OasisEth.State;
 using OasisEth.StateTest;
+using OasisEth.Tests.Shared;
 
 namespace OasisEth.Conformance.Tests;
 
@@ -14,7 +15,7 @@ public class PrimitivesForRunnerTests
     [Test]
     public void SecretKeyToAddressMatchesBasicTests()
     {
-        string path = Path.Combine(SharedFixtures.RequireRoot(), "BasicTests", "keyaddrtest.json");
+        string path = Path.Combine(SharedFixtures.Conformance, "BasicTests", "keyaddrtest.json");
         using JsonDocument doc = JsonDocument.Parse(File.ReadAllBytes(path));
         int checkedCount = 0;
         foreach (JsonElement e in doc.RootElement.EnumerateArray())

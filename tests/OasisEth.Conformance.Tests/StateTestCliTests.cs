@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using NUnit.Framework;
 using OasisEth.StateTest;
+using OasisEth.Tests.Shared;
 
 namespace OasisEth.Conformance.Tests;
 
@@ -16,7 +17,7 @@ public partial class StateTestCliTests
     [Test]
     public void CommandRunsOneFixtureFile()
     {
-        string fixture = Path.Combine(SharedFixtures.RequireRoot(), SmallFixture);
+        string fixture = Path.Combine(SharedFixtures.Conformance, SmallFixture);
         int cases = 0;
         foreach (StateTestFixture t in FixtureLoader.LoadFile(fixture, SmallFixture).Tests) cases += t.Post.Count;
         Assert.That(cases, Is.GreaterThan(0));

@@ -1,5 +1,6 @@
 using NUnit.Framework;
 using OasisEth.StateTest;
+using OasisEth.Tests.Shared;
 
 namespace OasisEth.Conformance.Tests;
 
@@ -29,7 +30,7 @@ public class StateTestConformanceTests
     private static void RunDirectory(string directory, string forks, bool recursive)
     {
         if (directory == ConformanceSuites.Missing) Assert.Fail("shared conformance fixtures not found: " + SharedFixtures.WhereLooked);
-        string root = SharedFixtures.RequireRoot();
+        string root = SharedFixtures.Conformance;
         string full = Path.Combine(root, directory);
         List<FixturePath> files = recursive ? FixturePath.Discover(full) : FixturePath.InDirectory(full, root);
 
