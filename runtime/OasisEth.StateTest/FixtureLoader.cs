@@ -15,51 +15,30 @@ public static class FixtureLoader
     /// <param name="displayName">How the file is named in case ids (a path relative to a root, '/' separated).</param>
     public static FixtureFile LoadFile(string path, string displayName)
     {
-        byte[] bytes;
-        try
-        {
-            bytes = System.IO.File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return new FixtureFile { File = displayName, FileError = "cannot read file: " + e.Message };
-        }
-        return Parse(bytes, displayName);
+        using JsonDocument? document = FixtureJson.TryOpen(path, MaxDepth, out string? error);
+        return document is null ? new FixtureFile { File = displayName, FileError = error } : Parse(document, displayName);
     }
 
     public static FixtureFile Parse(ReadOnlySpan<byte> json, string displayName)
     {
+        using JsonDocument? document = FixtureJson.TryParse(json, MaxDepth, out string? error);
+        return document is null ? new FixtureFile { File = displayName, FileError = error } : Parse(document, displayName);
+    }
+
+    private const int MaxDepth = 256;
+
+    private static FixtureFile Parse(JsonDocument document, string displayName)
+    {
         var file = new FixtureFile { File = displayName };
-        JsonDocument document;
-        try
+        foreach (JsonProperty test in document.RootElement.EnumerateObject())
         {
-            var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 256 });
-            if (!JsonDocument.TryParseValue(ref reader, out JsonDocument? parsed)) throw new JsonException("empty document");
-            document = parsed;
-        }
-        catch (JsonException e)
-        {
-            file.FileError = "malformed JSON: " + e.Message;
-            return file;
-        }
-        using (document)
-        {
-            JsonElement root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
+            try
             {
-                file.FileError = $"malformed fixture: the top level is {root.ValueKind}, expected an object of tests";
-                return file;
+                file.Tests.Add(ParseTest(test.Name, test.Value, displayName));
             }
-            foreach (JsonProperty test in root.EnumerateObject())
+            catch (Exception e) when (e is FixtureFormatException or JsonException or InvalidOperationException or FormatException)
             {
-                try
-                {
-                    file.Tests.Add(ParseTest(test.Name, test.Value, displayName));
-                }
-                catch (Exception e) when (e is FixtureFormatException or JsonException or InvalidOperationException or FormatException)
-                {
-                    file.TestErrors.Add(new(test.Name, "malformed fixture: " + e.Message));
-                }
+                file.TestErrors.Add(new(test.Name, "malformed fixture: " + e.Message));
             }
         }
         return file;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using OasisEth.Primitives;
+using OasisEth.StateTest;
 
 namespace OasisEth.TxTest;
 
@@ -13,46 +14,25 @@ public static class TxTestLoader
 {
     public static TxTestFile LoadFile(string path, string displayName)
     {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return new TxTestFile { File = displayName, FileError = "cannot read file: " + e.Message };
-        }
-        return Parse(bytes, displayName);
+        using JsonDocument? document = FixtureJson.TryOpen(path, MaxDepth, out string? error);
+        return document is null ? new TxTestFile { File = displayName, FileError = error } : Parse(document, displayName);
     }
 
     public static TxTestFile Parse(ReadOnlySpan<byte> json, string displayName)
     {
+        using JsonDocument? document = FixtureJson.TryParse(json, MaxDepth, out string? error);
+        return document is null ? new TxTestFile { File = displayName, FileError = error } : Parse(document, displayName);
+    }
+
+    private const int MaxDepth = 64;
+
+    private static TxTestFile Parse(JsonDocument document, string displayName)
+    {
         var file = new TxTestFile { File = displayName };
-        JsonDocument document;
-        try
+        foreach (JsonProperty test in document.RootElement.EnumerateObject())
         {
-            var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 64 });
-            if (!JsonDocument.TryParseValue(ref reader, out JsonDocument? parsed)) throw new JsonException("empty document");
-            document = parsed;
-        }
-        catch (JsonException e)
-        {
-            file.FileError = "malformed JSON: " + e.Message;
-            return file;
-        }
-        using (document)
-        {
-            JsonElement root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                file.FileError = $"malformed fixture: the top level is {root.ValueKind}, expected an object of tests";
-                return file;
-            }
-            foreach (JsonProperty test in root.EnumerateObject())
-            {
-                if (TryParseTest(test.Name, test.Value, out TxTestFixture? fixture, out string? error)) file.Tests.Add(fixture!);
-                else file.TestErrors.Add((test.Name, "malformed fixture: " + error));
-            }
+            if (TryParseTest(test.Name, test.Value, out TxTestFixture? fixture, out string? error)) file.Tests.Add(fixture!);
+            else file.TestErrors.Add((test.Name, "malformed fixture: " + error));
         }
         return file;
     }
