@@ -28,8 +28,21 @@ public sealed partial class NodeStore
     /// </summary>
     public void CommitRound(ulong round, Hash256 root, Hash256 blockHash,
         IEnumerable<(Hash256 Hash, byte[] Encoded)> newNodes, IReadOnlyList<MkvsWriteLogEntry>? writeLog = null)
+        => CommitRound(round, root, blockHash, newNodes, writeLog, aux: null);
+
+    /// <summary>
+    /// <see cref="CommitRound(ulong, Hash256, Hash256, IEnumerable{ValueTuple{Hash256, byte[]}}, IReadOnlyList{MkvsWriteLogEntry}?)"/>
+    /// plus auxiliary writes in the same atomic batch: each pair puts a key of the <c>aux</c> family (a null value
+    /// deletes it). The executor stores blocks, transactions, receipts and indexes this way, so a crash never
+    /// leaves a block without its state or a state without its block. Aux keys are the caller's namespace; the
+    /// store gives them no meaning (rollback and pruning leave them alone unless told).
+    /// </summary>
+    public void CommitRound(ulong round, Hash256 root, Hash256 blockHash,
+        IEnumerable<(Hash256 Hash, byte[] Encoded)> newNodes, IReadOnlyList<MkvsWriteLogEntry>? writeLog,
+        IReadOnlyList<KeyValuePair<byte[], byte[]?>>? aux)
     {
         ArgumentNullException.ThrowIfNull(newNodes);
+        CheckAux(aux);
         lock (_writeLock)
         {
             ThrowIfDisposed();
@@ -39,7 +52,7 @@ public sealed partial class NodeStore
                 throw new ArgumentNullException(nameof(writeLog), $"The node store at '{DataDirectory}' keeps a flat index, so every round needs its write log.");
             try
             {
-                CommitLocked(round, root, blockHash, newNodes, writeLog);
+                CommitLocked(round, root, blockHash, newNodes, writeLog, aux);
             }
             catch (Exception e) when (e is RocksDbException or RocksDbSharpException)
             {
@@ -57,7 +70,8 @@ public sealed partial class NodeStore
     }
 
     private void CommitLocked(ulong round, Hash256 root, Hash256 blockHash,
-        IEnumerable<(Hash256 Hash, byte[] Encoded)> newNodes, IReadOnlyList<MkvsWriteLogEntry>? writeLog)
+        IEnumerable<(Hash256 Hash, byte[] Encoded)> newNodes, IReadOnlyList<MkvsWriteLogEntry>? writeLog,
+        IReadOnlyList<KeyValuePair<byte[], byte[]?>>? aux)
     {
         // Pass 1: which nodes are really new. The store is content-addressed, so a node the store already
         // holds (a value set back to an earlier one recreates earlier nodes) is neither written nor counted
@@ -106,7 +120,12 @@ public sealed partial class NodeStore
                 if (entry.Value is null) batch.Delete(entry.Key, _flat);
                 else batch.Put(entry.Key, entry.Value, _flat);
             }
+            // The keys this round changed, so a rollback can restore the flat index to an earlier round (it
+            // reads their old values from that round's tree). Written even when empty: a rollback refuses to
+            // cross a round without a record (rounds committed before records existed).
+            batch.Put(key, StoreKeys.EncodeKeyList(writeLog), _roundKeys);
         }
+        PutAux(batch, aux);
 
         _db.Write(batch, _commitWrite);
         _lastRound = round;
@@ -117,6 +136,25 @@ public sealed partial class NodeStore
             foreach (var hash in _addedOrder)
                 if (_pendingRefs.GetValueOrDefault(hash, 1u) != 0) _cache.Set(hash, _added[hash]);
         }
+    }
+
+    private void PutAux(WriteBatch batch, IReadOnlyList<KeyValuePair<byte[], byte[]?>>? aux)
+    {
+        if (aux is null) return;
+        for (int i = 0; i < aux.Count; i++)
+        {
+            var (k, v) = aux[i];
+            if (v is null) batch.Delete(k, _aux);
+            else batch.Put(k, v, _aux);
+        }
+    }
+
+    /// <summary>Rejects a null key before anything is written (a batch half-built with it would be dropped anyway).</summary>
+    private static void CheckAux(IReadOnlyList<KeyValuePair<byte[], byte[]?>>? aux)
+    {
+        if (aux is null) return;
+        for (int i = 0; i < aux.Count; i++)
+            if (aux[i].Key is null) throw new ArgumentException($"Aux entry {i} has a null key.", nameof(aux));
     }
 
     /// <summary>+1 on a node that is new in this batch or already stored; anything else is a dangling reference.</summary>

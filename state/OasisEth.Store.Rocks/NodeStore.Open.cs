@@ -60,18 +60,21 @@ public sealed partial class NodeStore
         // Opening needs the exact set of column families; check it first so a foreign RocksDB database gets
         // a plain answer rather than RocksDB's "column family not found". If listing fails (a corrupt
         // manifest), Open below reports RocksDB's own error, wrapped with the directory.
+        bool addFamilies = false;
         if (RocksDb.TryListColumnFamilies(new DbOptions(), dir, out var found))
         {
             var expected = new SortedSet<string>(RocksConfig.Families, StringComparer.Ordinal);
             var actual = new SortedSet<string>(found, StringComparer.Ordinal);
-            if (!expected.SetEquals(actual))
+            // A store made before the aux and round-keys families gets them (empty) on this open.
+            addFamilies = actual.SetEquals(RocksConfig.FamiliesV1Initial);
+            if (!expected.SetEquals(actual) && !addFamilies)
                 throw new NodeStoreException(
                     $"The data directory '{dir}' holds a RocksDB database that is not an OasisEth node store " +
                     $"(column families: {string.Join(", ", actual)}); refusing to reuse it.");
         }
 
         var blockCache = Cache.CreateLru((ulong)Math.Max(options.BlockCacheBytes, 1 << 20));
-        var db = RocksDb.Open(RocksConfig.Db(create: false), dir, RocksConfig.CreateFamilies(blockCache));
+        var db = RocksDb.Open(RocksConfig.Db(create: false, addFamilies), dir, RocksConfig.CreateFamilies(blockCache));
         try
         {
             var meta = db.GetColumnFamily(RocksConfig.Meta);

@@ -64,6 +64,7 @@ public sealed partial class NodeStore
             Span<byte> key = stackalloc byte[8];
             StoreKeys.RoundKey(round, key);
             batch.Delete(key, _rounds);
+            batch.Delete(key, _roundKeys);
             if (root != Sha512_256.EmptyHash)
             {
                 uint refs = RefCount(root);

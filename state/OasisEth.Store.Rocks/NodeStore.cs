@@ -23,6 +23,8 @@ public sealed partial class NodeStore : IDisposable
     private readonly ColumnFamilyHandle _rounds;
     private readonly ColumnFamilyHandle _meta;
     private readonly ColumnFamilyHandle _flat;
+    private readonly ColumnFamilyHandle _aux;
+    private readonly ColumnFamilyHandle _roundKeys;
     private readonly WriteOptions _commitWrite;
     private readonly WriteOptions _pruneWrite;
     private readonly NodeCache? _cache;
@@ -40,6 +42,8 @@ public sealed partial class NodeStore : IDisposable
         _rounds = db.GetColumnFamily(RocksConfig.Rounds);
         _meta = db.GetColumnFamily(RocksConfig.Meta);
         _flat = db.GetColumnFamily(RocksConfig.Flat);
+        _aux = db.GetColumnFamily(RocksConfig.Aux);
+        _roundKeys = db.GetColumnFamily(RocksConfig.RoundKeys);
         // A commit is acknowledged only once its WAL record is on disk (unless the caller opted out).
         _commitWrite = new WriteOptions().SetSync(options.SyncCommits);
         // Prune batches need no fsync of their own: the WAL is ordered, so the next synced commit makes them
@@ -171,7 +175,7 @@ public sealed partial class NodeStore : IDisposable
         lock (_writeLock)
         {
             ThrowIfDisposed();
-            foreach (var cf in new[] { _nodes, _refs, _rounds, _meta, _flat }) _db.CompactRange((byte[]?)null!, null!, cf);
+            foreach (var cf in new[] { _nodes, _refs, _rounds, _meta, _flat, _aux, _roundKeys }) _db.CompactRange((byte[]?)null!, null!, cf);
         }
     }
 

@@ -14,17 +14,26 @@ internal static class RocksConfig
     public const string Rounds = "rounds";
     public const string Meta = "meta";
     public const string Flat = "flat";
+    public const string Aux = "aux";
+    public const string RoundKeys = "round-keys";
 
     /// <summary>All column families, in a fixed order (RocksDB's own "default" is opened but unused).</summary>
-    public static readonly string[] Families = ["default", Nodes, Refs, Rounds, Meta, Flat];
+    public static readonly string[] Families = ["default", Nodes, Refs, Rounds, Meta, Flat, Aux, RoundKeys];
 
-    public static DbOptions Db(bool create)
+    /// <summary>
+    /// The families of stores made before <c>aux</c> and <c>round-keys</c> existed. Such a store is opened with
+    /// the two created empty (a pure addition: no existing key changes meaning, so the schema version stays).
+    /// </summary>
+    public static readonly string[] FamiliesV1Initial = ["default", Nodes, Refs, Rounds, Meta, Flat];
+
+    public static DbOptions Db(bool create, bool addFamilies = false)
     {
         return new DbOptions()
             // Only the creation path may make a database: opening a directory that is not ours must fail,
-            // not turn it silently into an empty store.
+            // not turn it silently into an empty store. Missing families are created only when the caller
+            // checked that the store lacks exactly the families added since (see FamiliesV1Initial).
             .SetCreateIfMissing(create)
-            .SetCreateMissingColumnFamilies(create)
+            .SetCreateMissingColumnFamilies(create || addFamilies)
             // Check file consistency eagerly (on open and in compaction) so corruption is reported as an error
             // naming the directory instead of served as wrong nodes later.
             .SetParanoidChecks(true)
@@ -59,6 +68,11 @@ internal static class RocksConfig
         families.Add(Rounds, Small(blockCache));
         families.Add(Meta, Small(blockCache));
         families.Add(Flat, PointLookup(blockCache, writeBuffer: 32UL << 20, compression: Compression.Lz4));
+        // aux: the executor's blocks, transactions, receipts and indexes. Point gets by hash/number plus
+        // prefix scans; receipts and logs compress well, so LZ4 pays here.
+        families.Add(Aux, PointLookup(blockCache, writeBuffer: 32UL << 20, compression: Compression.Lz4));
+        // round-keys: one record per round (the state keys it changed), read only by a rollback.
+        families.Add(RoundKeys, Small(blockCache));
         return families;
     }
 

@@ -29,5 +29,36 @@ internal static class StoreKeys
         return bytes;
     }
 
+    /// <summary>The keys of a write log as one record: per key, u32 LE length ‖ key bytes.</summary>
+    public static byte[] EncodeKeyList(IReadOnlyList<OasisEth.Mkvs.MkvsWriteLogEntry> writeLog)
+    {
+        int size = 0;
+        for (int i = 0; i < writeLog.Count; i++) size += 4 + writeLog[i].Key.Length;
+        var bytes = new byte[size];
+        int at = 0;
+        for (int i = 0; i < writeLog.Count; i++)
+        {
+            var k = writeLog[i].Key;
+            BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(at), (uint)k.Length);
+            k.CopyTo(bytes.AsSpan(at + 4));
+            at += 4 + k.Length;
+        }
+        return bytes;
+    }
+
+    /// <summary>Adds the keys of an <see cref="EncodeKeyList"/> record to <paramref name="into"/>; false if malformed.</summary>
+    public static bool DecodeKeyList(ReadOnlySpan<byte> record, HashSet<byte[]> into)
+    {
+        while (record.Length > 0)
+        {
+            if (record.Length < 4) return false;
+            uint length = BinaryPrimitives.ReadUInt32LittleEndian(record);
+            if (length > (uint)(record.Length - 4)) return false;
+            into.Add(record.Slice(4, (int)length).ToArray());
+            record = record[(4 + (int)length)..];
+        }
+        return true;
+    }
+
     public static void RoundKey(ulong round, Span<byte> key8) => BinaryPrimitives.WriteUInt64BigEndian(key8, round);
 }
