@@ -1,4 +1,5 @@
 using System.CommandLine;
+using OasisEth.Node.Dev;
 using OasisEth.StateTest;
 using OasisEth.TxTest;
 
@@ -39,12 +40,10 @@ public static class Cli
             return TxTestCommand.Run(parse.GetValue(txPath)!, parse.GetValue(txFork), stdout, Console.Error);
         });
 
-        var dev = new Command("dev", "Run a local development node (not yet available)");
-        dev.SetAction(_ =>
-        {
-            Console.Error.WriteLine("oasis-eth dev: the development node is not yet available in this version; only `statetest` and `txtest` work so far.");
-            return 2;
-        });
+        var devOptions = new DevCommandLine();
+        var dev = new Command("dev", "Run a local development node: JSON-RPC on 127.0.0.1:8545, 10 prefunded accounts, automine");
+        devOptions.AddTo(dev);
+        dev.SetAction((parse, cancel) => DevCommand.RunAsync(devOptions.Read(parse, Environment.CurrentDirectory), Console.Out, Console.Error, cancel));
 
         var root = new RootCommand("OasisEth: an EVM-compatible runtime") { stateTest, txTest, dev };
         return root.Parse(args).Invoke();

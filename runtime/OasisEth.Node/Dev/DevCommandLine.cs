@@ -1,0 +1,110 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using System.Net;
+
+namespace OasisEth.Node.Dev;
+
+/// <summary>
+/// The <c>dev</c> command's options (System.CommandLine) and their checks. Kept apart from running the node so
+/// the parsing can be tested without starting anything.
+/// </summary>
+public sealed class DevCommandLine
+{
+    public Option<string?> DataDir { get; } = new("--datadir")
+    {
+        Description = $"Data directory (RocksDB) of the dev chain; default ./{DevOptions.DefaultDataDirectory} under the current directory. A restart on the same directory continues the chain.",
+    };
+
+    public Option<bool> Reset { get; } = new("--reset")
+    {
+        Description = "Delete the data directory first and start a new chain from genesis",
+    };
+
+    public Option<ulong> ChainId { get; } = new("--chain-id")
+    {
+        Description = "EIP-155 chain id of a new chain",
+        DefaultValueFactory = _ => DevOptions.DefaultChainId,
+    };
+
+    public Option<string> HttpAddress { get; } = new("--http.addr")
+    {
+        Description = "Address the JSON-RPC server (HTTP and WebSocket) listens on",
+        DefaultValueFactory = _ => DevOptions.DefaultHttpAddress,
+    };
+
+    public Option<int> HttpPort { get; } = new("--http.port")
+    {
+        Description = "JSON-RPC port; 0 picks a free port (the actual URL is printed as \"Listening on http://...\")",
+        DefaultValueFactory = _ => DevOptions.DefaultHttpPort,
+    };
+
+    public Option<ulong?> BlockTime { get; } = new("--block-time")
+    {
+        Description = "Seal a block every N seconds instead of one per transaction (automine)",
+    };
+
+    public DevCommandLine()
+    {
+        // Numbers are parsed here rather than by the default converter so a bad value gets one clear message and
+        // the range check never sees an unconverted token.
+        ChainId.CustomParser = r => ParseNumber(r, "--chain-id", 1, ulong.MaxValue) ?? 0;
+        HttpPort.CustomParser = r => (int)(ParseNumber(r, "--http.port", 0, 65535) ?? 0);
+        BlockTime.CustomParser = r => ParseNumber(r, "--block-time", 1, 365UL * 24 * 3600);
+        HttpAddress.Validators.Add(r =>
+        {
+            string? address = r.GetValueOrDefault<string>();
+            if (!IPAddress.TryParse(address, out _) && address != "localhost")
+                r.AddError($"--http.addr must be an IP address or localhost (got \"{address}\").");
+        });
+        DataDir.Validators.Add(r =>
+        {
+            string? dir = r.GetValueOrDefault<string?>();
+            if (dir is not null && dir.Trim().Length == 0)
+                r.AddError("--datadir must not be empty.");
+        });
+    }
+
+    private static ulong? ParseNumber(ArgumentResult result, string name, ulong min, ulong max)
+    {
+        if (result.Tokens.Count != 1)
+        {
+            result.AddError($"{name} takes one value.");
+            return null;
+        }
+        string text = result.Tokens[0].Value;
+        if (!ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out ulong value) || value < min || value > max)
+        {
+            result.AddError($"{name} must be a whole number from {min} to {max} (got \"{text}\").");
+            return null;
+        }
+        return value;
+    }
+
+    /// <summary>Adds the options to <paramref name="command"/>.</summary>
+    public void AddTo(Command command)
+    {
+        command.Options.Add(DataDir);
+        command.Options.Add(Reset);
+        command.Options.Add(ChainId);
+        command.Options.Add(HttpAddress);
+        command.Options.Add(HttpPort);
+        command.Options.Add(BlockTime);
+    }
+
+    /// <summary>The checked options of a successful parse; relative paths are resolved against
+    /// <paramref name="currentDirectory"/>.</summary>
+    public DevOptions Read(ParseResult parse, string currentDirectory)
+    {
+        string dataDir = parse.GetValue(DataDir) ?? DevOptions.DefaultDataDirectory;
+        return new DevOptions
+        {
+            DataDirectory = Path.GetFullPath(dataDir, currentDirectory),
+            Reset = parse.GetValue(Reset),
+            ChainId = parse.GetValue(ChainId),
+            HttpAddress = parse.GetValue(HttpAddress)!,
+            HttpPort = parse.GetValue(HttpPort),
+            BlockTimeSeconds = parse.GetValue(BlockTime),
+        };
+    }
+}

@@ -1,0 +1,39 @@
+using System.Security.Cryptography;
+using System.Text;
+using Org.BouncyCastle.Crypto.Parameters;
+
+namespace OasisEth.Node.Dev;
+
+/// <summary>
+/// The one Ed25519 entity that stands in for the compute committee on a dev node. Its key comes from a fixed
+/// seed so every dev chain (and every restart of one) names the same entity, and reward claims made on one run
+/// still belong to it on the next.
+/// </summary>
+public sealed class DevEntity
+{
+    /// <summary>What the seed is derived from: SHA-256 of this text.</summary>
+    public const string SeedLabel = "oasis-eth dev entity v1";
+
+    private DevEntity(byte[] seed, byte[] publicKey)
+    {
+        Seed = seed;
+        PublicKey = publicKey;
+    }
+
+    /// <summary>The 32-byte Ed25519 private seed (RFC 8032).</summary>
+    public byte[] Seed { get; }
+
+    /// <summary>The 32-byte Ed25519 public key: the entity id.</summary>
+    public byte[] PublicKey { get; }
+
+    public static DevEntity Default { get; } = FromSeed(SHA256.HashData(Encoding.ASCII.GetBytes(SeedLabel)));
+
+    public static DevEntity FromSeed(byte[] seed)
+    {
+        ArgumentNullException.ThrowIfNull(seed);
+        if (seed.Length != 32)
+            throw new ArgumentException("An Ed25519 seed is 32 bytes.", nameof(seed));
+        var privateKey = new Ed25519PrivateKeyParameters(seed, 0);
+        return new DevEntity((byte[])seed.Clone(), privateKey.GeneratePublicKey().GetEncoded());
+    }
+}

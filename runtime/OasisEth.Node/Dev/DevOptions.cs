@@ -1,0 +1,22 @@
+namespace OasisEth.Node.Dev;
+
+/// <summary>The options of <c>oasis-eth dev</c>, parsed and checked (see <see cref="DevCommandLine"/>).</summary>
+public sealed record DevOptions
+{
+    /// <summary>Relative to the current directory unless absolute.</summary>
+    public const string DefaultDataDirectory = ".oasis-eth/dev";
+    public const ulong DefaultChainId = 31337;
+    public const string DefaultHttpAddress = "127.0.0.1";
+    public const int DefaultHttpPort = 8545;
+
+    /// <summary>Absolute path of the RocksDB data directory.</summary>
+    public required string DataDirectory { get; init; }
+    /// <summary>Delete <see cref="DataDirectory"/> before starting (a fresh chain).</summary>
+    public bool Reset { get; init; }
+    public ulong ChainId { get; init; } = DefaultChainId;
+    public string HttpAddress { get; init; } = DefaultHttpAddress;
+    /// <summary>0 = a free port picked by the system; the actual URL is printed.</summary>
+    public int HttpPort { get; init; } = DefaultHttpPort;
+    /// <summary>null = automine (a round as soon as a transaction arrives); else a round every N seconds.</summary>
+    public ulong? BlockTimeSeconds { get; init; }
+}

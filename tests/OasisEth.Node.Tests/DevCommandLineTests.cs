@@ -1,0 +1,67 @@
+using System.CommandLine;
+using OasisEth.Node.Dev;
+
+namespace OasisEth.Node.Tests;
+
+public class DevCommandLineTests
+{
+    private static (ParseResult Parse, DevCommandLine Line) Parse(params string[] args)
+    {
+        var line = new DevCommandLine();
+        var dev = new Command("dev");
+        line.AddTo(dev);
+        var root = new RootCommand { dev };
+        return (root.Parse(["dev", .. args]), line);
+    }
+
+    private static DevOptions Read(params string[] args)
+    {
+        (ParseResult parse, DevCommandLine line) = Parse(args);
+        Assert.That(parse.Errors, Is.Empty, string.Join("; ", parse.Errors.Select(e => e.Message)));
+        return line.Read(parse, "/home/user/project");
+    }
+
+    [Test]
+    public void DefaultsAreThoseOfTheIssue()
+    {
+        DevOptions o = Read();
+        Assert.That(o.DataDirectory, Is.EqualTo("/home/user/project/.oasis-eth/dev"));
+        Assert.That(o.Reset, Is.False);
+        Assert.That(o.ChainId, Is.EqualTo(31337UL));
+        Assert.That(o.HttpAddress, Is.EqualTo("127.0.0.1"));
+        Assert.That(o.HttpPort, Is.EqualTo(8545));
+        Assert.That(o.BlockTimeSeconds, Is.Null);
+    }
+
+    [Test]
+    public void EveryOptionIsRead()
+    {
+        DevOptions o = Read("--datadir", "data/x", "--reset", "--chain-id", "42", "--http.addr", "0.0.0.0", "--http.port", "0", "--block-time", "3");
+        Assert.That(o.DataDirectory, Is.EqualTo("/home/user/project/data/x"));
+        Assert.That(o.Reset, Is.True);
+        Assert.That(o.ChainId, Is.EqualTo(42UL));
+        Assert.That(o.HttpAddress, Is.EqualTo("0.0.0.0"));
+        Assert.That(o.HttpPort, Is.Zero);
+        Assert.That(o.BlockTimeSeconds, Is.EqualTo(3UL));
+    }
+
+    [Test]
+    public void AbsoluteDataDirectoryIsKept()
+    {
+        Assert.That(Read("--datadir", "/var/tmp/chain").DataDirectory, Is.EqualTo("/var/tmp/chain"));
+    }
+
+    [TestCase("--http.port", "70000")]
+    [TestCase("--http.port", "-1")]
+    [TestCase("--http.port", "x")]
+    [TestCase("--chain-id", "0")]
+    [TestCase("--chain-id", "-5")]
+    [TestCase("--block-time", "0")]
+    [TestCase("--http.addr", "not an address")]
+    [TestCase("--datadir", " ")]
+    [TestCase("--bogus", "1")]
+    public void BadValuesAreUsageErrors(string option, string value)
+    {
+        Assert.That(Parse(option, value).Parse.Errors, Is.Not.Empty);
+    }
+}
