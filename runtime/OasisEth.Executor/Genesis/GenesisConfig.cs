@@ -6,7 +6,12 @@ namespace OasisEth.Executor;
 /// The chain's genesis file (JSON; format documented in docs/genesis.md). All of the 21M OETH start in the
 /// protocol reward pool; <see cref="Allocations"/> are taken out of that pool, never minted beside it.
 /// </summary>
-public sealed record GenesisConfig
+/// <remarks>
+/// Split by concern: validation (<see cref="Validate"/>), JSON (<see cref="Parse"/>, <see cref="ToJson"/>), the
+/// canonical hash (<see cref="Hash"/>) and the dev chain's values (<see cref="Dev"/>). A config built in code is
+/// checked by <see cref="Validate"/> when it is applied or hashed, so the same rules hold as for a parsed file.
+/// </remarks>
+public sealed partial record GenesisConfig
 {
     public required ulong ChainId { get; init; }
     /// <summary>EVM rules (Prague by default).</summary>
@@ -21,16 +26,4 @@ public sealed record GenesisConfig
     public required RewardSchedule Rewards { get; init; }
     /// <summary>Sorted by address, no duplicates.</summary>
     public IReadOnlyList<GenesisAllocation> Allocations { get; init; } = [];
-}
-
-/// <summary>Operator rewards: <see cref="AmountPerEpoch"/> wei released from the pool at the end of each epoch
-/// of <see cref="RoundsPerEpoch"/> rounds, for <see cref="Epochs"/> epochs.</summary>
-public sealed record RewardSchedule(UInt256 AmountPerEpoch, ulong Epochs, ulong RoundsPerEpoch);
-
-/// <summary>An account funded at genesis from the reward pool (optionally with code and storage).</summary>
-public sealed record GenesisAllocation(Address Address, UInt256 Balance)
-{
-    public byte[] Code { get; init; } = [];
-    public ulong Nonce { get; init; }
-    public IReadOnlyList<KeyValuePair<UInt256, UInt256>> Storage { get; init; } = [];
 }
