@@ -30,4 +30,23 @@ public sealed partial class NodeStore
         ThrowIfDisposed();
         return RefCountFromDb(hash);
     }
+
+    /// <summary>The flat index's entries in key order (a full scan: tests only).</summary>
+    internal List<KeyValuePair<byte[], byte[]>> ScanFlat()
+    {
+        ThrowIfDisposed();
+        var entries = new List<KeyValuePair<byte[], byte[]>>();
+        using var it = _db.NewIterator(_flat);
+        for (it.SeekToFirst(); it.Valid(); it.Next()) entries.Add(new(it.Key(), it.Value()));
+        return entries;
+    }
+
+    /// <summary>Whether a round has its changed-keys record (tests only).</summary>
+    internal bool HasRoundKeys(ulong round)
+    {
+        ThrowIfDisposed();
+        Span<byte> key = stackalloc byte[8];
+        StoreKeys.RoundKey(round, key);
+        return _db.Get(key, _roundKeys) is not null;
+    }
 }

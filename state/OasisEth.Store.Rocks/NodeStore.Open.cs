@@ -65,8 +65,8 @@ public sealed partial class NodeStore
         {
             var expected = new SortedSet<string>(RocksConfig.Families, StringComparer.Ordinal);
             var actual = new SortedSet<string>(found, StringComparer.Ordinal);
-            // A store made before the aux and round-keys families gets them (empty) on this open.
-            addFamilies = actual.SetEquals(RocksConfig.FamiliesV1Initial);
+            // A store made before the aux and round-keys families gets the missing ones (empty) on this open.
+            addFamilies = !actual.SetEquals(expected) && actual.IsSubsetOf(expected) && actual.IsSupersetOf(RocksConfig.FamiliesV1Initial);
             if (!expected.SetEquals(actual) && !addFamilies)
                 throw new NodeStoreException(
                     $"The data directory '{dir}' holds a RocksDB database that is not an OasisEth node store " +

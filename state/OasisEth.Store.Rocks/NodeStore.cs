@@ -142,7 +142,31 @@ public sealed partial class NodeStore : IDisposable
     /// The state tree at a kept round, loading nodes from this store on demand (and checking each against
     /// its hash). Modify and commit it to build the next round.
     /// </summary>
-    public MkvsTree OpenTree(ulong round) => new(GetRound(round).StateRoot, TryGetNode);
+    /// <remarks>
+    /// Safe while another thread commits, prunes or rolls back. A round that is not kept (pruned, rolled back
+    /// or never committed) gives a <see cref="NodeStoreException"/> naming it; so does a read that needs a node
+    /// after the round was pruned away meanwhile (nodes are hash-checked, so a read never returns wrong data).
+    /// </remarks>
+    public MkvsTree OpenTree(ulong round)
+    {
+        if (!TryGetRound(round, out var info)) throw RoundNotKept(round);
+        return new MkvsTree(info.StateRoot, hash => TryGetNode(hash) ?? throw NodeGone(round, hash));
+    }
+
+    private NodeStoreException RoundNotKept(ulong round)
+    {
+        var (first, last) = (FirstRound, LastRound);
+        string why = last is null ? "the store has no rounds"
+            : round > last ? $"the last round is {last}"
+            : first is { } f && round < f ? $"it was pruned; the oldest kept round is {f}"
+            : "it was never committed or was rolled back";
+        return new NodeStoreException($"Round {round} is not readable from the node store at '{DataDirectory}': {why}.");
+    }
+
+    private NodeStoreException NodeGone(ulong round, Hash256 hash) =>
+        TryGetRound(round, out _)
+            ? new NodeStoreException($"Node {hash} of kept round {round} is missing from the node store at '{DataDirectory}': the store is inconsistent.")
+            : new NodeStoreException($"Round {round} was pruned or rolled back while being read from the node store at '{DataDirectory}' (node {hash} is gone).");
 
     /// <summary>The tree at the last round, or an empty tree for a store without rounds.</summary>
     public MkvsTree OpenLatestTree()
