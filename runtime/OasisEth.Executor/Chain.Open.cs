@@ -1,0 +1,83 @@
+using OasisEth.Mkvs;
+using OasisEth.Primitives;
+using OasisEth.State;
+using OasisEth.State.Mkvs;
+using OasisEth.Store.Rocks;
+
+namespace OasisEth.Executor;
+
+public sealed partial class Chain
+{
+    /// <summary>Sub-directory of the data directory holding the RocksDB node store.</summary>
+    public const string StoreDirectoryName = "store";
+
+    /// <summary>
+    /// Opens the chain in <paramref name="dataDir"/>. A fresh (missing or empty) directory gets the genesis state
+    /// and block 0; an existing one resumes at its last block, after checking it was made with the same genesis
+    /// (<see cref="GenesisConfig.Hash"/>): another genesis, or a directory whose records are damaged, is refused
+    /// with a <see cref="ChainOpenException"/> naming the directory.
+    /// </summary>
+    public static Chain Open(string dataDir, GenesisConfig genesis, ChainOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(dataDir);
+        ArgumentNullException.ThrowIfNull(genesis);
+        options ??= new ChainOptions();
+        if (options.KeptRounds < 1) throw new ArgumentOutOfRangeException(nameof(options), "KeptRounds must be at least 1.");
+        string full = Path.GetFullPath(dataDir);
+        Hash256 genesisHash = genesis.Hash;
+        Directory.CreateDirectory(full);
+        NodeStore store;
+        try
+        {
+            store = NodeStore.Open(Path.Combine(full, StoreDirectoryName),
+                new NodeStoreOptions { SyncCommits = options.SyncCommits, NodeCacheBytes = options.NodeCacheBytes });
+        }
+        catch (NodeStoreException e)
+        {
+            throw new ChainOpenException($"Cannot open the chain data directory '{full}': {e.Message}", e);
+        }
+        try
+        {
+            BlockHeader head;
+            if (store.LastRound is not { } last)
+            {
+                head = WriteGenesis(store, genesis, genesisHash, options.SupplyRules ?? OethSupplyRules.Instance);
+            }
+            else
+            {
+                byte[]? stored = store.GetAux(ChainKeys.GenesisKey);
+                if (stored is null || stored.Length != Hash256.Size)
+                    throw new ChainOpenException($"The chain data directory '{full}' has state but no genesis record; it was not made by this chain (or is damaged).");
+                var storedHash = new Hash256(stored);
+                if (storedHash != genesisHash)
+                    throw new ChainOpenException($"The chain data directory '{full}' was created with a different genesis (hash {storedHash}); this genesis hashes to {genesisHash}. Use another directory, or the genesis it was made with.");
+                head = ReadHeaderRecord(store, last)
+                    ?? throw new ChainOpenException($"The chain data directory '{full}' is at round {last} but has no block {last}; it is damaged.");
+            }
+            return new Chain(full, genesis, options, store, head);
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Round 0: the genesis state (pool and allocations, written by the ledger) and the genesis block.</summary>
+    private static BlockHeader WriteGenesis(NodeStore store, GenesisConfig genesis, Hash256 genesisHash, ISupplyRules rules)
+    {
+        var tree = new MkvsTree();
+        var state = new InMemoryWorldState(new TreeStateReader(tree));
+        rules.ApplyGenesis(state, genesis);
+        MkvsStateWriter.Apply(tree, state.CollectChanges());
+        var (root, writeLog) = tree.Commit();
+
+        BlockHeader header = HeaderCodec.Seal(0, Hash256.Zero, genesis.Timestamp, root, Hash256.EmptyTrie, Hash256.EmptyTrie,
+            new byte[LogsBloom.Size], 0, genesis.GasLimit, BaseFee.ForBlock(1, genesis, null), OethLedger.FeeCollector,
+            Hash256.Zero, [], length => HeaderCodec.BlockSize(length, []));
+        var aux = new List<KeyValuePair<byte[], byte[]?>> { new(ChainKeys.GenesisKey, genesisHash.ToArray()) };
+        AddBlockRecords(aux, header, [], []);
+        store.CommitRound(0, root, header.Hash, tree.NewNodes, writeLog, aux);
+        return header;
+    }
+}

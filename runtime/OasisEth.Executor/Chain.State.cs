@@ -1,0 +1,33 @@
+using OasisEth.Mkvs;
+using OasisEth.State;
+
+namespace OasisEth.Executor;
+
+public sealed partial class Chain
+{
+    public IStateView OpenState(ulong number) => new StateView(number, OpenTreeAt(number));
+
+    public SupplyFigures GetSupply(ulong number)
+    {
+        MkvsTree tree = OpenTreeAt(number);
+        try
+        {
+            return _rules.ReadSupply(new InMemoryWorldState(new TreeStateReader(tree)));
+        }
+        catch (MkvsException e)
+        {
+            throw new StateUnavailableException($"The state of block {number} is no longer available ({e.Message}).");
+        }
+    }
+
+    /// <summary>A fresh read-only tree at a kept block (the caller owns it; it loads from the thread-safe store).</summary>
+    private MkvsTree OpenTreeAt(ulong number)
+    {
+        ThrowIfDisposed();
+        ulong head = _head.Number;
+        if (number > head) throw new StateUnavailableException($"Block {number} does not exist yet (the head is {head}).");
+        if (!_store.TryGetRound(number, out var round))
+            throw new StateUnavailableException($"The state of block {number} has been pruned; state is kept for the last {_options.KeptRounds} blocks (head {head}).");
+        return new MkvsTree(round.StateRoot, _store.TryGetNode);
+    }
+}

@@ -1,0 +1,95 @@
+using System.Collections.Concurrent;
+using OasisEth.Evm;
+using OasisEth.Execution;
+using OasisEth.Mkvs;
+using OasisEth.Primitives;
+using OasisEth.Store.Rocks;
+
+namespace OasisEth.Executor;
+
+/// <summary>
+/// The chain on one data directory: a RocksDB <see cref="NodeStore"/> holding the MKVS state of the last kept rounds
+/// and, in the same atomic round batches, the blocks, transactions, receipts and their indexes (<see cref="ChainKeys"/>).
+/// One writer (<see cref="ExecuteRound"/>, <see cref="RollbackTo"/>, serialised by a lock) and any number of
+/// concurrent readers; <see cref="Head"/> moves only after a round's batch is durable. See docs/executor.md.
+/// </summary>
+public sealed partial class Chain : IChain
+{
+    private readonly NodeStore _store;
+    private readonly ChainOptions _options;
+    private readonly ISupplyRules _rules;
+    private readonly RecentBlocks _recent;
+    private readonly Lock _writeLock = new();
+    private readonly ConcurrentBag<EntryRunner> _readRunners = [];
+    private readonly EntryRunner _writeRunner;
+    private readonly ulong _chainId;
+    private volatile BlockHeader _head;
+    private volatile bool _disposed;
+
+    /// <summary>The writer's tree at the head (null: reopen from the store before the next round).</summary>
+    private MkvsTree? _tree;
+    private int _roundsOnTree;
+
+    private Chain(string dataDir, GenesisConfig genesis, ChainOptions options, NodeStore store, BlockHeader head)
+    {
+        DataDirectory = dataDir;
+        Genesis = genesis;
+        _options = options;
+        _store = store;
+        _rules = options.SupplyRules ?? OethSupplyRules.Instance;
+        _recent = new RecentBlocks(options.RecentBlocks);
+        _chainId = genesis.ChainId;
+        _writeRunner = NewRunner();
+        _head = head;
+    }
+
+    public string DataDirectory { get; }
+
+    public GenesisConfig Genesis { get; }
+
+    public BlockHeader Head => _head;
+
+    /// <summary>The oldest block whose state is still kept (calls, traces and state views reach back to it).</summary>
+    public ulong OldestStateBlock => _store.FirstRound ?? 0;
+
+    private EntryRunner NewRunner() => new(new TransactionProcessor(Genesis.Fork), _rules, _chainId);
+
+    private EntryRunner RentRunner() => _readRunners.TryTake(out EntryRunner? runner) ? runner : NewRunner();
+
+    private void ReturnRunner(EntryRunner runner) => _readRunners.Add(runner);
+
+    /// <summary>
+    /// The block environment of block <paramref name="number"/>: the coinbase is always the OETH fee collector,
+    /// PREVRANDAO is the header's mix hash (the parent block's hash: deterministic, not random), BLOCKHASH reads
+    /// the stored headers.
+    /// </summary>
+    private BlockContext MakeBlockContext(ulong number, ulong timestamp, ulong gasLimit, in UInt256 baseFee, in Hash256 mixHash) => new()
+    {
+        Coinbase = OethLedger.FeeCollector,
+        Number = number,
+        Timestamp = timestamp,
+        GasLimit = gasLimit,
+        BaseFee = baseFee,
+        PrevRandao = mixHash.ToWord(),
+        ChainId = _chainId,
+        BlockHash = n => GetHeader(n)?.Hash ?? Hash256.Zero,
+    };
+
+    private BlockContext BlockContextOf(BlockHeader header) =>
+        MakeBlockContext(header.Number, header.Timestamp, header.GasLimit, header.BaseFee, header.MixHash);
+
+    public void Dispose()
+    {
+        lock (_writeLock)
+        {
+            if (_disposed) return;
+            _disposed = true;
+            _store.Dispose();
+        }
+    }
+
+    private void ThrowIfDisposed()
+    {
+        if (_disposed) throw new ObjectDisposedException($"Chain({DataDirectory})");
+    }
+}
