@@ -1,0 +1,298 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using OasisEth.Executor;
+using OasisEth.Primitives;
+
+namespace OasisEth.Rpc;
+
+/// <summary>
+/// The dev chain's only writer: one thread runs rounds (automine, interval, evm_mine), snapshots and reverts in the
+/// order they were asked for. RPC threads admit transactions into the pool and queue work; they never wait on a
+/// round to read (the chain serves reads concurrently with <see cref="IChain.ExecuteRound"/>).
+/// Transactions admitted while a round runs go into the next one, so under load one round carries many.
+/// </summary>
+internal sealed class DevRoundDriver
+{
+    private enum MiningMode { Auto, Interval, Manual }
+
+    private sealed record Snapshot(ulong Id, ulong Head, DevClock.State Clock);
+
+    private sealed class Work(Func<object?> run)
+    {
+        public Func<object?> Run { get; } = run;
+        public TaskCompletionSource<object?> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    private readonly IChain _chain;
+    private readonly TxPool _pool;
+    private readonly DevClock _clock;
+    private readonly IReadOnlyList<byte[]> _entities;
+    private readonly Action<string> _log;
+    private readonly BlockingCollection<Work> _queue = [];
+    private readonly Thread _thread;
+    private readonly List<Snapshot> _snapshots = [];
+    private ulong _nextSnapshotId;
+    private int _roundQueued;
+    private volatile MiningMode _mode;
+    private ulong _intervalSeconds;
+    private Timer? _timer;
+    private volatile bool _stopping;
+
+    public DevRoundDriver(IChain chain, TxPool pool, DevClock clock, byte[] entity, ulong? blockTimeSeconds, Action<string> log)
+    {
+        _chain = chain;
+        _pool = pool;
+        _clock = clock;
+        _entities = [entity];
+        _log = log;
+        _thread = new Thread(Loop) { Name = "dev-round-driver", IsBackground = true };
+        _thread.Start();
+        if (blockTimeSeconds is > 0) SetInterval(blockTimeSeconds.Value);
+        else _mode = MiningMode.Auto;
+    }
+
+    /// <summary>After each committed round, on the driver thread (handlers only queue work).</summary>
+    public event Action<RoundResult>? BlockCommitted;
+
+    /// <summary>A transaction entered the pool (on the admitting RPC thread).</summary>
+    public event Action<PoolTransaction>? TransactionAdded;
+
+    /// <summary>The chain was rolled back to this head (evm_revert), on the driver thread.</summary>
+    public event Action<ulong>? Reverted;
+
+    public TxPool Pool => _pool;
+
+    public bool Automine => _mode == MiningMode.Auto;
+
+    /// <summary>Checks and admits a raw transaction; throws the client's -32000 error when refused.</summary>
+    public PoolTransaction Submit(byte[] raw)
+    {
+        if (_stopping) throw RpcException.Server("the node is stopping");
+        CheckTxResult check = _chain.CheckTx(raw);
+        if (!check.Ok || check.Transaction is null) throw RpcException.Server(check.Error ?? "invalid transaction");
+        if (_pool.Add(check.Transaction, raw, out PoolTransaction? replaced) is { } error) throw RpcException.Server(error);
+        PoolTransaction entry = _pool.Get(check.Transaction.Hash)!;
+        if (replaced is not null) _log($"pool: {replaced.Hash} replaced by {entry.Hash}");
+        TransactionAdded?.Invoke(entry);
+        if (_mode == MiningMode.Auto) RequestRound(onlyWithTransactions: true);
+        return entry;
+    }
+
+    /// <summary>Mines <paramref name="count"/> blocks; the first at <paramref name="timestamp"/> if given, the next
+    /// ones <paramref name="interval"/> seconds apart (or by the clock when no interval is given).</summary>
+    public Task<object?> MineAsync(ulong count, ulong? timestamp, ulong? interval) => Enqueue(() =>
+    {
+        BlockHeader parent = _chain.Head;
+        if (timestamp is { } t && t <= parent.Timestamp)
+            throw RpcException.Server($"timestamp {t} is lower than or equal to the previous block's timestamp {parent.Timestamp}");
+        ulong? next = timestamp;
+        for (ulong i = 0; i < count && !_stopping; i++)
+        {
+            RoundResult result = RunRound(next);
+            next = interval is { } gap ? result.Block.Header.Timestamp + Math.Max(gap, 1) : null;
+        }
+        return null;
+    });
+
+    public Task<object?> SnapshotAsync() => Enqueue(() =>
+    {
+        ulong id = _nextSnapshotId++;
+        _snapshots.Add(new Snapshot(id, _chain.Head.Number, _clock.Save()));
+        return id;
+    });
+
+    /// <summary>Back to the snapshot: chain, clock and pool as they were; the snapshot and later ones are used up.</summary>
+    public Task<object?> RevertAsync(ulong id) => Enqueue(() =>
+    {
+        int index = _snapshots.FindIndex(s => s.Id == id);
+        if (index < 0) return false;
+        Snapshot snapshot = _snapshots[index];
+        _snapshots.RemoveRange(index, _snapshots.Count - index);
+        if (_chain.Head.Number != snapshot.Head) _chain.RollbackTo(snapshot.Head);
+        _clock.Restore(snapshot.Clock);
+        _pool.Clear();
+        _log($"dev: reverted to snapshot {id} (head {snapshot.Head})");
+        Reverted?.Invoke(snapshot.Head);
+        return true;
+    });
+
+    public Task<object?> IncreaseTimeAsync(ulong seconds) => Enqueue(() => _clock.IncreaseTime(seconds));
+
+    public Task<object?> SetNextTimestampAsync(ulong timestamp) => Enqueue(() =>
+    {
+        ulong parent = _chain.Head.Timestamp;
+        if (timestamp <= parent)
+            throw RpcException.Server($"timestamp {timestamp} is lower than or equal to the previous block's timestamp {parent}");
+        _clock.SetNext(timestamp);
+        return null;
+    });
+
+    public void SetAutomine(bool on)
+    {
+        if (on)
+        {
+            StopTimer();
+            _mode = MiningMode.Auto;
+            RequestRound(onlyWithTransactions: true);
+        }
+        else if (_mode == MiningMode.Auto)
+        {
+            _mode = MiningMode.Manual;
+        }
+    }
+
+    /// <summary>A round every <paramref name="seconds"/> (empty ones too); 0 = manual mining.</summary>
+    public void SetInterval(ulong seconds)
+    {
+        StopTimer();
+        if (seconds == 0)
+        {
+            _mode = MiningMode.Manual;
+            return;
+        }
+        _intervalSeconds = seconds;
+        _mode = MiningMode.Interval;
+        TimeSpan period = TimeSpan.FromSeconds(Math.Min(seconds, 86_400UL * 365));
+        _timer = new Timer(_ => RequestRound(onlyWithTransactions: false), null, period, period);
+    }
+
+    public string MiningModeName => _mode switch
+    {
+        MiningMode.Auto => "auto",
+        MiningMode.Interval => "interval " + _intervalSeconds.ToString(CultureInfo.InvariantCulture) + "s",
+        _ => "manual",
+    };
+
+    /// <summary>Waits until every piece of work queued before this call is done (tests; shutdown).</summary>
+    public Task<object?> FlushAsync() => Enqueue(() => null);
+
+    /// <summary>Finishes the round in progress, cancels queued work and ends the thread.</summary>
+    public async Task StopAsync()
+    {
+        if (_stopping) return;
+        _stopping = true;
+        StopTimer();
+        _queue.CompleteAdding();
+        await Task.Run(() => _thread.Join());
+    }
+
+    private void StopTimer()
+    {
+        Timer? timer = Interlocked.Exchange(ref _timer, null);
+        timer?.Dispose();
+    }
+
+    private void RequestRound(bool onlyWithTransactions)
+    {
+        if (Interlocked.Exchange(ref _roundQueued, 1) != 0) return;
+        _ = Enqueue(() =>
+        {
+            Volatile.Write(ref _roundQueued, 0);
+            if (onlyWithTransactions && _pool.Count == 0) return null;
+            RunRound(null);
+            return null;
+        });
+    }
+
+    private Task<object?> Enqueue(Func<object?> run)
+    {
+        var work = new Work(run);
+        try
+        {
+            _queue.Add(work);
+        }
+        catch (InvalidOperationException)
+        {
+            work.Done.TrySetException(RpcException.Server("the node is stopping"));
+        }
+        return work.Done.Task;
+    }
+
+    private void Loop()
+    {
+        foreach (Work work in _queue.GetConsumingEnumerable())
+        {
+            if (_stopping)
+            {
+                work.Done.TrySetException(RpcException.Server("the node is stopping"));
+                continue;
+            }
+            try
+            {
+                work.Done.TrySetResult(work.Run());
+            }
+            catch (Exception e)
+            {
+                if (e is not RpcException) _log($"dev: driver work failed: {e}");
+                work.Done.TrySetException(e);
+            }
+        }
+    }
+
+    /// <summary>One round on the driver thread: the pool's executable transactions at the clock's timestamp.</summary>
+    private RoundResult RunRound(ulong? timestamp)
+    {
+        BlockHeader parent = _chain.Head;
+        ulong time = timestamp ?? _clock.NextTimestamp(parent.Timestamp);
+        Dictionary<Address, ulong> nonces = StateNonces(parent.Number, _pool.Senders());
+        List<PoolTransaction> batch = _pool.SelectExecutable(a => nonces.GetValueOrDefault(a), _chain.Genesis.GasLimit);
+        var raws = new byte[batch.Count][];
+        for (int i = 0; i < raws.Length; i++) raws[i] = batch[i].Raw;
+
+        RoundResult result;
+        try
+        {
+            result = _chain.ExecuteRound(new RoundInput(parent.Number + 1, time, raws, _entities));
+        }
+        catch (Exception e)
+        {
+            // Never retry a batch that broke the executor: drop it so the next round can go on.
+            foreach (PoolTransaction tx in batch) _pool.Remove(tx.Hash);
+            _log($"dev: round {parent.Number + 1} failed, {batch.Count} transactions dropped: {e.Message}");
+            throw;
+        }
+        _clock.Used(time);
+
+        foreach (StoredTransaction tx in result.Block.Transactions) _pool.Remove(tx.Hash);
+        foreach (RejectedTransaction rejected in result.Rejected)
+        {
+            _pool.Remove(rejected.Hash);
+            _log($"dev: round {result.Block.Header.Number} rejected {rejected.Hash}: {rejected.Reason}");
+        }
+        ulong number = result.Block.Header.Number;
+        Dictionary<Address, ulong> after = StateNonces(number, _pool.Senders());
+        foreach (PoolTransaction stale in _pool.RemoveStale(a => after.GetValueOrDefault(a)))
+            _log($"dev: dropped {stale.Hash} (nonce {stale.Nonce} already used)");
+
+        _log($"dev: round {number} committed: {result.Block.Transactions.Count} transactions, gas {result.Block.Header.GasUsed}, "
+            + $"{result.Rejected.Count} rejected, block {result.Block.Header.Hash}");
+        LogEpochEnd(number);
+        BlockCommitted?.Invoke(result);
+        return result;
+    }
+
+    private Dictionary<Address, ulong> StateNonces(ulong block, Address[] senders)
+    {
+        var nonces = new Dictionary<Address, ulong>(senders.Length);
+        if (senders.Length == 0) return nonces;
+        IStateView state = _chain.OpenState(block);
+        foreach (Address sender in senders) nonces[sender] = state.GetNonce(sender);
+        return nonces;
+    }
+
+    private void LogEpochEnd(ulong round)
+    {
+        ulong perEpoch = _chain.Genesis.Rewards.RoundsPerEpoch;
+        if (perEpoch == 0 || round % perEpoch != 0) return;
+        try
+        {
+            SupplyFigures s = _chain.GetSupply(round);
+            _log($"dev: epoch {round / perEpoch} ended at round {round}: reward pool {s.RewardPool} wei, unclaimed {s.Unclaimed} wei, "
+                + $"circulating {s.Circulating} wei, burned {s.Burned} wei");
+        }
+        catch (Exception e)
+        {
+            _log($"dev: epoch {round / perEpoch} ended at round {round}; supply unavailable: {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using OasisEth.Execution;
+using OasisEth.Primitives;
+
+namespace OasisEth.Rpc;
+
+/// <summary>A transaction waiting in the dev pool: decoded (sender known), its raw bytes, and its arrival order.</summary>
+internal sealed record PoolTransaction(Transaction Transaction, byte[] Raw, long Sequence)
+{
+    public Hash256 Hash => Transaction.Hash;
+    public Address Sender => Transaction.Sender;
+    public ulong Nonce => Transaction.Nonce;
+
+    /// <summary>Fee cap and tip as one comparable pair (a legacy price is both).</summary>
+    public UInt256 FeeCap => Transaction.IsDynamicFee ? Transaction.MaxFeePerGas : Transaction.GasPrice;
+    public UInt256 Tip => Transaction.IsDynamicFee ? Transaction.MaxPriorityFeePerGas : Transaction.GasPrice;
+}

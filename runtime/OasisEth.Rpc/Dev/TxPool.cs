@@ -1,0 +1,162 @@
+using OasisEth.Primitives;
+
+namespace OasisEth.Rpc;
+
+/// <summary>
+/// The dev node's mempool: per sender ordered by nonce; a nonce above the sender's next one waits until the gap
+/// fills. One lock guards it: RPC threads admit and read, the round driver takes and removes; every operation is
+/// short (no chain access under the lock, the caller passes the state nonces in).
+/// </summary>
+internal sealed class TxPool(int capacity)
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<Hash256, PoolTransaction> _byHash = [];
+    private readonly Dictionary<Address, SortedList<ulong, PoolTransaction>> _bySender = [];
+    private long _sequence;
+
+    public int Count
+    {
+        get { lock (_lock) return _byHash.Count; }
+    }
+
+    /// <summary>Admits a checked transaction; null on success, else the error clients know ("already known",
+    /// "replacement transaction underpriced", "txpool is full").</summary>
+    public string? Add(Execution.Transaction tx, byte[] raw, out PoolTransaction? replaced)
+    {
+        replaced = null;
+        lock (_lock)
+        {
+            if (_byHash.ContainsKey(tx.Hash)) return "already known";
+            var entry = new PoolTransaction(tx, raw, ++_sequence);
+            if (!_bySender.TryGetValue(tx.Sender, out SortedList<ulong, PoolTransaction>? queue))
+            {
+                if (_byHash.Count >= capacity) return "txpool is full";
+                _bySender[tx.Sender] = queue = new SortedList<ulong, PoolTransaction>();
+            }
+            else if (queue.TryGetValue(tx.Nonce, out PoolTransaction? old))
+            {
+                // Same nonce: the newcomer must pay more on both the cap and the tip, else it is refused.
+                if (entry.FeeCap <= old.FeeCap || entry.Tip < old.Tip) return "replacement transaction underpriced";
+                _byHash.Remove(old.Hash);
+                replaced = old;
+            }
+            else if (_byHash.Count >= capacity)
+            {
+                return "txpool is full";
+            }
+            queue[tx.Nonce] = entry;
+            _byHash[tx.Hash] = entry;
+            return null;
+        }
+    }
+
+    public PoolTransaction? Get(in Hash256 hash)
+    {
+        lock (_lock) return _byHash.GetValueOrDefault(hash);
+    }
+
+    /// <summary>The nonce after the sender's run of consecutive pool transactions starting at <paramref name="stateNonce"/>.</summary>
+    public ulong PendingNonce(in Address sender, ulong stateNonce)
+    {
+        lock (_lock)
+        {
+            if (!_bySender.TryGetValue(sender, out SortedList<ulong, PoolTransaction>? queue)) return stateNonce;
+            ulong next = stateNonce;
+            while (queue.ContainsKey(next)) next++;
+            return next;
+        }
+    }
+
+    /// <summary>
+    /// The transactions a round can run: each sender's consecutive run from its state nonce, merged across senders in
+    /// arrival order, until the block gas limit is reached (a sender whose next transaction does not fit stops there,
+    /// keeping its nonce order). The pool is not changed.
+    /// </summary>
+    public List<PoolTransaction> SelectExecutable(Func<Address, ulong> stateNonce, ulong gasLimit)
+    {
+        var selected = new List<PoolTransaction>();
+        lock (_lock)
+        {
+            // Heads of each sender's runnable run, ordered by arrival: the oldest runnable transaction goes first.
+            var heads = new PriorityQueue<(SortedList<ulong, PoolTransaction> Queue, int Index), long>();
+            foreach ((Address sender, SortedList<ulong, PoolTransaction> queue) in _bySender)
+            {
+                int start = queue.IndexOfKey(stateNonce(sender));
+                if (start >= 0) heads.Enqueue((queue, start), queue.Values[start].Sequence);
+            }
+            ulong gas = 0;
+            while (heads.TryDequeue(out (SortedList<ulong, PoolTransaction> Queue, int Index) head, out _))
+            {
+                PoolTransaction tx = head.Queue.Values[head.Index];
+                if (gas + tx.Transaction.GasLimit > gasLimit) continue;
+                gas += tx.Transaction.GasLimit;
+                selected.Add(tx);
+                int next = head.Index + 1;
+                if (next < head.Queue.Count && head.Queue.Keys[next] == tx.Nonce + 1)
+                    heads.Enqueue((head.Queue, next), head.Queue.Values[next].Sequence);
+            }
+        }
+        return selected;
+    }
+
+    public void Remove(in Hash256 hash)
+    {
+        lock (_lock) RemoveLocked(hash);
+    }
+
+    /// <summary>Drops every transaction whose nonce is below its sender's state nonce (mined or made stale).</summary>
+    public List<PoolTransaction> RemoveStale(Func<Address, ulong> stateNonce)
+    {
+        var dropped = new List<PoolTransaction>();
+        lock (_lock)
+        {
+            foreach ((Address sender, SortedList<ulong, PoolTransaction> queue) in _bySender)
+            {
+                ulong nonce = stateNonce(sender);
+                while (queue.Count > 0 && queue.Keys[0] < nonce)
+                {
+                    dropped.Add(queue.Values[0]);
+                    _byHash.Remove(queue.Values[0].Hash);
+                    queue.RemoveAt(0);
+                }
+            }
+            RemoveEmptySenders();
+        }
+        return dropped;
+    }
+
+    public void Clear()
+    {
+        lock (_lock)
+        {
+            _byHash.Clear();
+            _bySender.Clear();
+        }
+    }
+
+    /// <summary>Senders with transactions in the pool (a copy).</summary>
+    public Address[] Senders()
+    {
+        lock (_lock) return [.. _bySender.Keys];
+    }
+
+    private void RemoveLocked(in Hash256 hash)
+    {
+        if (!_byHash.Remove(hash, out PoolTransaction? tx)) return;
+        if (_bySender.TryGetValue(tx.Sender, out SortedList<ulong, PoolTransaction>? queue)
+            && queue.TryGetValue(tx.Nonce, out PoolTransaction? same) && same.Hash == hash)
+        {
+            queue.Remove(tx.Nonce);
+            if (queue.Count == 0) _bySender.Remove(tx.Sender);
+        }
+    }
+
+    private void RemoveEmptySenders()
+    {
+        List<Address>? empty = null;
+        foreach ((Address sender, SortedList<ulong, PoolTransaction> queue) in _bySender)
+            if (queue.Count == 0) (empty ??= []).Add(sender);
+        if (empty is null) return;
+        foreach (Address sender in empty) _bySender.Remove(sender);
+    }
+}

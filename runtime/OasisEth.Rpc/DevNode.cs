@@ -1,0 +1,121 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OasisEth.Executor;
+
+namespace OasisEth.Rpc;
+
+/// <summary>
+/// A development node: the Web3 JSON-RPC server (HTTP and WebSocket on one port) over an <see cref="IChain"/>, with
+/// the dev round driver (mempool, automine or interval rounds, dev clock, snapshots). The caller owns the chain and
+/// disposes it after <see cref="StopAsync"/>.
+/// </summary>
+public sealed class DevNode : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly DevRoundDriver _driver;
+    private readonly CancellationTokenSource _stopping;
+    private int _stopped;
+
+    private DevNode(WebApplication app, DevRoundDriver driver, CancellationTokenSource stopping, Uri url)
+    {
+        _app = app;
+        _driver = driver;
+        _stopping = stopping;
+        HttpUrl = url;
+    }
+
+    /// <summary>http://address:port/ — the same port serves WebSocket (ws://address:port/).</summary>
+    public Uri HttpUrl { get; }
+
+    public Uri WebSocketUrl => new UriBuilder(HttpUrl) { Scheme = "ws" }.Uri;
+
+    public static async Task<DevNode> StartAsync(IChain chain, DevNodeOptions options, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(chain);
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.DevEntityPublicKey.Length != 32) throw new ArgumentException("DevEntityPublicKey must be 32 bytes", nameof(options));
+        IPAddress address = options.HttpAddress == "localhost" ? IPAddress.Loopback
+            : IPAddress.TryParse(options.HttpAddress, out IPAddress? parsed) ? parsed
+            : throw new ArgumentException($"HttpAddress '{options.HttpAddress}' is not an IP address", nameof(options));
+
+        RpcLimits limits = options.Limits;
+        var accounts = new DevAccounts(options.DevPrivateKeys);
+        var pool = new TxPool(limits.MaxPoolTransactions);
+        Func<ulong> now = options.Clock ?? (() => (ulong)DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        var clock = new DevClock(now);
+        var filters = new FilterStore(limits, () => DateTime.UtcNow);
+        var hub = new SubscriptionHub(chain.Genesis.Fork);
+        var driver = new DevRoundDriver(chain, pool, clock, options.DevEntityPublicKey, options.BlockTimeSeconds, options.Log);
+        driver.BlockCommitted += hub.OnBlock;
+        driver.TransactionAdded += tx =>
+        {
+            filters.OnPendingTransaction(tx.Hash);
+            hub.OnPendingTransaction(tx);
+        };
+        driver.Reverted += filters.OnRevert;
+
+        var context = new RpcContext(chain, driver, accounts, filters, hub, limits, options.Log);
+        var methods = new RpcMethodTable();
+        EthApi.Register(methods, context);
+        TxApi.Register(methods, context);
+        LogApi.Register(methods, context);
+        DevApi.Register(methods, context);
+        DebugApi.Register(methods, context);
+        OasisApi.Register(methods, context);
+        var dispatcher = new RpcDispatcher(methods, limits, options.Log);
+        var stopping = new CancellationTokenSource();
+        var server = new RpcServer(dispatcher, hub, limits, stopping.Token);
+
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Listen(address, options.HttpPort);
+            // The server reads bodies itself with the configured cap, to answer with a JSON-RPC error.
+            k.Limits.MaxRequestBodySize = null;
+        });
+        WebApplication app = builder.Build();
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+        app.Run(server.HandleAsync);
+        try
+        {
+            await app.StartAsync(ct);
+        }
+        catch
+        {
+            await driver.StopAsync();
+            await app.DisposeAsync();
+            throw;
+        }
+
+        string bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var url = new Uri(bound.EndsWith('/') ? bound : bound + "/");
+        options.Log($"dev: JSON-RPC on {url} (WebSocket on the same port), chain id {chain.Genesis.ChainId}, head {chain.Head.Number}, "
+            + $"mining {driver.MiningModeName}, {accounts.Addresses.Count} dev accounts");
+        return new DevNode(app, driver, stopping, url);
+    }
+
+    /// <summary>Waits until the driver has done everything queued before this call (rounds asked for by admitted
+    /// transactions included): after it, an automined transaction has its receipt.</summary>
+    public Task FlushAsync() => _driver.FlushAsync();
+
+    /// <summary>Finishes the round in progress, refuses new work, closes connections and stops listening.</summary>
+    public async Task StopAsync()
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) != 0) return;
+        await _driver.StopAsync();
+        _stopping.Cancel();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _stopping.Dispose();
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync();
+}

@@ -1,0 +1,26 @@
+namespace OasisEth.Rpc;
+
+/// <summary>How <see cref="DevNode"/> listens and drives rounds.</summary>
+public sealed record DevNodeOptions
+{
+    public string HttpAddress { get; init; } = "127.0.0.1";
+
+    /// <summary>0 = pick a free port (see <see cref="DevNode.HttpUrl"/>).</summary>
+    public int HttpPort { get; init; } = 8545;
+
+    /// <summary>null = automine (a round as soon as a transaction is admitted); N = a round every N seconds.</summary>
+    public ulong? BlockTimeSeconds { get; init; }
+
+    /// <summary>32-byte secp256k1 keys: the accounts of eth_accounts, signers for eth_sendTransaction.</summary>
+    public IReadOnlyList<byte[]> DevPrivateKeys { get; init; } = [];
+
+    /// <summary>Ed25519 public key (32 bytes) standing in for the good compute committee of every round.</summary>
+    public byte[] DevEntityPublicKey { get; init; } = new byte[32];
+
+    public RpcLimits Limits { get; init; } = new();
+
+    public Action<string> Log { get; init; } = _ => { };
+
+    /// <summary>Unix seconds "now" for block timestamps; null = the system clock. Tests pin it.</summary>
+    public Func<ulong>? Clock { get; init; }
+}

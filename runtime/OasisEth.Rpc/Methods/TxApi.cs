@@ -1,0 +1,140 @@
+using OasisEth.Execution;
+using OasisEth.Executor;
+using OasisEth.Primitives;
+
+namespace OasisEth.Rpc;
+
+/// <summary>eth_call, eth_estimateGas and the two send methods.</summary>
+internal static class TxApi
+{
+    public static void Register(RpcMethodTable t, RpcContext c)
+    {
+        t.Add("eth_call", async call =>
+        {
+            (CallRequest request, _, _) = CallArgs.Parse(call.Params.Required(0), RpcParams.Where(0));
+            ulong block = c.ResolveExisting(call.Params, 1);
+            RejectOverrides(call.Params, 2);
+            request = CapGas(request, c.Limits);
+            CallOutcome outcome = await WithTimeout(c, () => c.Chain.Call(request, block), call.Cancellation);
+            if (outcome.Success) RpcJson.Data(call.Result, outcome.Output);
+            else throw CallError(outcome.Reverted, outcome.Error, outcome.Output);
+        });
+        t.Add("eth_estimateGas", async call =>
+        {
+            (CallRequest request, _, _) = CallArgs.Parse(call.Params.Required(0), RpcParams.Where(0));
+            ulong block = c.ResolveExisting(call.Params, 1);
+            RejectOverrides(call.Params, 2);
+            request = CapGas(request, c.Limits);
+            EstimateOutcome outcome = await WithTimeout(c, () => c.Chain.EstimateGas(request, block), call.Cancellation);
+            if (outcome.Ok) RpcJson.Quantity(call.Result, outcome.Gas);
+            else throw CallError(IsRevert(outcome.Error, outcome.RevertData), outcome.Error, outcome.RevertData);
+        });
+        t.Add("eth_sendRawTransaction", call =>
+        {
+            byte[] raw = call.Params.Data(0);
+            RpcJson.Hash(call.Result, c.Driver.Submit(raw).Hash);
+        });
+        t.Add("eth_sendTransaction", async call =>
+        {
+            byte[] raw = await BuildAndSign(c, call);
+            RpcJson.Hash(call.Result, c.Driver.Submit(raw).Hash);
+        });
+        t.Add("eth_signTransaction", async call =>
+        {
+            byte[] raw = await BuildAndSign(c, call);
+            RpcJson.Data(call.Result, raw);
+        });
+    }
+
+    private static void RejectOverrides(RpcParams p, int index)
+    {
+        if (p.Get(index) is not null) throw RpcException.InvalidParams($"invalid argument {index}: state and block overrides are not supported");
+    }
+
+    private static CallRequest CapGas(CallRequest request, RpcLimits limits) =>
+        request.Gas is { } g && g <= limits.CallGasCap ? request : request with { Gas = limits.CallGasCap };
+
+    private static bool IsRevert(string? error, byte[] data) =>
+        data.Length > 0 || (error?.StartsWith("execution reverted", StringComparison.Ordinal) ?? false);
+
+    private static RpcException CallError(bool reverted, string? error, byte[] data) => reverted
+        ? new RpcException(RpcErrorCodes.ExecutionReverted, error ?? "execution reverted", Hex.EncodePrefixed(data))
+        : RpcException.Server(error ?? "execution failed");
+
+    /// <summary>
+    /// Runs a call on the thread pool and stops waiting after the limit. The chain's call has no cancellation hook,
+    /// so the abandoned execution runs on to its gas cap in the background; the client gets geth's timeout error.
+    /// </summary>
+    private static async Task<T> WithTimeout<T>(RpcContext c, Func<T> run, CancellationToken ct)
+    {
+        Task<T> task = Task.Run(run, CancellationToken.None);
+        try
+        {
+            return await task.WaitAsync(c.Limits.CallTimeout, ct);
+        }
+        catch (TimeoutException)
+        {
+            _ = task.ContinueWith(static t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted);
+            throw RpcException.Server($"execution aborted (timeout = {c.Limits.CallTimeout.TotalSeconds:0.###}s)");
+        }
+        catch (StateUnavailableException e)
+        {
+            throw RpcException.Server(e.Message);
+        }
+    }
+
+    /// <summary>eth_sendTransaction's filling: nonce from the pool, gas by estimate, fees from the suggestion.</summary>
+    private static async Task<byte[]> BuildAndSign(RpcContext c, RpcCall call)
+    {
+        (CallRequest request, TxType? type, ulong? chainId) = CallArgs.Parse(call.Params.Required(0), RpcParams.Where(0));
+        if (request.From is not { } from) throw RpcException.InvalidParams("invalid argument 0: missing \"from\"");
+        if (!c.Accounts.Has(from)) throw RpcException.Server("unknown account");
+        if (chainId is { } id && id != c.Genesis.ChainId)
+            throw RpcException.Server($"chainId does not match node's (have={id}, want={c.Genesis.ChainId})");
+        BlockHeader head = c.Chain.Head;
+        ulong nonce = request.Nonce ?? c.Driver.Pool.PendingNonce(from, c.OpenState(head.Number).GetNonce(from));
+        TxType txType = type ?? (request.GasPrice is not null ? (request.AccessList is null ? TxType.Legacy : TxType.AccessList) : TxType.DynamicFee);
+        UInt256 nextBase = FeeMarket.NextBaseFee(head, c.Genesis);
+        UInt256 gasPrice = request.GasPrice ?? nextBase + FeeMarket.SuggestedTip;
+        UInt256 maxFee, tip;
+        if (request.MaxFeePerGas is { } mf)
+        {
+            maxFee = mf;
+            tip = request.MaxPriorityFeePerGas ?? (FeeMarket.SuggestedTip < mf ? FeeMarket.SuggestedTip : mf);
+        }
+        else
+        {
+            tip = request.MaxPriorityFeePerGas ?? FeeMarket.SuggestedTip;
+            maxFee = nextBase * 2UL + tip;
+        }
+        if (txType >= TxType.DynamicFee && tip > maxFee)
+            throw RpcException.Server($"maxFeePerGas ({maxFee}) < maxPriorityFeePerGas ({tip})");
+
+        ulong gas;
+        if (request.Gas is { } g) gas = g;
+        else
+        {
+            CallRequest estimateRequest = request with { Nonce = nonce, Gas = Math.Min(c.Limits.CallGasCap, c.Genesis.GasLimit) };
+            EstimateOutcome estimate = await WithTimeout(c, () => c.Chain.EstimateGas(estimateRequest, head.Number), call.Cancellation);
+            if (!estimate.Ok) throw CallError(IsRevert(estimate.Error, estimate.RevertData), estimate.Error, estimate.RevertData);
+            gas = estimate.Gas;
+        }
+
+        var unsigned = new Transaction
+        {
+            Type = txType,
+            ChainId = c.Genesis.ChainId,
+            Nonce = nonce,
+            GasPrice = txType < TxType.DynamicFee ? gasPrice : UInt256.Zero,
+            MaxFeePerGas = txType >= TxType.DynamicFee ? maxFee : UInt256.Zero,
+            MaxPriorityFeePerGas = txType >= TxType.DynamicFee ? tip : UInt256.Zero,
+            GasLimit = gas,
+            To = request.To,
+            Value = request.Value ?? UInt256.Zero,
+            Data = request.Data,
+            AccessList = request.AccessList ?? [],
+            Sender = from,
+        };
+        return c.Accounts.Sign(unsigned, from);
+    }
+}

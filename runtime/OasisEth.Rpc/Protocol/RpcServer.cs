@@ -1,0 +1,136 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using Microsoft.AspNetCore.Http;
+
+namespace OasisEth.Rpc;
+
+/// <summary>
+/// The transport: JSON-RPC over HTTP POST and over WebSocket on the same port and path. Bodies and messages are read
+/// with a size cap before parsing, so an oversized request costs at most the cap in memory and gets a JSON-RPC error
+/// (HTTP 413 over HTTP; over WebSocket the error, then the connection is closed as geth does).
+/// </summary>
+internal sealed class RpcServer(RpcDispatcher dispatcher, SubscriptionHub hub, RpcLimits limits, CancellationToken stopping)
+{
+    public async Task HandleAsync(HttpContext http)
+    {
+        if (http.WebSockets.IsWebSocketRequest)
+        {
+            await HandleWebSocketAsync(http);
+            return;
+        }
+        HttpResponse response = http.Response;
+        response.Headers.AccessControlAllowOrigin = "*";
+        if (HttpMethods.IsOptions(http.Request.Method))
+        {
+            response.Headers.AccessControlAllowMethods = "POST, GET, OPTIONS";
+            response.Headers.AccessControlAllowHeaders = "Content-Type";
+            response.StatusCode = StatusCodes.Status204NoContent;
+            return;
+        }
+        if (!HttpMethods.IsPost(http.Request.Method))
+        {
+            // Health checks and browsers: a GET is answered, not failed.
+            response.StatusCode = StatusCodes.Status200OK;
+            return;
+        }
+        if (http.Request.ContentLength is long declared && declared > limits.MaxRequestBytes)
+        {
+            await WriteAsync(response, StatusCodes.Status413RequestEntityTooLarge, TooLarge(declared));
+            return;
+        }
+        byte[]? body = await ReadBodyAsync(http.Request, http.RequestAborted);
+        if (body is null)
+        {
+            await WriteAsync(response, StatusCodes.Status413RequestEntityTooLarge, TooLarge(null));
+            return;
+        }
+        byte[]? reply = await dispatcher.HandleAsync(body, null, http.RequestAborted);
+        await WriteAsync(response, StatusCodes.Status200OK, reply ?? []);
+    }
+
+    private byte[] TooLarge(long? size) => RpcDispatcher.ErrorResponse(RpcErrorCodes.InvalidRequest,
+        size is { } n ? $"request body too large ({n} > {limits.MaxRequestBytes} bytes)" : $"request body too large (> {limits.MaxRequestBytes} bytes)");
+
+    private static async Task WriteAsync(HttpResponse response, int status, byte[] body)
+    {
+        response.StatusCode = status;
+        if (body.Length == 0) return;
+        response.ContentType = "application/json";
+        response.ContentLength = body.Length;
+        await response.Body.WriteAsync(body);
+    }
+
+    /// <summary>The body, or null when it is longer than the limit (chunked bodies have no declared length).</summary>
+    private async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
+    {
+        var buffer = new ArrayBufferWriter<byte>((int)Math.Min(request.ContentLength ?? 4096, limits.MaxRequestBytes) + 1);
+        while (true)
+        {
+            Memory<byte> chunk = buffer.GetMemory(16 * 1024);
+            int n = await request.Body.ReadAsync(chunk, ct);
+            if (n == 0) return buffer.WrittenSpan.ToArray();
+            buffer.Advance(n);
+            if (buffer.WrittenCount > limits.MaxRequestBytes) return null;
+        }
+    }
+
+    private async Task HandleWebSocketAsync(HttpContext http)
+    {
+        using WebSocket socket = await http.WebSockets.AcceptWebSocketAsync();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, stopping);
+        CancellationToken ct = linked.Token;
+        var session = new RpcSession(socket, limits);
+        hub.Add(session);
+        Task sender = session.SendLoopAsync(ct);
+        var message = new ArrayBufferWriter<byte>(4096);
+        try
+        {
+            while (socket.State == WebSocketState.Open && !ct.IsCancellationRequested)
+            {
+                message.ResetWrittenCount();
+                ValueWebSocketReceiveResult result;
+                bool tooLarge = false;
+                do
+                {
+                    result = await socket.ReceiveAsync(message.GetMemory(16 * 1024), ct);
+                    if (result.MessageType == WebSocketMessageType.Close) return;
+                    message.Advance(result.Count);
+                    if (message.WrittenCount > limits.MaxRequestBytes) { tooLarge = true; break; }
+                }
+                while (!result.EndOfMessage);
+
+                if (tooLarge)
+                {
+                    await session.ReplyAsync(TooLarge(null), ct);
+                    session.Complete();
+                    await sender;
+                    await socket.CloseAsync(WebSocketCloseStatus.MessageTooBig, "message too large", CancellationToken.None);
+                    return;
+                }
+                byte[]? reply = await dispatcher.HandleAsync(message.WrittenMemory.ToArray(), session, ct);
+                if (reply is not null) await session.ReplyAsync(reply, ct);
+            }
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException)
+        {
+            // Client went away or the node is stopping.
+        }
+        finally
+        {
+            hub.Remove(session);
+            session.Complete();
+            await sender;
+            if (socket.State == WebSocketState.Open)
+            {
+                try
+                {
+                    using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+                    await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "bye", timeout.Token);
+                }
+                catch (Exception e) when (e is WebSocketException or OperationCanceledException)
+                {
+                }
+            }
+        }
+    }
+}

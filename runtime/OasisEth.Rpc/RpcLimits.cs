@@ -1,0 +1,37 @@
+namespace OasisEth.Rpc;
+
+/// <summary>What one request may cost the node. Over a limit the caller gets a JSON-RPC error and the server keeps serving.</summary>
+public sealed record RpcLimits
+{
+    /// <summary>HTTP body or WebSocket message size.</summary>
+    public int MaxRequestBytes { get; init; } = 5 * 1024 * 1024;
+
+    public int MaxBatchSize { get; init; } = 1000;
+
+    /// <summary>Gas given to eth_call / eth_estimateGas / debug_traceCall when the caller asks for more or for none.</summary>
+    public ulong CallGasCap { get; init; } = 50_000_000;
+
+    public TimeSpan CallTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Blocks one eth_getLogs (or filter poll) may span.</summary>
+    public ulong MaxLogBlockRange { get; init; } = 10_000;
+
+    public int MaxLogResults { get; init; } = 10_000;
+
+    /// <summary>Installed filters (eth_newFilter and friends) kept at once; idle ones expire after <see cref="FilterTimeout"/>.</summary>
+    public int MaxFilters { get; init; } = 1_000;
+
+    public TimeSpan FilterTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Transactions waiting in the dev pool (all senders).</summary>
+    public int MaxPoolTransactions { get; init; } = 100_000;
+
+    /// <summary>Subscriptions per WebSocket connection.</summary>
+    public int MaxSubscriptionsPerConnection { get; init; } = 100;
+
+    /// <summary>Notifications queued for one slow WebSocket client before the server closes it.</summary>
+    public int MaxQueuedNotifications { get; init; } = 10_000;
+
+    /// <summary>Blocks one anvil_mine / hardhat_mine call may mine.</summary>
+    public ulong MaxMineCount { get; init; } = 10_000;
+}
