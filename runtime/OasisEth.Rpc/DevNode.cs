@@ -50,7 +50,7 @@ public sealed class DevNode : IAsyncDisposable
         Func<ulong> now = options.Clock ?? (() => (ulong)DateTimeOffset.UtcNow.ToUnixTimeSeconds());
         var clock = new DevClock(now);
         var filters = new FilterStore(limits, () => DateTime.UtcNow);
-        var hub = new SubscriptionHub(chain.Genesis.Fork);
+        var hub = new SubscriptionHub();
         var driver = new DevRoundDriver(chain, pool, clock, options.DevEntityPublicKey, options.BlockTimeSeconds, options.Log);
         driver.BlockCommitted += hub.OnBlock;
         driver.TransactionAdded += tx =>

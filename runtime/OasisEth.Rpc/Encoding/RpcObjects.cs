@@ -7,22 +7,18 @@ namespace OasisEth.Rpc;
 
 /// <summary>
 /// Block, transaction, receipt and log objects with the fields geth answers and ethers v6 / viem / web3.js read.
-/// Header fields this chain does not have (uncles, withdrawals, blobs, beacon root, requests) carry the values an
-/// Ethereum block without them has, from the fork that introduced each, so clients that check for them are satisfied.
+/// Blocks show exactly the header's fields (the London layout of 16, see the executor's HeaderCodec) plus the
+/// usual derived ones (hash, size, totalDifficulty 0, uncles []): no withdrawals, blob, beacon-root or requests fields,
+/// because clients that recompute the block hash take it over the fields they are given.
 /// </summary>
 internal static class RpcObjects
 {
-    /// <summary>EIP-7685: sha256 of no requests.</summary>
-    private static readonly Hash256 EmptyRequestsHash = Hash256.Parse("0xe3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-
-    public static void Block(Utf8JsonWriter w, Block block, bool fullTransactions, Fork fork)
+    public static void Block(Utf8JsonWriter w, Block block, bool fullTransactions)
     {
         BlockHeader h = block.Header;
         w.WriteStartObject();
-        if (fork >= Fork.London) RpcJson.Quantity(w, "baseFeePerGas", h.BaseFee);
-        if (fork >= Fork.Cancun) RpcJson.Quantity(w, "blobGasUsed", 0UL);
+        RpcJson.Quantity(w, "baseFeePerGas", h.BaseFee);
         RpcJson.Quantity(w, "difficulty", 0UL);
-        if (fork >= Fork.Cancun) RpcJson.Quantity(w, "excessBlobGas", 0UL);
         RpcJson.Data(w, "extraData", h.ExtraData);
         RpcJson.Quantity(w, "gasLimit", h.GasLimit);
         RpcJson.Quantity(w, "gasUsed", h.GasUsed);
@@ -32,10 +28,8 @@ internal static class RpcObjects
         RpcJson.Hash(w, "mixHash", h.MixHash);
         w.WriteString("nonce", "0x0000000000000000");
         RpcJson.Quantity(w, "number", h.Number);
-        if (fork >= Fork.Cancun) RpcJson.Hash(w, "parentBeaconBlockRoot", Hash256.Zero);
         RpcJson.Hash(w, "parentHash", h.ParentHash);
         RpcJson.Hash(w, "receiptsRoot", h.ReceiptsRoot);
-        if (fork >= Fork.Prague) RpcJson.Hash(w, "requestsHash", EmptyRequestsHash);
         RpcJson.Hash(w, "sha3Uncles", Hash256.EmptyList);
         RpcJson.Quantity(w, "size", h.Size);
         RpcJson.Hash(w, "stateRoot", h.StateRoot);
@@ -52,23 +46,15 @@ internal static class RpcObjects
         RpcJson.Hash(w, "transactionsRoot", h.TransactionsRoot);
         w.WriteStartArray("uncles");
         w.WriteEndArray();
-        if (fork >= Fork.Shanghai)
-        {
-            w.WriteStartArray("withdrawals");
-            w.WriteEndArray();
-            RpcJson.Hash(w, "withdrawalsRoot", Hash256.EmptyTrie);
-        }
         w.WriteEndObject();
     }
 
     /// <summary>The newHeads notification: the header fields of <see cref="Block"/> without transactions.</summary>
-    public static void Header(Utf8JsonWriter w, BlockHeader h, Fork fork)
+    public static void Header(Utf8JsonWriter w, BlockHeader h)
     {
         w.WriteStartObject();
-        if (fork >= Fork.London) RpcJson.Quantity(w, "baseFeePerGas", h.BaseFee);
-        if (fork >= Fork.Cancun) RpcJson.Quantity(w, "blobGasUsed", 0UL);
+        RpcJson.Quantity(w, "baseFeePerGas", h.BaseFee);
         RpcJson.Quantity(w, "difficulty", 0UL);
-        if (fork >= Fork.Cancun) RpcJson.Quantity(w, "excessBlobGas", 0UL);
         RpcJson.Data(w, "extraData", h.ExtraData);
         RpcJson.Quantity(w, "gasLimit", h.GasLimit);
         RpcJson.Quantity(w, "gasUsed", h.GasUsed);
@@ -78,15 +64,12 @@ internal static class RpcObjects
         RpcJson.Hash(w, "mixHash", h.MixHash);
         w.WriteString("nonce", "0x0000000000000000");
         RpcJson.Quantity(w, "number", h.Number);
-        if (fork >= Fork.Cancun) RpcJson.Hash(w, "parentBeaconBlockRoot", Hash256.Zero);
         RpcJson.Hash(w, "parentHash", h.ParentHash);
         RpcJson.Hash(w, "receiptsRoot", h.ReceiptsRoot);
-        if (fork >= Fork.Prague) RpcJson.Hash(w, "requestsHash", EmptyRequestsHash);
         RpcJson.Hash(w, "sha3Uncles", Hash256.EmptyList);
         RpcJson.Hash(w, "stateRoot", h.StateRoot);
         RpcJson.Quantity(w, "timestamp", h.Timestamp);
         RpcJson.Hash(w, "transactionsRoot", h.TransactionsRoot);
-        if (fork >= Fork.Shanghai) RpcJson.Hash(w, "withdrawalsRoot", Hash256.EmptyTrie);
         w.WriteEndObject();
     }
 

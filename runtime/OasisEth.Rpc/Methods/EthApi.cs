@@ -119,7 +119,7 @@ internal static class EthApi
     private static void WriteBlock(Utf8JsonWriter w, RpcContext c, Block? block, bool full)
     {
         if (block is null) w.WriteNullValue();
-        else RpcObjects.Block(w, block, full, c.Genesis.Fork);
+        else RpcObjects.Block(w, block, full);
     }
 
     private static void WriteCount(Utf8JsonWriter w, Block? block)

@@ -10,7 +10,7 @@ namespace OasisEth.Rpc;
 /// Fans chain events out to WebSocket subscriptions in the standard <c>eth_subscription</c> shape. Runs on the
 /// thread that raised the event (the round driver, or an admitting RPC thread): it only formats and queues.
 /// </summary>
-internal sealed class SubscriptionHub(Fork fork)
+internal sealed class SubscriptionHub
 {
     private readonly ConcurrentDictionary<RpcSession, byte> _sessions = new();
 
@@ -28,7 +28,7 @@ internal sealed class SubscriptionHub(Fork fork)
             {
                 if (sub.Kind == RpcSession.SubscriptionKind.NewHeads)
                 {
-                    headerJson ??= Json(w => RpcObjects.Header(w, header, fork));
+                    headerJson ??= Json(w => RpcObjects.Header(w, header));
                     session.Notify(Notification(sub.Id, headerJson));
                 }
                 else if (sub.Kind == RpcSession.SubscriptionKind.Logs)
