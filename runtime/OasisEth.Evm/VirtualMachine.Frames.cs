@@ -18,6 +18,15 @@ public sealed partial class VirtualMachine
     /// </summary>
     private EvmFrame? StartCall(ref Message m, out CallResult immediate)
     {
+        if (_tracer is null) return StartCallCore(ref m, out immediate);
+        TraceEnter(in m, m.CodeAddress);
+        var frame = StartCallCore(ref m, out immediate);
+        if (frame is null) TraceImmediateExit(in m, in immediate);
+        return frame;
+    }
+
+    private EvmFrame? StartCallCore(ref Message m, out CallResult immediate)
+    {
         if (m.Depth > MaxCallDepth)
         {
             immediate = new CallResult(ExitCode.CallDepthExceeded, m.Gas, 0, [], default);
@@ -118,6 +127,19 @@ public sealed partial class VirtualMachine
     /// <summary>Starts CREATE/CREATE2 (or a creation transaction): nonce bump, address, collision check, transfer.</summary>
     private EvmFrame? StartCreate(ref Message m, out CallResult immediate)
     {
+        if (_tracer is null) return StartCreateCore(ref m, out immediate);
+        // Traces name the new contract even when the creation fails before it exists, as geth's do.
+        Address predicted = m.Kind == CallKind.Create2
+            ? ContractAddress.FromCreate2(m.Caller, m.Salt, m.Input)
+            : ContractAddress.FromCreate(m.Caller, _state.GetNonce(m.Caller));
+        TraceEnter(in m, predicted);
+        var frame = StartCreateCore(ref m, out immediate);
+        if (frame is null) TraceImmediateExit(in m, in immediate);
+        return frame;
+    }
+
+    private EvmFrame? StartCreateCore(ref Message m, out CallResult immediate)
+    {
         if (m.Depth > MaxCallDepth)
         {
             immediate = new CallResult(ExitCode.CallDepthExceeded, m.Gas, 0, [], default);
@@ -175,6 +197,13 @@ public sealed partial class VirtualMachine
 
     /// <summary>Applies a halted frame's end: revert on failure, code deposit for creations.</summary>
     private ChildOutcome FinishFrame(EvmFrame frame, ExitCode exit)
+    {
+        ChildOutcome outcome = FinishFrameCore(frame, exit);
+        if (_tracer is not null) TraceFrameExit(frame, exit, in outcome);
+        return outcome;
+    }
+
+    private ChildOutcome FinishFrameCore(EvmFrame frame, ExitCode exit)
     {
         // The output is already copied out. Shallow frames keep their buffers (memory-heavy contracts run at depth
         // 0-3); deeper pooled frames drop anything over 64 KiB so deep call chains cannot pin memory per depth.
