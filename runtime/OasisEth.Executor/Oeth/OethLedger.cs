@@ -88,6 +88,23 @@ public static partial class OethLedger
         return (ulong)Read(state, OethSlots.ClaimNonce(entity));
     }
 
+    /// <summary><see cref="GetAccrued(IWorldState, ReadOnlySpan{byte})"/> on a committed block's state (RPC, clients).</summary>
+    public static UInt256 GetAccrued(IStateView view, ReadOnlySpan<byte> entity)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        CheckEntity(entity);
+        return view.GetStorage(LedgerAddress, OethSlots.Accrued(entity));
+    }
+
+    /// <summary><see cref="GetClaimNonce(IWorldState, ReadOnlySpan{byte})"/> on a committed block's state: the nonce a
+    /// client signs into its next claim.</summary>
+    public static ulong GetClaimNonce(IStateView view, ReadOnlySpan<byte> entity)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        CheckEntity(entity);
+        return (ulong)view.GetStorage(LedgerAddress, OethSlots.ClaimNonce(entity));
+    }
+
     /// <summary>Total released from the pool by the reward schedule since genesis.</summary>
     public static UInt256 GetReleased(IWorldState state) => Read(state, OethSlots.Released);
 
