@@ -1,11 +1,65 @@
+using System.Text.Json;
+using OasisEth.Executor;
+using OasisEth.Primitives;
+using OasisEth.Tracing;
+
 namespace OasisEth.Rpc;
 
-/// <summary>debug_traceTransaction / debug_traceCall (struct logger and callTracer).</summary>
+/// <summary>
+/// debug_traceTransaction and debug_traceCall with geth's struct logger (no tracer named) or callTracer. The
+/// tracers write their own result JSON; this only picks and configures them and runs the chain's traced path, under
+/// the same timeout as eth_call.
+/// </summary>
 internal static class DebugApi
 {
     public static void Register(RpcMethodTable t, RpcContext c)
     {
-        _ = t;
-        _ = c;
+        t.Add("debug_traceTransaction", async call =>
+        {
+            Hash256 hash = call.Params.Hash(0);
+            IJsonTracer tracer = CreateTracer(call.Params.Get(1), 1);
+            bool found = await TxApi.WithTimeout(c, () => c.Chain.TraceTransaction(hash, tracer), call.Cancellation);
+            if (!found) throw RpcException.Server($"transaction {hash} not found");
+            tracer.WriteResult(call.Result);
+        });
+        t.Add("debug_traceCall", async call =>
+        {
+            (CallRequest request, _, _) = CallArgs.Parse(call.Params.Required(0), RpcParams.Where(0));
+            ulong block = c.ResolveExisting(call.Params, 1);
+            IJsonTracer tracer = CreateTracer(call.Params.Get(2), 2);
+            request = TxApi.CapGas(request, c.Limits);
+            await TxApi.WithTimeout(c, () => c.Chain.Call(request, block, tracer), call.Cancellation);
+            tracer.WriteResult(call.Result);
+        });
+    }
+
+    /// <summary>The options object: <c>tracer</c> names the tracer (none = struct logger, configured by the object
+    /// itself); <c>tracerConfig</c> configures a named one.</summary>
+    private static IJsonTracer CreateTracer(JsonElement? options, int index)
+    {
+        string? name = null;
+        JsonElement? config = options;
+        if (options is { } o)
+        {
+            if (o.ValueKind != JsonValueKind.Object) throw RpcException.InvalidParams($"invalid argument {index}: expected a trace options object");
+            if (RpcValues.Member(o, "tracer") is { } tracerName)
+            {
+                if (tracerName.ValueKind != JsonValueKind.String) throw RpcException.InvalidParams($"invalid argument {index}: tracer must be a string");
+                name = tracerName.GetString();
+                config = RpcValues.Member(o, "tracerConfig");
+            }
+        }
+        try
+        {
+            return TracerFactory.Create(name, config);
+        }
+        catch (ArgumentException e) when (e.ParamName == "tracerName")
+        {
+            throw RpcException.Server("tracer not found");
+        }
+        catch (ArgumentException e)
+        {
+            throw RpcException.InvalidParams($"invalid argument {index}: {e.Message}");
+        }
     }
 }

@@ -51,7 +51,7 @@ internal static class TxApi
         if (p.Get(index) is not null) throw RpcException.InvalidParams($"invalid argument {index}: state and block overrides are not supported");
     }
 
-    private static CallRequest CapGas(CallRequest request, RpcLimits limits) =>
+    internal static CallRequest CapGas(CallRequest request, RpcLimits limits) =>
         request.Gas is { } g && g <= limits.CallGasCap ? request : request with { Gas = limits.CallGasCap };
 
     private static bool IsRevert(string? error, byte[] data) =>
@@ -65,7 +65,7 @@ internal static class TxApi
     /// Runs a call on the thread pool and stops waiting after the limit. The chain's call has no cancellation hook,
     /// so the abandoned execution runs on to its gas cap in the background; the client gets geth's timeout error.
     /// </summary>
-    private static async Task<T> WithTimeout<T>(RpcContext c, Func<T> run, CancellationToken ct)
+    internal static async Task<T> WithTimeout<T>(RpcContext c, Func<T> run, CancellationToken ct)
     {
         Task<T> task = Task.Run(run, CancellationToken.None);
         try
