@@ -52,6 +52,7 @@ public sealed partial class Chain
     private EstimateOutcome Estimate(EntryRunner runner, TreeStateReader reader, BlockHeader header, CallRequest request)
     {
         ulong hi = Math.Min(request.Gas ?? header.GasLimit, header.GasLimit);
+        bool cappedByFunds = false;
         UInt256 feeCap = request.GasPrice ?? request.MaxFeePerGas ?? UInt256.Zero;
         if (!feeCap.IsZero)
         {
@@ -60,13 +61,17 @@ public sealed partial class Chain
             UInt256 value = request.Value ?? UInt256.Zero;
             if (value > balance) return new EstimateOutcome(0, "insufficient funds for transfer", []);
             UInt256 allowance = (balance - value) / feeCap;
-            if (allowance < (UInt256)hi) hi = (ulong)allowance;
+            if (allowance < (UInt256)hi)
+            {
+                hi = (ulong)allowance;
+                cappedByFunds = true;
+            }
         }
 
         CallRun top = RunCall(runner, reader, header, request, hi, null);
         if (!top.Ok)
         {
-            if (top.Result.IsInvalid) return new EstimateOutcome(0, GethErrors.FromReason(top.Result.InvalidReason!), []);
+            if (top.Result.IsInvalid && !cappedByFunds) return new EstimateOutcome(0, GethErrors.FromReason(top.Result.InvalidReason!), []);
             if (top.Reverted) return new EstimateOutcome(0, GethErrors.Reverted(top.RevertData), top.RevertData);
             return new EstimateOutcome(0, $"gas required exceeds allowance ({hi})", []);
         }
