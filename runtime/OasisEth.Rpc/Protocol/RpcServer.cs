@@ -120,7 +120,9 @@ internal sealed class RpcServer(RpcDispatcher dispatcher, SubscriptionHub hub, R
             hub.Remove(session);
             session.Complete();
             await sender;
-            if (socket.State == WebSocketState.Open)
+            // Answer the client's close (CloseReceived) as well as closing our side; a dropped TCP connection without
+            // the handshake is an error for most client libraries.
+            if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
             {
                 try
                 {
