@@ -3,7 +3,7 @@ using OasisEth.Primitives;
 namespace OasisEth.StateTest;
 
 /// <summary>
-/// <c>oasis-eth statetest FILE|DIR [--fork NAME] [--trace] [--filter SUBSTRING] [--state inmemory|mkvs]</c>: one JSON
+/// <c>oasis-eth statetest FILE|DIR [--fork NAME] [--trace] [--filter SUBSTRING] [--state inmemory|mkvs|rocks]</c>: one JSON
 /// line per case on stdout, in file order, then <c>N passed, N failed</c>. Exit code 0 when all passed, 1 when any
 /// failed, 2 for a usage error (missing path, unknown fork, unknown state backend).
 /// </summary>
@@ -19,7 +19,7 @@ public static class StateTestCommand
         StateBackend backend = StateBackend.InMemory;
         if (stateName is not null && !TryParseBackend(stateName, out backend))
         {
-            stderr.WriteLine($"statetest: unknown state backend \"{stateName}\" (use inmemory or mkvs)");
+            stderr.WriteLine($"statetest: unknown state backend \"{stateName}\" (use inmemory, mkvs or rocks)");
             return ExitUsage;
         }
 
@@ -50,7 +50,7 @@ public static class StateTestCommand
             return ExitUsage;
         }
 
-        var runner = new StateTestRunner(new StateTestOptions
+        using var runner = new StateTestRunner(new StateTestOptions
         {
             ForkFilter = forkFilter,
             Filter = string.IsNullOrEmpty(filter) ? null : filter,
@@ -73,11 +73,13 @@ public static class StateTestCommand
         return failed == 0 ? ExitPassed : ExitFailed;
     }
 
-    /// <summary>The <c>--state</c> names: <c>inmemory</c> (the default) and <c>mkvs</c>, any case.</summary>
+    /// <summary>The <c>--state</c> names: <c>inmemory</c> (the default; also <c>memory</c>), <c>mkvs</c> and <c>rocks</c>, any case.</summary>
     public static bool TryParseBackend(string name, out StateBackend backend)
     {
-        if (name.Equals("inmemory", StringComparison.OrdinalIgnoreCase)) backend = StateBackend.InMemory;
+        if (name.Equals("inmemory", StringComparison.OrdinalIgnoreCase) || name.Equals("memory", StringComparison.OrdinalIgnoreCase))
+            backend = StateBackend.InMemory;
         else if (name.Equals("mkvs", StringComparison.OrdinalIgnoreCase)) backend = StateBackend.Mkvs;
+        else if (name.Equals("rocks", StringComparison.OrdinalIgnoreCase)) backend = StateBackend.Rocks;
         else
         {
             backend = default;

@@ -16,9 +16,28 @@ namespace OasisEth.StateTest;
 /// Anything that goes wrong with one case (a malformed field, an exception from the processor) becomes that
 /// case's error; the runner itself never stops on a case.
 /// </summary>
-public sealed class StateTestRunner(StateTestOptions options)
+public sealed class StateTestRunner(StateTestOptions options) : IDisposable
 {
     public StateTestOptions Options { get; } = options;
+
+    /// <summary>The run's node stores (<see cref="StateBackend.Rocks"/>), made on first use.</summary>
+    private RocksStatePool? _rocks;
+    private readonly Lock _rocksLock = new();
+
+    /// <summary>Deletes the temporary node stores of a <see cref="StateBackend.Rocks"/> run (also done at the end of <see cref="RunFiles"/>).</summary>
+    public void Dispose()
+    {
+        lock (_rocksLock)
+        {
+            _rocks?.Dispose();
+            _rocks = null;
+        }
+    }
+
+    private RocksStatePool Rocks()
+    {
+        lock (_rocksLock) return _rocks ??= new RocksStatePool();
+    }
 
     /// <summary>
     /// Runs the files one after the other, the cases inside each in parallel (<see cref="StateTestOptions.MaxParallelism"/>
@@ -32,11 +51,18 @@ public sealed class StateTestRunner(StateTestOptions options)
     {
         if (files.Count == 0) return;
         Task<FixtureFile> next = Load(files[0]);
-        for (int i = 0; i < files.Count; i++)
+        try
         {
-            FixtureFile file = next.GetAwaiter().GetResult();
-            if (i + 1 < files.Count) next = Load(files[i + 1]);
-            onFileDone(Run(file));
+            for (int i = 0; i < files.Count; i++)
+            {
+                FixtureFile file = next.GetAwaiter().GetResult();
+                if (i + 1 < files.Count) next = Load(files[i + 1]);
+                onFileDone(Run(file));
+            }
+        }
+        finally
+        {
+            Dispose();
         }
     }
 
@@ -126,12 +152,13 @@ public sealed class StateTestRunner(StateTestOptions options)
 
         InMemoryWorldState state = null!;
         MkvsTree? tree = null;
+        StoreCase? stored = null;
         Eip3155Tracer? tracer = Options.TraceOutput is { } traceOutput ? new Eip3155Tracer(traceOutput) : null;
         string? rejected;
         IReadOnlyList<LogEntry> logs = [];
         try
         {
-            state = OpenState(test, out tree);
+            state = OpenState(test, out tree, out stored);
 
             ulong? gasLimit = t.GasLimit[post.GasIndex];
             UInt256? value = t.Value[post.ValueIndex];
@@ -161,6 +188,7 @@ public sealed class StateTestRunner(StateTestOptions options)
         {
             DiscardProcessor();
             tracer?.Flush();
+            stored?.Release();
             return Failed(test, post, $"{e.GetType().Name}: {e.Message}");
         }
         tracer?.Flush();
@@ -168,10 +196,12 @@ public sealed class StateTestRunner(StateTestOptions options)
         Hash256 root;
         try
         {
-            root = tree is null ? state.ComputeStateRoot() : CommitToTree(state, tree);
+            if (stored is not null) tree = stored.CommitPost(state);
+            root = tree is null ? state.ComputeStateRoot() : stored is null ? CommitToTree(state, tree) : EthereumRoot.Compute(tree);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
+            stored?.Release();
             return Failed(test, post, $"computing the state root: {e.GetType().Name}: {e.Message}");
         }
         Hash256 logsHash = rejected is null ? LogsHash.Compute(logs) : Hash256.EmptyList;
@@ -187,32 +217,47 @@ public sealed class StateTestRunner(StateTestOptions options)
             Append(error, $"logs hash mismatch: got {logsHash}, want {post.Logs}");
 
         bool pass = error.Length == 0;
-        return new CaseResult
+        try
         {
-            Id = post.CaseId,
-            File = test.File,
-            Name = test.Name,
-            Fork = post.ForkName,
-            DataIndex = post.DataIndex,
-            GasIndex = post.GasIndex,
-            ValueIndex = post.ValueIndex,
-            Pass = pass,
-            StateRoot = root,
-            ExpectedRoot = post.Hash,
-            LogsHash = logsHash,
-            ExpectedLogs = post.Logs,
-            // A passing rejection still says which rule we applied (useful when checking exception names).
-            Error = pass ? rejected : error.ToString(),
-            Diff = !pass && root != post.Hash && post.State is not null
-                ? StateDiff.Compute(tree is null ? state.Dump() : MkvsStateDump.Dump(tree), post.State)
-                : [],
-        };
+            return new CaseResult
+            {
+                Id = post.CaseId,
+                File = test.File,
+                Name = test.Name,
+                Fork = post.ForkName,
+                DataIndex = post.DataIndex,
+                GasIndex = post.GasIndex,
+                ValueIndex = post.ValueIndex,
+                Pass = pass,
+                StateRoot = root,
+                ExpectedRoot = post.Hash,
+                LogsHash = logsHash,
+                ExpectedLogs = post.Logs,
+                // A passing rejection still says which rule we applied (useful when checking exception names).
+                Error = pass ? rejected : error.ToString(),
+                Diff = !pass && root != post.Hash && post.State is not null
+                    ? StateDiff.Compute(tree is null ? state.Dump() : MkvsStateDump.Dump(tree), post.State)
+                    : [],
+            };
+        }
+        finally
+        {
+            // The diff above still reads the reopened tree: the store goes back to the pool only now.
+            stored?.Release();
+        }
     }
 
     /// <summary>A fresh state holding <c>pre</c>: in memory, or (<see cref="StateBackend.Mkvs"/>) read through an MKVS
     /// tree that holds <c>pre</c> committed, so the case exercises lazy loads and an incremental second commit.</summary>
-    private InMemoryWorldState OpenState(StateTestFixture test, out MkvsTree? tree)
+    private InMemoryWorldState OpenState(StateTestFixture test, out MkvsTree? tree, out StoreCase? stored)
     {
+        stored = null;
+        if (Options.Backend == StateBackend.Rocks)
+        {
+            stored = StoreCase.Begin(Rocks(), test);
+            tree = stored.Tree;
+            return new InMemoryWorldState(new MkvsStateReader(tree));
+        }
         if (Options.Backend == StateBackend.Mkvs)
         {
             tree = new MkvsTree();

@@ -16,6 +16,16 @@ public sealed partial class NodeStore
     /// <summary>Nodes whose count reached zero in this batch and whose children are still to be released.</summary>
     private readonly Stack<Hash256> _released = new();
     private readonly List<Hash256> _deleted = [];
+    /// <summary>Reference counts as stored before this batch, read in bulk (<see cref="PrefetchCounts"/>).</summary>
+    private readonly Dictionary<Hash256, uint> _storedRefs = [];
+    /// <summary>Keys queued for one batched read, and their results.</summary>
+    private readonly List<Hash256> _probe = [];
+    private uint[] _probeCounts = new uint[1024];
+    private int[] _probeChildCounts = new int[1024];
+    /// <summary>One cascade wave: nodes released together, the ones whose bytes must be read, and their children.</summary>
+    private readonly List<Hash256> _wave = [];
+    private readonly List<Hash256> _waveFetch = [];
+    private readonly List<Hash256> _waveChildren = [];
 
     /// <summary>
     /// Commits a round as one atomic WriteBatch: the nodes in <paramref name="newNodes"/> the store does not
@@ -65,6 +75,8 @@ public sealed partial class NodeStore
                 _addedOrder.Clear();
                 _released.Clear();
                 _deleted.Clear();
+                _storedRefs.Clear();
+                _probe.Clear();
             }
         }
     }
@@ -76,16 +88,30 @@ public sealed partial class NodeStore
         // Pass 1: which nodes are really new. The store is content-addressed, so a node the store already
         // holds (a value set back to an earlier one recreates earlier nodes) is neither written nor counted
         // again: its children were counted when it was first stored.
+        // All candidates' counts are read in one batched lookup (mostly bloom-filter misses).
         foreach (var (hash, encoded) in newNodes)
         {
-            if (_added.ContainsKey(hash) || RefCount(hash) > 0) continue;
-            _added.Add(hash, encoded);
-            _addedOrder.Add(hash);
+            if (_added.TryAdd(hash, encoded)) _probe.Add(hash);
+        }
+        PrefetchCounts(_probe);
+        foreach (var hash in _probe)
+        {
+            if (_storedRefs.GetValueOrDefault(hash) > 0) _added.Remove(hash);
+            else _addedOrder.Add(hash);
         }
 
         using var batch = new WriteBatch();
         Span<Hash256> children = stackalloc Hash256[MaxChildren];
-        // Pass 2: write each new node and count its references. Every child must exist after this batch.
+        // Pass 2: read the counts of the already-stored children the new nodes name, in one batch; then write
+        // each new node and count its references. Every child must exist after this batch.
+        _probe.Clear();
+        foreach (var hash in _addedOrder)
+        {
+            int count = ReadChildren(hash, _added[hash], children);
+            for (int i = 0; i < count; i++)
+                if (!IsCountKnown(children[i])) _probe.Add(children[i]);
+        }
+        PrefetchCounts(_probe);
         foreach (var hash in _addedOrder)
         {
             var encoded = _added[hash];
@@ -173,29 +199,73 @@ public sealed partial class NodeStore
 
     /// <summary>
     /// Releases the nodes queued in <see cref="_released"/> (count already 0): deletes each and drops one
-    /// reference from each of its children, queueing those that reach zero. Iterative, so a deep chain of
-    /// unreachable nodes needs no deep recursion.
+    /// reference from each of its children, queueing those that reach zero. Works in waves (all nodes released
+    /// so far, then their children that reached zero, …) so each wave's node bytes and child counts are read
+    /// in one batched lookup each; iterative, so a deep chain of unreachable nodes needs no deep recursion.
+    /// The order of the decrements does not matter: each reference is dropped once and a count reaches zero once.
     /// </summary>
     private void ReleaseCascade(WriteBatch batch)
     {
         Span<Hash256> children = stackalloc Hash256[MaxChildren];
         while (_released.Count > 0)
         {
-            var hash = _released.Pop();
-            byte[] encoded = _added.TryGetValue(hash, out var fresh) ? fresh : ReadStoredNode(hash);
-            batch.Delete(hash.Bytes, _nodes);
-            _deleted.Add(hash);
-            int count = ReadChildren(hash, encoded, children);
-            for (int i = 0; i < count; i++)
+            _wave.Clear();
+            _waveFetch.Clear();
+            _waveChildren.Clear();
+            while (_released.Count > 0) _wave.Add(_released.Pop());
+            foreach (var hash in _wave)
             {
-                var child = children[i];
+                batch.Delete(hash.Bytes, _nodes);
+                _deleted.Add(hash);
+                byte[]? encoded = _added.TryGetValue(hash, out var fresh) ? fresh
+                    : _cache is not null && _cache.TryGet(hash, out var cached) ? cached : null;
+                if (encoded is null)
+                {
+                    _waveFetch.Add(hash);
+                    continue;
+                }
+                int count = ReadChildren(hash, encoded, children);
+                for (int i = 0; i < count; i++) _waveChildren.Add(children[i]);
+            }
+            if (_waveFetch.Count > 0)
+            {
+                EnsureProbeCapacity(_waveFetch.Count);
+                _reads.ReadChildren(_nodes, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_waveFetch), _childrenOf,
+                    _waveChildren, _probeChildCounts);
+            }
+            _probe.Clear();
+            foreach (var child in _waveChildren)
+                if (!IsCountKnown(child)) _probe.Add(child);
+            PrefetchCounts(_probe);
+            foreach (var child in _waveChildren)
+            {
                 uint refs = RefCount(child);
                 if (refs == 0)
-                    throw new NodeStoreException($"Node {hash} in '{DataDirectory}' refers to {child}, which has no reference count: the store is inconsistent.");
+                    throw new NodeStoreException($"A released node in '{DataDirectory}' refers to {child}, which has no reference count: the store is inconsistent.");
                 _pendingRefs[child] = refs - 1;
                 if (refs == 1) _released.Push(child);
             }
         }
+    }
+
+    /// <summary>Whether <see cref="RefCount"/> can answer without a database read.</summary>
+    private bool IsCountKnown(in Hash256 hash) =>
+        _pendingRefs.ContainsKey(hash) || _added.ContainsKey(hash) || _storedRefs.ContainsKey(hash);
+
+    /// <summary>Reads the stored counts of <paramref name="keys"/> (duplicates allowed) in one batched lookup into <see cref="_storedRefs"/>.</summary>
+    private void PrefetchCounts(List<Hash256> keys)
+    {
+        if (keys.Count == 0) return;
+        EnsureProbeCapacity(keys.Count);
+        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(keys);
+        _reads.ReadCounts(_refs, span, _probeCounts);
+        for (int i = 0; i < span.Length; i++) _storedRefs[span[i]] = _probeCounts[i];
+    }
+
+    private void EnsureProbeCapacity(int n)
+    {
+        if (_probeCounts.Length < n) _probeCounts = new uint[Math.Max(n, _probeCounts.Length * 2)];
+        if (_probeChildCounts.Length < n) _probeChildCounts = new int[Math.Max(n, _probeChildCounts.Length * 2)];
     }
 
     private void WriteRefs(WriteBatch batch)
@@ -221,6 +291,7 @@ public sealed partial class NodeStore
         if (_pendingRefs.TryGetValue(hash, out uint pending)) return pending;
         // A node added by this batch and not yet referenced: known to be absent, skip the lookup.
         if (_added.ContainsKey(hash)) return 0;
+        if (_storedRefs.TryGetValue(hash, out uint stored)) return stored;
         return RefCountFromDb(hash);
     }
 
@@ -228,13 +299,6 @@ public sealed partial class NodeStore
     {
         Span<byte> value = stackalloc byte[4];
         return _db.GetFixedSizeValue(hash.Bytes, value, _refs) ? BinaryPrimitives.ReadUInt32LittleEndian(value) : 0;
-    }
-
-    private byte[] ReadStoredNode(in Hash256 hash)
-    {
-        if (_cache is not null && _cache.TryGet(hash, out var cached)) return cached!;
-        return _db.Get(hash.Bytes, _nodes)
-            ?? throw new NodeStoreException($"Node {hash} has a reference count but no bytes in '{DataDirectory}': the store is inconsistent.");
     }
 
     private int ReadChildren(in Hash256 hash, byte[] encoded, Span<Hash256> children)

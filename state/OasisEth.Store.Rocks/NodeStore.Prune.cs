@@ -85,6 +85,8 @@ public sealed partial class NodeStore
             _pendingRefs.Clear();
             _released.Clear();
             _deleted.Clear();
+            _storedRefs.Clear();
+            _probe.Clear();
         }
     }
 }

@@ -30,6 +30,7 @@ public sealed partial class NodeStore : IDisposable
     private readonly NodeCache? _cache;
     private readonly NodeChildrenReader _childrenOf;
     private readonly Lock _writeLock = new();
+    private readonly BatchedReads _reads;
     private ulong? _lastRound;
     private volatile bool _disposed;
 
@@ -51,6 +52,7 @@ public sealed partial class NodeStore : IDisposable
         _pruneWrite = new WriteOptions().SetSync(false);
         _cache = options.NodeCacheBytes > 0 ? new NodeCache(options.NodeCacheBytes) : null;
         _childrenOf = options.ChildrenOf;
+        _reads = new BatchedReads(db, dataDir);
         HasFlatIndex = flatIndex;
         _lastRound = lastRound;
     }

@@ -51,6 +51,8 @@ public class StateTestsOnMkvsTests
         }
         string inMemory = Run(null);
         Assert.That(Run("mkvs"), Is.EqualTo(inMemory));
+        Assert.That(Run("rocks"), Is.EqualTo(inMemory));
+        Assert.That(Run("memory"), Is.EqualTo(inMemory));
         Assert.That(Run("InMemory"), Is.EqualTo(inMemory));
     }
 
@@ -59,8 +61,8 @@ public class StateTestsOnMkvsTests
     {
         var stderr = new StringWriter();
         int exit = StateTestCommand.Run(ConformanceFolder.Path("EEST/state_tests/cancun/eip6780_selfdestruct"), null, false, null,
-            TextWriter.Null, stderr, "rocks");
+            TextWriter.Null, stderr, "leveldb");
         Assert.That(exit, Is.EqualTo(StateTestCommand.ExitUsage));
-        Assert.That(stderr.ToString(), Does.Contain("unknown state backend \"rocks\""));
+        Assert.That(stderr.ToString(), Does.Contain("unknown state backend \"leveldb\""));
     }
 }
