@@ -24,7 +24,8 @@ internal static class TxApi
             (CallRequest request, _, _) = CallArgs.Parse(call.Params.Required(0), RpcParams.Where(0));
             ulong block = c.ResolveExisting(call.Params, 1);
             RejectOverrides(call.Params, 2);
-            request = CapGas(request, c.Limits);
+            // No gas given: the chain searches up to its own bound (the block gas limit); given: at most the cap.
+            if (request.Gas is { } given && given > c.Limits.CallGasCap) request = request with { Gas = c.Limits.CallGasCap };
             EstimateOutcome outcome = await WithTimeout(c, () => c.Chain.EstimateGas(request, block), call.Cancellation);
             if (outcome.Ok) RpcJson.Quantity(call.Result, outcome.Gas);
             else throw CallError(IsRevert(outcome.Error, outcome.RevertData), outcome.Error, outcome.RevertData);
