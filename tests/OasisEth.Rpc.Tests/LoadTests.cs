@@ -1,0 +1,41 @@
+using System.Diagnostics;
+
+namespace OasisEth.Rpc.Tests;
+
+/// <summary>Concurrent senders under automine: every transaction lands, and rounds carry many transactions each.</summary>
+[TestFixture]
+public sealed class LoadTests
+{
+    [Test]
+    public async Task Concurrent_senders_are_batched_into_rounds()
+    {
+        await using TestNode node = await TestNode.StartAsync();
+        const int Senders = 8, PerSender = 50;
+        var recipient = Address.Parse("0x00000000000000000000000000000000000e0e00");
+        var raws = new byte[Senders][][];
+        for (int s = 0; s < Senders; s++)
+        {
+            raws[s] = new byte[PerSender][];
+            for (int n = 0; n < PerSender; n++) raws[s][n] = TestNode.Sign(s, (ulong)n, recipient, UInt256.One);
+        }
+        var clock = Stopwatch.StartNew();
+        var tasks = new Task[Senders];
+        for (int s = 0; s < Senders; s++)
+        {
+            byte[][] mine = raws[s];
+            tasks[s] = Task.Run(async () =>
+            {
+                foreach (byte[] raw in mine) await node.SendRaw(raw);
+            });
+        }
+        await Task.WhenAll(tasks);
+        await node.FlushAsync();
+        clock.Stop();
+
+        ulong blocks = TestNode.Quantity(await node.Call("eth_blockNumber"));
+        Assert.That(TestNode.Big(await node.Call("eth_getBalance", recipient.ToString(), "latest")), Is.EqualTo(new UInt256(Senders * PerSender)));
+        Assert.That(blocks, Is.LessThan((ulong)(Senders * PerSender)), "rounds should carry more than one transaction under load");
+        TestContext.Out.WriteLine($"{Senders * PerSender} transfers from {Senders} concurrent HTTP senders: {blocks} rounds, "
+            + $"{clock.Elapsed.TotalMilliseconds:F0} ms ({Senders * PerSender / clock.Elapsed.TotalSeconds:F0} tx/s incl. signing checks and RPC)");
+    }
+}
