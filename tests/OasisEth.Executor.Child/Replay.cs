@@ -1,0 +1,49 @@
+using System.Globalization;
+using OasisEth.Primitives;
+
+namespace OasisEth.Executor.Child;
+
+/// <summary>
+/// Replays a workload of rounds on a fresh chain and describes every block in one line, so two processes (or a
+/// process and the test itself) can be compared byte for byte. Workload file: one round per line, the round's raw
+/// transactions as space-separated hex (an empty line is an empty round).
+/// </summary>
+public static class Replay
+{
+    public static List<string> Run(string dataDir, GenesisConfig genesis, IReadOnlyList<IReadOnlyList<byte[]>> rounds)
+    {
+        var lines = new List<string>();
+        using Chain chain = Chain.Open(dataDir, genesis, new ChainOptions { SyncCommits = false });
+        lines.Add(Describe(chain.Head, 0, 0));
+        foreach (IReadOnlyList<byte[]> batch in rounds)
+        {
+            ulong number = chain.Head.Number + 1;
+            RoundResult result = chain.ExecuteRound(new RoundInput(number, 1_700_000_000 + number * 6, batch, []));
+            lines.Add(Describe(result.Block.Header, result.Receipts.Count, result.Rejected.Count));
+        }
+        SupplyFigures supply = chain.GetSupply(chain.Head.Number);
+        lines.Add(string.Create(CultureInfo.InvariantCulture,
+            $"supply {supply.RewardPool} {supply.Unclaimed} {supply.Circulating} {supply.Burned}"));
+        return lines;
+    }
+
+    private static string Describe(BlockHeader h, int executed, int rejected) => string.Create(CultureInfo.InvariantCulture,
+        $"{h.Number} {h.Hash} {h.StateRoot} {h.TransactionsRoot} {h.ReceiptsRoot} {h.GasUsed} {h.BaseFee} {executed} {rejected}");
+
+    public static void Write(string path, IReadOnlyList<IReadOnlyList<byte[]>> rounds)
+    {
+        using var writer = new StreamWriter(path);
+        foreach (IReadOnlyList<byte[]> batch in rounds)
+            writer.WriteLine(string.Join(' ', batch.Select(raw => Hex.Encode(raw))));
+    }
+
+    public static List<IReadOnlyList<byte[]>> Read(string path)
+    {
+        var rounds = new List<IReadOnlyList<byte[]>>();
+        foreach (string line in File.ReadLines(path))
+        {
+            rounds.Add(line.Length == 0 ? [] : line.Split(' ').Select(h => Hex.Decode(h)).ToArray());
+        }
+        return rounds;
+    }
+}
