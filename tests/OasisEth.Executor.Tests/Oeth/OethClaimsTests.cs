@@ -54,6 +54,25 @@ public sealed class OethClaimsTests
     }
 
     [Test]
+    public void A_claim_undone_by_a_snapshot_restore_leaves_no_trace()
+    {
+        (InMemoryWorldState state, _) = Setup();
+        SupplyFigures before = OethLedger.ReadSupply(state);
+        state.BeginTransaction();
+        int snapshot = state.TakeSnapshot();
+        Assert.That(OethClaims.Apply(state, ChainId, OethClaims.BuildCalldata(PrivateKey(1), ChainId, Beneficiary, 0)), Is.Null);
+        state.Restore(snapshot);
+        state.CommitTransaction(deleteTouchedEmpty: true);
+        Assert.Multiple(() =>
+        {
+            Assert.That(OethLedger.ReadSupply(state), Is.EqualTo(before));
+            Assert.That(OethLedger.GetAccrued(state, Entity(1)), Is.EqualTo(new UInt256(300)));
+            Assert.That(OethLedger.GetClaimNonce(state, Entity(1)), Is.Zero);
+            Assert.That(state.Exists(Beneficiary), Is.False);
+        });
+    }
+
+    [Test]
     public void A_replayed_claim_is_refused()
     {
         (InMemoryWorldState state, GenesisConfig genesis) = Setup();
