@@ -64,6 +64,8 @@ public static class OethClaims
         ulong expected = OethLedger.GetClaimNonce(state, entity);
         if (nonce < expected) return Invariant($"claim nonce {nonce} was already used (replay); the entity's next claim nonce is {expected}");
         if (nonce > expected) return Invariant($"claim nonce {nonce} is ahead of the entity's next claim nonce {expected}");
+        // The stored nonce cannot wrap back to an old value: 2^64 - 1 claims is the end (unreachable in practice).
+        if (nonce == ulong.MaxValue) return "claim nonces of this entity are used up";
 
         Span<byte> message = stackalloc byte[MessageLength];
         WriteMessage(chainId, beneficiary, nonce, message);

@@ -91,6 +91,14 @@ public sealed class OethClaimsTests
     }
 
     [Test]
+    public void The_last_nonce_is_refused_so_the_nonce_never_wraps()
+    {
+        (InMemoryWorldState state, _) = Setup();
+        state.SetStorage(OethLedger.LedgerAddress, OethSlots.ClaimNonce(Entity(1)), new UInt256(ulong.MaxValue));
+        AssertRefused(state, OethClaims.BuildCalldata(PrivateKey(1), ChainId, Beneficiary, ulong.MaxValue), "used up");
+    }
+
+    [Test]
     public void A_signature_by_another_key_is_refused()
     {
         (InMemoryWorldState state, _) = Setup();
