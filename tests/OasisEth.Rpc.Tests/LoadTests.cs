@@ -37,5 +37,6 @@ public sealed class LoadTests
         Assert.That(blocks, Is.LessThan((ulong)(Senders * PerSender)), "rounds should carry more than one transaction under load");
         TestContext.Out.WriteLine($"{Senders * PerSender} transfers from {Senders} concurrent HTTP senders: {blocks} rounds, "
             + $"{clock.Elapsed.TotalMilliseconds:F0} ms ({Senders * PerSender / clock.Elapsed.TotalSeconds:F0} tx/s incl. signing checks and RPC)");
+        lock (node.Log) foreach (string line in node.Log.Where(l => l.Contains("committed")).Take(60)) TestContext.Out.WriteLine(line);
     }
 }

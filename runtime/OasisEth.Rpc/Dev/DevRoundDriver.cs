@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using OasisEth.Executor;
 using OasisEth.Primitives;
@@ -240,6 +241,7 @@ internal sealed class DevRoundDriver
         for (int i = 0; i < raws.Length; i++) raws[i] = batch[i].Raw;
 
         RoundResult result;
+        long started = Stopwatch.GetTimestamp();
         try
         {
             result = _chain.ExecuteRound(new RoundInput(parent.Number + 1, time, raws, _entities));
@@ -251,6 +253,7 @@ internal sealed class DevRoundDriver
             _log($"dev: round {parent.Number + 1} failed, {batch.Count} transactions dropped: {e.Message}");
             throw;
         }
+        TimeSpan executed = Stopwatch.GetElapsedTime(started);
         _clock.Used(time);
 
         foreach (StoredTransaction tx in result.Block.Transactions) _pool.Remove(tx.Hash);
@@ -265,7 +268,8 @@ internal sealed class DevRoundDriver
             _log($"dev: dropped {stale.Hash} (nonce {stale.Nonce} already used)");
 
         _log($"dev: round {number} committed: {result.Block.Transactions.Count} transactions, gas {result.Block.Header.GasUsed}, "
-            + $"{result.Rejected.Count} rejected, block {result.Block.Header.Hash}");
+            + $"{result.Rejected.Count} rejected, block {result.Block.Header.Hash}, executed in {executed.TotalMilliseconds:F1} ms, "
+            + $"round total {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F1} ms");
         LogEpochEnd(number);
         BlockCommitted?.Invoke(result);
         return result;
