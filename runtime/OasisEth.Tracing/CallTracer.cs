@@ -21,7 +21,15 @@ public sealed class CallTracer : IJsonTracer
     private ulong? _gasLimit;
     private int _rootDepth;
 
-    public CallTracer(CallTracerOptions? options = null) => _options = options ?? new CallTracerOptions();
+    private readonly CancellationToken _cancellation;
+
+    /// <param name="cancellation">Checked at every frame start; when cancelled, throws <see cref="OperationCanceledException"/>
+    /// out of the interpreter, leaving the transaction half-applied: run traces on a state you throw away.</param>
+    public CallTracer(CallTracerOptions? options = null, CancellationToken cancellation = default)
+    {
+        _options = options ?? new CallTracerOptions();
+        _cancellation = cancellation;
+    }
 
     /// <summary>Index in the block of the transaction's first log (the "index" of its logs counts from here). Default 0.</summary>
     public int FirstLogIndex { get; set; }
@@ -35,6 +43,7 @@ public sealed class CallTracer : IJsonTracer
 
     public void OnEnter(in CallFrameEnter frame)
     {
+        _cancellation.ThrowIfCancellationRequested();
         bool top = _root is null;
         if (!top && (_options.OnlyTopCall || _open.Count == 0)) return;
         var node = new CallFrame

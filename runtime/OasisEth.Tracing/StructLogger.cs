@@ -47,9 +47,16 @@ public sealed class StructLogger : IJsonTracer
     private long _gasUsed;
     private string? _txError;
 
-    public StructLogger(StructLoggerOptions? options = null)
+    private readonly CancellationToken _cancellation;
+    private int _stepsSinceCheck;
+
+    /// <param name="cancellation">Checked every 1,024 steps; when cancelled, the next check throws
+    /// <see cref="OperationCanceledException"/> out of the interpreter, leaving the transaction half-applied: run traces
+    /// on a state you throw away.</param>
+    public StructLogger(StructLoggerOptions? options = null, CancellationToken cancellation = default)
     {
         _options = options ?? new StructLoggerOptions();
+        _cancellation = cancellation;
         _logs = new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true });
         _logs.WriteStartArray();
     }
@@ -87,6 +94,11 @@ public sealed class StructLogger : IJsonTracer
 
     public void OnStep(int pc, byte opcode, long gas, long gasCost, long memorySize, ReadOnlySpan<UInt256> stack, int depth, long refund)
     {
+        if (++_stepsSinceCheck == 1024)
+        {
+            _stepsSinceCheck = 0;
+            _cancellation.ThrowIfCancellationRequested();
+        }
         if (_pending == Pending.SkippedDetail)
         {
             _pending = Pending.None;

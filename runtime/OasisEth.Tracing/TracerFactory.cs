@@ -15,10 +15,15 @@ public static class TracerFactory
     /// geth's JSON decoding does.
     /// </summary>
     /// <exception cref="ArgumentException">"tracer not found" for any other name; a clear message for a malformed option.</exception>
-    public static IJsonTracer Create(string? tracerName, JsonElement? config) => tracerName switch
+    public static IJsonTracer Create(string? tracerName, JsonElement? config) => Create(tracerName, config, CancellationToken.None);
+
+    /// <summary>As <see cref="Create(string?, JsonElement?)"/>, with a token the tracer checks while the transaction runs
+    /// (a request timeout): cancelled, it throws <see cref="OperationCanceledException"/> out of the execution, so trace
+    /// on a state you discard.</summary>
+    public static IJsonTracer Create(string? tracerName, JsonElement? config, CancellationToken cancellation) => tracerName switch
     {
-        null => new StructLogger(StructLoggerOptions.Parse(config)),
-        CallTracerName => new CallTracer(CallTracerOptions.Parse(config)),
+        null => new StructLogger(StructLoggerOptions.Parse(config), cancellation),
+        CallTracerName => new CallTracer(CallTracerOptions.Parse(config), cancellation),
         _ => throw new ArgumentException("tracer not found", nameof(tracerName)),
     };
 }

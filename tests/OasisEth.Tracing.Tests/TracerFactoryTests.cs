@@ -61,3 +61,29 @@ public class TracerFactoryTests
         Assert.Throws<ArgumentException>(() => TracerFactory.Create("callTracer", Json("\"x\"")));
     }
 }
+
+public class TracerCancellationTests
+{
+    [Test]
+    public void A_cancelled_struct_logger_stops_a_long_execution()
+    {
+        var host = new TraceHost();
+        // JUMPDEST PUSH1 0 JUMP: loops until the gas runs out (about 1.8 million steps with 20 million gas).
+        host.Deploy(TraceHost.A, [0x5b, 0x60, 0x00, 0x56]);
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        var tracer = TracerFactory.Create(null, null, cts.Token);
+        Assert.Throws<OperationCanceledException>(() => host.Run(tracer, TraceHost.A, gas: 20_000_000));
+        Assert.That(((StructLogger)tracer).Count, Is.LessThanOrEqualTo(1024));
+    }
+
+    [Test]
+    public void A_cancelled_call_tracer_stops_at_the_first_frame()
+    {
+        var host = new TraceHost();
+        host.Deploy(TraceHost.A, [Asm.STOP]);
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        Assert.Throws<OperationCanceledException>(() => host.Run(TracerFactory.Create("callTracer", null, cts.Token), TraceHost.A));
+    }
+}
