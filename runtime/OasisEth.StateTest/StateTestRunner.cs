@@ -24,7 +24,10 @@ public sealed class StateTestRunner(StateTestOptions options) : IDisposable
     private RocksStatePool? _rocks;
     private readonly Lock _rocksLock = new();
 
-    /// <summary>Deletes the temporary node stores of a <see cref="StateBackend.Rocks"/> run (also done at the end of <see cref="RunFiles"/>).</summary>
+    /// <summary>
+    /// Deletes the temporary node stores of a <see cref="StateBackend.Rocks"/> run. They outlive each
+    /// <see cref="RunFiles"/> call, so several calls share them; dispose the runner when done.
+    /// </summary>
     public void Dispose()
     {
         lock (_rocksLock)
@@ -51,18 +54,11 @@ public sealed class StateTestRunner(StateTestOptions options) : IDisposable
     {
         if (files.Count == 0) return;
         Task<FixtureFile> next = Load(files[0]);
-        try
+        for (int i = 0; i < files.Count; i++)
         {
-            for (int i = 0; i < files.Count; i++)
-            {
-                FixtureFile file = next.GetAwaiter().GetResult();
-                if (i + 1 < files.Count) next = Load(files[i + 1]);
-                onFileDone(Run(file));
-            }
-        }
-        finally
-        {
-            Dispose();
+            FixtureFile file = next.GetAwaiter().GetResult();
+            if (i + 1 < files.Count) next = Load(files[i + 1]);
+            onFileDone(Run(file));
         }
     }
 

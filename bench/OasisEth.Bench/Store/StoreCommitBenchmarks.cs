@@ -14,6 +14,7 @@ namespace OasisEth.Bench.Store;
 [MemoryDiagnoser]
 [MedianColumn]
 [InvocationCount(1)]
+[Config(typeof(StoreJobConfig))]
 public class StoreCommitBenchmarks
 {
     private NodeStore _store = null!;

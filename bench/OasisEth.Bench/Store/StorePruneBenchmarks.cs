@@ -13,6 +13,7 @@ namespace OasisEth.Bench.Store;
 [MemoryDiagnoser]
 [MedianColumn]
 [InvocationCount(1)]
+[Config(typeof(StoreJobConfig))]
 public class StorePruneBenchmarks
 {
     private NodeStore _store = null!;
