@@ -46,6 +46,8 @@ public static class Cli
         dev.SetAction((parse, cancel) => DevCommand.RunAsync(devOptions.Read(parse, Environment.CurrentDirectory), Console.Out, Console.Error, cancel));
 
         var root = new RootCommand("OasisEth: an EVM-compatible runtime") { stateTest, txTest, dev };
-        return root.Parse(args).Invoke();
+        // No built-in Ctrl-C handling: its default gives an action 2 seconds and then ends the process, and `dev`
+        // must be free to finish its round and close RocksDB (it registers its own SIGINT/SIGTERM handlers).
+        return root.Parse(args).Invoke(new InvocationConfiguration { ProcessTerminationTimeout = null });
     }
 }

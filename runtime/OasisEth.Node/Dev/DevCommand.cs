@@ -1,16 +1,153 @@
+using System.Globalization;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using OasisEth.Executor;
+using OasisEth.Primitives;
+using OasisEth.Rpc;
+
 namespace OasisEth.Node.Dev;
 
-/// <summary>Runs <c>oasis-eth dev</c>: opens (or creates) the dev chain, starts the JSON-RPC server and the round
-/// driver, prints the accounts, and shuts down cleanly on Ctrl-C / SIGTERM.</summary>
+/// <summary>
+/// Runs <c>oasis-eth dev</c>: opens (or creates) the dev chain in the data directory, starts the JSON-RPC server and
+/// the round driver, prints the accounts, and on Ctrl-C / SIGTERM finishes the round in progress, stops the server
+/// and closes RocksDB. A restart on the same directory continues the chain.
+/// </summary>
 public static class DevCommand
 {
-    public static Task<int> RunAsync(DevOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
+    /// <summary>Each dev account's genesis balance.</summary>
+    public static readonly UInt256 DevAccountBalance = new UInt256(10_000) * GenesisConfig.Oeth;
+
+    /// <summary>The dev genesis: the ten dev accounts funded from the OETH pool.</summary>
+    public static GenesisConfig Genesis(IReadOnlyList<DevAccount> accounts, ulong chainId)
+    {
+        ArgumentNullException.ThrowIfNull(accounts);
+        var prefunded = new (Address, UInt256)[accounts.Count];
+        for (int i = 0; i < prefunded.Length; i++) prefunded[i] = (accounts[i].Address, DevAccountBalance);
+        return GenesisConfig.Dev(prefunded, chainId);
+    }
+
+    /// <summary>Exit codes: 0 clean shutdown, 1 could not start (directory, port, genesis mismatch).</summary>
+    public static async Task<int> RunAsync(DevOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+
+        if (options.Reset && !TryReset(options.DataDirectory, stdout, stderr))
+            return 1;
+
         IReadOnlyList<DevAccount> accounts = DevAccounts.Derive();
-        DevBanner.Write(stdout, options, accounts, DevEntity.Default);
-        stderr.WriteLine("oasis-eth dev: the chain is not wired in yet.");
-        _ = cancel;
-        return Task.FromResult(2);
+        DevEntity entity = DevEntity.Default;
+        GenesisConfig genesis = Genesis(accounts, options.ChainId);
+
+        // Ctrl-C and SIGTERM both ask for a clean stop; the handlers cancel the default "terminate now" so the
+        // round in progress is finished and RocksDB is closed before the process exits.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        using PosixSignalRegistration sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+        using PosixSignalRegistration sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        void OnSignal(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        }
+
+        Chain chain;
+        try
+        {
+            chain = Chain.Open(options.DataDirectory, genesis);
+        }
+        catch (ChainOpenException e)
+        {
+            stderr.WriteLine($"oasis-eth dev: {e.Message}");
+            if (e.Message.Contains("different genesis", StringComparison.Ordinal))
+                stderr.WriteLine("oasis-eth dev: (was it created with another --chain-id? use that one, another --datadir, or --reset)");
+            return 1;
+        }
+
+        try
+        {
+            var inv = CultureInfo.InvariantCulture;
+            DevBanner.Write(stdout, options, accounts, entity);
+            stdout.WriteLine(chain.Head.Number == 0
+                ? "Chain:             new (genesis block 0)"
+                : string.Create(inv, $"Chain:             resumed at block {chain.Head.Number} ({chain.Head.Hash})"));
+
+            var syncOut = TextWriter.Synchronized(stdout);
+            var keys = new byte[accounts.Count][];
+            for (int i = 0; i < keys.Length; i++) keys[i] = accounts[i].PrivateKey;
+            DevNode node;
+            try
+            {
+                node = await DevNode.StartAsync(chain, new DevNodeOptions
+                {
+                    HttpAddress = options.HttpAddress,
+                    HttpPort = options.HttpPort,
+                    BlockTimeSeconds = options.BlockTimeSeconds,
+                    DevPrivateKeys = keys,
+                    DevEntityPublicKey = entity.PublicKey,
+                    Log = syncOut.WriteLine,
+                }, stop.Token);
+            }
+            catch (Exception e) when (e is IOException or SocketException || e.InnerException is SocketException)
+            {
+                stderr.WriteLine($"oasis-eth dev: cannot listen on {options.HttpAddress}:{options.HttpPort.ToString(inv)}: {e.Message}");
+                return 1;
+            }
+            catch (OperationCanceledException)
+            {
+                return 0;
+            }
+
+            string url = node.HttpUrl.GetLeftPart(UriPartial.Authority);
+            // Parseable by scripts and tests: the actual URL (with the port picked when --http.port 0).
+            syncOut.WriteLine($"Listening on {url}");
+            syncOut.WriteLine($"WebSocket on {node.WebSocketUrl.GetLeftPart(UriPartial.Authority)}");
+            syncOut.Flush();
+
+            try
+            {
+                await Task.Delay(Timeout.Infinite, stop.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // Asked to stop.
+            }
+
+            syncOut.WriteLine("Shutting down: finishing the round in progress...");
+            await node.StopAsync();
+            syncOut.WriteLine(string.Create(inv, $"Stopped at block {chain.Head.Number}."));
+            syncOut.Flush();
+            return 0;
+        }
+        finally
+        {
+            chain.Dispose();
+        }
+    }
+
+    /// <summary>Deletes the data directory for --reset, but only one that is empty or looks like a dev chain's
+    /// (holds the chain's store folder): a mistyped --datadir must not wipe someone's home directory.</summary>
+    private static bool TryReset(string dataDirectory, TextWriter stdout, TextWriter stderr)
+    {
+        if (!Directory.Exists(dataDirectory))
+            return true;
+        bool looksLikeChain = Directory.Exists(Path.Combine(dataDirectory, Chain.StoreDirectoryName));
+        bool empty = !Directory.EnumerateFileSystemEntries(dataDirectory).Any();
+        if (!looksLikeChain && !empty)
+        {
+            stderr.WriteLine($"oasis-eth dev: --reset refused: '{dataDirectory}' is not empty and does not look like a dev chain directory (no '{Chain.StoreDirectoryName}' folder).");
+            return false;
+        }
+        try
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"oasis-eth dev: --reset could not delete '{dataDirectory}': {e.Message}");
+            return false;
+        }
+        stdout.WriteLine($"Reset: deleted {dataDirectory}");
+        return true;
     }
 }
