@@ -204,4 +204,31 @@ public class StructLoggerTests
         ]}
         """);
     }
+
+    [Test]
+    public void Create_step_is_priced_without_the_gas_it_forwards_as_geth_prices_it()
+    {
+        var host = new TraceHost();
+        // Init code PUSH1 0 PUSH1 0 REVERT at memory[27..32], created with value 0.
+        host.Deploy(A, new Asm().PushBytes([0x60, 0x00, 0x60, 0x00, 0xfd]).Push(0).Op(Asm.MSTORE)
+            .Push(5).Push(27).Push(0).Op(Asm.CREATE).Op(Asm.POP).Op(Asm.STOP).Build());
+        string json = host.Trace(new StructLogger(new StructLoggerOptions { DisableStack = true }), A);
+        // CREATE: 32,000 + 2 (one init-code word); the child gets 46,977 - 46,977/64 = 46,243, uses 6, returns the rest.
+        AssertJson(json, """
+        {"gas":53031,"failed":false,"returnValue":"0x","structLogs":[
+          {"pc":0,"op":"PUSH5","gas":79000,"gasCost":3,"depth":1},
+          {"pc":6,"op":"PUSH1","gas":78997,"gasCost":3,"depth":1},
+          {"pc":8,"op":"MSTORE","gas":78994,"gasCost":6,"depth":1},
+          {"pc":9,"op":"PUSH1","gas":78988,"gasCost":3,"depth":1},
+          {"pc":11,"op":"PUSH1","gas":78985,"gasCost":3,"depth":1},
+          {"pc":13,"op":"PUSH1","gas":78982,"gasCost":3,"depth":1},
+          {"pc":15,"op":"CREATE","gas":78979,"gasCost":32002,"depth":1},
+          {"pc":0,"op":"PUSH1","gas":46243,"gasCost":3,"depth":2},
+          {"pc":2,"op":"PUSH1","gas":46240,"gasCost":3,"depth":2},
+          {"pc":4,"op":"REVERT","gas":46237,"gasCost":0,"depth":2},
+          {"pc":16,"op":"POP","gas":46971,"gasCost":2,"depth":1},
+          {"pc":17,"op":"STOP","gas":46969,"gasCost":0,"depth":1}
+        ]}
+        """);
+    }
 }

@@ -122,8 +122,9 @@ public sealed partial class VirtualMachine
         if ((gas = ChargeMemory(f.Memory, in offset, in size, gas)) < 0) return ExitCode.OutOfGas;
 
         long callGas = _spec.IsEip150 ? gas - gas / 64 : gas;
-        gas -= callGas;
+        // Traces price CREATE without the gas it forwards (geth takes that inside the instruction, CALL's in its price).
         _gasLeftAfterCallCharge = gas;
+        gas -= callGas;
         f.Gas = gas;
         f.Pc++;
 
