@@ -195,4 +195,50 @@ public sealed class TransactionTests
         RpcError unknown = await _node.CallFails("eth_sendTransaction", new { from = Keys.Address(6).ToString(), to = Recipient.ToString() });
         Assert.That((unknown.Code, unknown.Message), Is.EqualTo((-32000, "unknown account")));
     }
+
+    [Test]
+    public async Task A_transaction_the_round_rejects_is_dropped_from_the_pool_and_logged()
+    {
+        await _node.Call("evm_setAutomine", false);
+        UInt256 most = new UInt256(999) * GenesisConfig.Oeth;
+        string first = await _node.SendRaw(TestNode.Sign(4, 0, Recipient, most));
+        // Admitted against the latest state (1000 OETH), but after the first one the sender cannot pay it.
+        string second = await _node.SendRaw(TestNode.Sign(4, 1, Recipient, most));
+        await _node.Call("evm_mine");
+        Assert.That((await _node.Call("eth_getTransactionReceipt", first)).GetProperty("status").GetString(), Is.EqualTo("0x1"));
+        Assert.That((await _node.Call("eth_getTransactionReceipt", second)).ValueKind, Is.EqualTo(JsonValueKind.Null));
+        Assert.That((await _node.Call("eth_getTransactionByHash", second)).ValueKind, Is.EqualTo(JsonValueKind.Null), "dropped, not pending");
+        Assert.That((await _node.Call("eth_getTransactionCount", Keys.Address(4).ToString(), "pending")).GetString(), Is.EqualTo("0x1"));
+        lock (_node.Log) Assert.That(_node.Log, Has.Some.Contains("rejected " + second));
+    }
+
+    [Test]
+    public async Task Pending_transaction_filter_and_full_pending_subscription_see_admissions()
+    {
+        await using WsClient ws = await WsClient.ConnectAsync(_node.Node.WebSocketUrl);
+        string sub = (await ws.Call("eth_subscribe", "newPendingTransactions", true)).GetString()!;
+        byte[] raw = TestNode.Sign(4, 0, Recipient, new UInt256(77));
+        string hash = await _node.SendRaw(raw);
+        JsonElement n = await ws.NextNotification();
+        Assert.That(n.GetProperty("subscription").GetString(), Is.EqualTo(sub));
+        JsonElement tx = n.GetProperty("result");
+        Assert.That(tx.GetProperty("hash").GetString(), Is.EqualTo(hash));
+        Assert.That(tx.GetProperty("value").GetString(), Is.EqualTo("0x4d"));
+        Assert.That(tx.GetProperty("blockNumber").ValueKind, Is.EqualTo(JsonValueKind.Null));
+    }
+
+    [Test]
+    public async Task Chunked_body_over_the_limit_is_refused()
+    {
+        await using TestNode small = await TestNode.StartAsync(new RpcLimits { MaxRequestBytes = 1024 });
+        using var http = new HttpClient();
+        var content = new StreamContent(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\",\"params\":[\"" + new string('b', 4096) + "\"]}")));
+        content.Headers.ContentLength = null;
+        var request = new HttpRequestMessage(HttpMethod.Post, small.Node.HttpUrl) { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+        using HttpResponseMessage response = await http.SendAsync(request);
+        Assert.That((int)response.StatusCode, Is.EqualTo(413));
+        Assert.That((await small.Call("eth_chainId")).GetString(), Is.EqualTo("0x7a69"));
+    }
 }

@@ -46,9 +46,8 @@ internal static class DevApi
         RpcMethod revert = async call =>
         {
             ulong id = call.Params.Quantity(0);
-            bool ok = (bool)(await c.Driver.RevertAsync(id))!;
-            if (ok) c.Filters.OnRevert(c.Chain.Head.Number);
-            call.Result.WriteBooleanValue(ok);
+            // Filters are pulled back to the restored head by the driver's Reverted event.
+            call.Result.WriteBooleanValue((bool)(await c.Driver.RevertAsync(id))!);
         };
         t.Add("evm_revert", revert);
         t.Add("anvil_revert", revert);
