@@ -67,8 +67,17 @@ internal static class LogApi
                     default:
                         ulong from = Math.Max(f.LastBlock + 1, f.FromBlock ?? 0);
                         ulong to = Math.Min(head, f.ToBlock ?? head);
-                        logs = from > to ? [] : QueryRange(c, f.Criteria!, from, to);
-                        f.LastBlock = head;
+                        if (from > to)
+                        {
+                            logs = [];
+                            f.LastBlock = head;
+                            break;
+                        }
+                        // A filter left unpolled for long catches up one allowed range per poll instead of
+                        // failing every poll from then on.
+                        ulong end = Math.Min(to, from + c.Limits.MaxLogBlockRange - 1);
+                        logs = QueryRange(c, f.Criteria!, from, end);
+                        f.LastBlock = end == to ? head : end;
                         break;
                 }
             });
