@@ -33,6 +33,7 @@ public sealed partial class VirtualMachine
     private bool _traceSteps, _traceCalls, _traceLogs, _traceStorage, _traceMemory, _traceReturnData, _traceDetailEveryStep;
     private long[] _frameStartGas = [];
     private string? _haltError; // geth's wording for the last exceptional halt, for the frame's exit
+    private long _stepGasBefore; // gas before the current instruction, kept even when steps are not reported
 
     // The transaction-wide refund counter is the sum over the active frames (a child's refund joins its
     // parent's only on success). Ancestors do not change while a frame runs, so their sum is cached per frame switch.
@@ -86,6 +87,7 @@ public sealed partial class VirtualMachine
         }
         _stepOp = op;
         _stepStackCount = stack.Length;
+        _stepGasBefore = gas;
 
         if (_logsBefore >= 0) ReportLogs();
         if (_traceLogs && (uint)(op - 0xa0) <= 4)
@@ -149,6 +151,9 @@ public sealed partial class VirtualMachine
     {
         bool failed = !exit.IsSuccess() && exit != ExitCode.Revert;
         _haltError = failed ? HaltErrorText(exit, _stepOp, _stepStackCount) : null;
+        // EIP-2200's sentry: SSTORE with 2,300 gas or less left fails; geth words it apart from plain out of gas.
+        if (exit == ExitCode.OutOfGas && _stepOp == 0x55 && _spec.IsIstanbul && _stepGasBefore - _spec.StaticGas[0x55] <= Gas.GasCost.SstoreSentryEip2200)
+            _haltError = "out of gas: not enough gas for reentrancy sentry";
         if (_traceSteps)
         {
             FlushTraceStep(failed ? _stepStaticCost : _stepGas - gasAtHalt);

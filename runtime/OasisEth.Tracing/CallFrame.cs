@@ -21,8 +21,8 @@ public sealed class CallFrame
     public List<CallFrame>? Calls { get; set; }
     public List<CallLog>? Logs { get; set; }
 
-    /// <summary>geth leaves value out for the call kinds that move none of their own.</summary>
-    public bool HasValue => Type is not (TraceCallType.StaticCall or TraceCallType.DelegateCall);
+    /// <summary>geth leaves value out for STATICCALL only; a DELEGATECALL shows the value it inherits (geth 1.14 on).</summary>
+    public bool HasValue => Type != TraceCallType.StaticCall;
 
     public bool Failed => Error is not null;
 }

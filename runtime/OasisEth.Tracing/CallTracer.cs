@@ -8,7 +8,7 @@ namespace OasisEth.Tracing;
 /// <summary>
 /// geth's <c>callTracer</c>: the tree of call frames of one transaction. Field rules (geth's): gas and gasUsed as hex
 /// quantities; the top frame's gas is the transaction's gas limit and its gasUsed the receipt's; <c>value</c> left out
-/// for STATICCALL and DELEGATECALL; <c>output</c> left out when empty, and for a failed frame kept only for a revert;
+/// for STATICCALL (a DELEGATECALL carries the value it inherits, as geth 1.14+ reports it); <c>output</c> left out when empty, and for a failed frame kept only for a revert;
 /// <c>revertReason</c> decoded from <c>Error(string)</c>/<c>Panic(uint256)</c>; a failed creation has no <c>to</c>;
 /// SELFDESTRUCT is a frame of its own with the balance as value; with <c>withLog</c>, logs of frames that failed (or
 /// whose caller failed) are dropped.

@@ -44,6 +44,8 @@ public sealed class StructLogger : IJsonTracer
     private string? _error;
 
     private byte[] _output = [];
+    private int _topDepth = -1;
+    private bool _topOutputSeen;
     private long _gasUsed;
     private string? _txError;
 
@@ -65,7 +67,8 @@ public sealed class StructLogger : IJsonTracer
         TraceOptions.Steps
         | (_options.EnableMemory ? TraceOptions.Memory : TraceOptions.None)
         | (_options.EnableReturnData ? TraceOptions.ReturnData : TraceOptions.None)
-        | (_options.DisableStorage ? TraceOptions.None : TraceOptions.Storage);
+        | (_options.DisableStorage ? TraceOptions.None : TraceOptions.Storage)
+        | TraceOptions.Calls; // for the top frame's output: a creation's is its deployed code, which the receipt path drops
 
     /// <summary>Records kept so far.</summary>
     public int Count => _count + (_pending == Pending.Full ? 1 : 0);
@@ -142,10 +145,22 @@ public sealed class StructLogger : IJsonTracer
         WritePending();
     }
 
+    public void OnEnter(in CallFrameEnter frame)
+    {
+        if (_topDepth < 0) _topDepth = frame.Depth;
+    }
+
+    public void OnExit(in CallFrameExit frame)
+    {
+        if (frame.Depth != _topDepth) return;
+        _output = frame.Output.ToArray();
+        _topOutputSeen = true;
+    }
+
     public void OnTransactionEnd(ReadOnlySpan<byte> output, long gasUsed, string? error)
     {
         WritePending();
-        _output = output.ToArray();
+        if (!_topOutputSeen) _output = output.ToArray();
         _gasUsed = gasUsed;
         _txError = error;
     }

@@ -55,7 +55,7 @@ public class CallTracerTests
     }
 
     [Test]
-    public void Staticcall_to_a_precompile_and_delegatecall_out_of_gas_have_no_value()
+    public void Staticcall_to_a_precompile_has_no_value_and_delegatecall_shows_the_inherited_one()
     {
         var host = new TraceHost();
         host.Deploy(A, new Asm().Push(0x2a).Push(0).Op(Asm.MSTORE)
@@ -64,14 +64,14 @@ public class CallTracerTests
         host.Deploy(B, new Asm().Push(1).Push(0).Op(Asm.SSTORE).Op(Asm.STOP).Build());
         string json = host.Trace(new CallTracer(), A, data: [0xca, 0xfe]);
         // Intrinsic 21,000 + 2 x 16 = 21,032. A: MSTORE part 12; STATICCALL 6 pushes 18, 100 warm + 3 memory, identity 18,
-        // POP 2; DELEGATECALL 6 pushes 18, 2,600 cold, the 1,000 given all burned (SSTORE needs 22,100), POP 2: 3,773.
+        // POP 2; DELEGATECALL 6 pushes 18, 2,600 cold, the 1,000 given all burned (SSTORE's EIP-2200 sentry), POP 2: 3,773.
         // 21,032 + 3,773 = 24,805 = 0x60e5.
         AssertJson(json, $$"""
         {"from":"{{Sender_}}","gas":"0x186a0","gasUsed":"0x60e5","to":"{{A}}","input":"0xcafe",
          "calls":[
            {"from":"{{A}}","gas":"0x64","gasUsed":"0x12","to":"0x0000000000000000000000000000000000000004",
             "input":"{{Word(0x2a)}}","output":"{{Word(0x2a)}}","type":"STATICCALL"},
-           {"from":"{{A}}","gas":"0x3e8","gasUsed":"0x3e8","to":"{{B}}","input":"0x","error":"out of gas","type":"DELEGATECALL"}],
+           {"from":"{{A}}","gas":"0x3e8","gasUsed":"0x3e8","to":"{{B}}","input":"0x","error":"out of gas: not enough gas for reentrancy sentry","value":"0x0","type":"DELEGATECALL"}],
          "value":"0x0","type":"CALL"}
         """);
     }
