@@ -231,4 +231,15 @@ public class StructLoggerTests
         ]}
         """);
     }
+
+    [Test]
+    public void Creation_return_value_is_the_deployed_code()
+    {
+        var host = new TraceHost();
+        // Returns the two bytes 0x6001 as the runtime code.
+        byte[] init = new Asm().PushBytes([0x60, 0x01]).Push(240).Op(Asm.SHL).Push(0).Op(Asm.MSTORE).Push(2).Push(0).Op(Asm.RETURN).Build();
+        var tracer = new StructLogger(new StructLoggerOptions { Limit = 1 });
+        string json = host.Trace(tracer, null, init);
+        Assert.That(System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("returnValue").GetString(), Is.EqualTo("0x6001"));
+    }
 }
