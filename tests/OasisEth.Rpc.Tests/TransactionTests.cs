@@ -40,6 +40,7 @@ public sealed class TransactionTests
         JsonElement tx = await _node.Call("eth_getTransactionByHash", hash.ToString());
         Assert.That(tx.GetProperty("blockHash").GetString(), Is.EqualTo(receipt.GetProperty("blockHash").GetString()));
         Assert.That(tx.GetProperty("blockNumber").GetString(), Is.EqualTo("0x1"));
+        Assert.That(TestNode.Quantity(tx.GetProperty("blockTimestamp")), Is.EqualTo(TestNode.StartTime));
         Assert.That(tx.GetProperty("from").GetString(), Is.EqualTo(Keys.Address(4).ToString()));
         Assert.That(tx.GetProperty("gas").GetString(), Is.EqualTo("0x5208"));
         Assert.That(tx.GetProperty("gasPrice").GetString(), Is.EqualTo("0x77359400"), "effective price once mined");

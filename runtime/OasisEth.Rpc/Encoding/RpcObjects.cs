@@ -91,6 +91,7 @@ internal static class RpcObjects
         {
             RpcJson.Hash(w, "blockHash", header.Hash);
             RpcJson.Quantity(w, "blockNumber", header.Number);
+            RpcJson.Quantity(w, "blockTimestamp", header.Timestamp);
         }
         else
         {
