@@ -242,4 +242,16 @@ public sealed class TransactionTests
         Assert.That((int)response.StatusCode, Is.EqualTo(413));
         Assert.That((await small.Call("eth_chainId")).GetString(), Is.EqualTo("0x7a69"));
     }
+
+    [Test]
+    public async Task Automine_makes_no_block_for_a_transaction_that_must_wait_for_a_nonce_gap()
+    {
+        string gapped = await _node.SendRaw(TestNode.Sign(4, 1, Recipient, UInt256.One));
+        await _node.FlushAsync();
+        Assert.That((await _node.Call("eth_blockNumber")).GetString(), Is.EqualTo("0x0"));
+        Assert.That((await _node.Call("eth_getTransactionByHash", gapped)).GetProperty("blockHash").ValueKind, Is.EqualTo(JsonValueKind.Null));
+        await _node.SendRaw(TestNode.Sign(4, 0, Recipient, UInt256.One));
+        await _node.FlushAsync();
+        Assert.That((await _node.Call("eth_getTransactionReceipt", gapped)).GetProperty("blockNumber").GetString(), Is.EqualTo("0x1"));
+    }
 }

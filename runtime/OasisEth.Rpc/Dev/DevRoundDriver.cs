@@ -89,7 +89,7 @@ internal sealed class DevRoundDriver
         ulong? next = timestamp;
         for (ulong i = 0; i < count && !_stopping; i++)
         {
-            RoundResult result = RunRound(next);
+            RoundResult result = RunRound(next, skipIfEmpty: false)!;
             next = interval is { } gap ? result.Block.Header.Timestamp + Math.Max(gap, 1) : null;
         }
         return null;
@@ -190,7 +190,7 @@ internal sealed class DevRoundDriver
         {
             Volatile.Write(ref _roundQueued, 0);
             if (onlyWithTransactions && _pool.Count == 0) return null;
-            RunRound(null);
+            RunRound(null, skipIfEmpty: onlyWithTransactions);
             return null;
         });
     }
@@ -230,13 +230,15 @@ internal sealed class DevRoundDriver
         }
     }
 
-    /// <summary>One round on the driver thread: the pool's executable transactions at the clock's timestamp.</summary>
-    private RoundResult RunRound(ulong? timestamp)
+    /// <summary>One round on the driver thread: the pool's executable transactions at the clock's timestamp. With
+    /// <paramref name="skipIfEmpty"/> (automine) no block is made when nothing can run yet (only nonce gaps wait).</summary>
+    private RoundResult? RunRound(ulong? timestamp, bool skipIfEmpty)
     {
         BlockHeader parent = _chain.Head;
-        ulong time = timestamp ?? _clock.NextTimestamp(parent.Timestamp);
         Dictionary<Address, ulong> nonces = StateNonces(parent.Number, _pool.Senders());
         List<PoolTransaction> batch = _pool.SelectExecutable(a => nonces.GetValueOrDefault(a), _chain.Genesis.GasLimit);
+        if (batch.Count == 0 && skipIfEmpty) return null;
+        ulong time = timestamp ?? _clock.NextTimestamp(parent.Timestamp);
         var raws = new byte[batch.Count][];
         for (int i = 0; i < raws.Length; i++) raws[i] = batch[i].Raw;
 
