@@ -38,6 +38,8 @@ internal sealed class DevRoundDriver
     private ulong _intervalSeconds;
     private Timer? _timer;
     private volatile bool _stopping;
+    /// <summary>Serialises mining-mode changes (RPC threads) so a timer is never replaced twice at once.</summary>
+    private readonly Lock _modeLock = new();
 
     public DevRoundDriver(IChain chain, TxPool pool, DevClock clock, byte[] entity, ulong? blockTimeSeconds, Action<string> log)
     {
@@ -130,6 +132,11 @@ internal sealed class DevRoundDriver
 
     public void SetAutomine(bool on)
     {
+        lock (_modeLock) SetAutomineLocked(on);
+    }
+
+    private void SetAutomineLocked(bool on)
+    {
         if (on)
         {
             StopTimer();
@@ -145,6 +152,12 @@ internal sealed class DevRoundDriver
     /// <summary>A round every <paramref name="seconds"/> (empty ones too); 0 = manual mining.</summary>
     public void SetInterval(ulong seconds)
     {
+        lock (_modeLock) SetIntervalLocked(seconds);
+    }
+
+    private void SetIntervalLocked(ulong seconds)
+    {
+        if (_stopping) return;
         StopTimer();
         if (seconds == 0)
         {
@@ -171,8 +184,11 @@ internal sealed class DevRoundDriver
     public async Task StopAsync()
     {
         if (_stopping) return;
-        _stopping = true;
-        StopTimer();
+        lock (_modeLock)
+        {
+            _stopping = true;
+            StopTimer();
+        }
         _queue.CompleteAdding();
         await Task.Run(() => _thread.Join());
     }

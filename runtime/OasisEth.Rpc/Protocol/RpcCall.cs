@@ -11,6 +11,3 @@ internal sealed class RpcCall(RpcParams parameters, Utf8JsonWriter result, RpcSe
     public RpcSession? Session { get; } = session;
     public CancellationToken Cancellation { get; } = cancellation;
 }
-
-/// <summary>A method handler. Most complete synchronously (a default ValueTask costs nothing).</summary>
-internal delegate ValueTask RpcMethod(RpcCall call);
