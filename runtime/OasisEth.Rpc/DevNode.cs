@@ -22,8 +22,9 @@ public sealed class DevNode : IAsyncDisposable
     private readonly CancellationTokenSource _stopping;
     private int _stopped;
 
-    private DevNode(WebApplication app, DevRoundDriver driver, CancellationTokenSource stopping, Uri url)
+    private DevNode(WebApplication app, DevRoundDriver driver, CancellationTokenSource stopping, Uri url, IReadOnlyList<string> methods)
     {
+        MethodNames = methods;
         _app = app;
         _driver = driver;
         _stopping = stopping;
@@ -34,6 +35,9 @@ public sealed class DevNode : IAsyncDisposable
     public Uri HttpUrl { get; }
 
     public Uri WebSocketUrl => new UriBuilder(HttpUrl) { Scheme = "ws" }.Uri;
+
+    /// <summary>Every method this node answers (tests walk them with bad input).</summary>
+    internal IReadOnlyList<string> MethodNames { get; }
 
     public static async Task<DevNode> StartAsync(IChain chain, DevNodeOptions options, CancellationToken ct = default)
     {
@@ -99,7 +103,7 @@ public sealed class DevNode : IAsyncDisposable
         var url = new Uri(bound.EndsWith('/') ? bound : bound + "/");
         options.Log($"dev: JSON-RPC on {url} (WebSocket on the same port), chain id {chain.Genesis.ChainId}, head {chain.Head.Number}, "
             + $"mining {driver.MiningModeName}, {accounts.Addresses.Count} dev accounts");
-        return new DevNode(app, driver, stopping, url);
+        return new DevNode(app, driver, stopping, url, [.. methods.Names]);
     }
 
     /// <summary>Waits until the driver has done everything queued before this call (rounds asked for by admitted
