@@ -37,9 +37,11 @@ public sealed partial class NodeStore
             for (it.Seek(start); it.Valid(); it.Next())
             {
                 var key = it.Key();
-                if (!key.AsSpan().StartsWith(start)) yield break;
+                if (!key.AsSpan().StartsWith(start)) break;
                 yield return new KeyValuePair<byte[], byte[]>(key, it.Value());
             }
+            // The native read options (finalizable) must outlive the iterator built from them.
+            GC.KeepAlive(read);
         }
     }
 }

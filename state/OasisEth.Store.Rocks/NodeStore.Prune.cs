@@ -33,9 +33,11 @@ public sealed partial class NodeStore
             {
                 // Collected first: the iterator must not be live while batches change the column family.
                 var doomed = new List<(ulong Round, Hash256 Root)>();
+                Span<byte> floor = stackalloc byte[8];
+                StoreKeys.RoundKey(PruneFloor, floor);
                 using (var it = _db.NewIterator(_rounds))
                 {
-                    for (it.SeekToFirst(); it.Valid(); it.Next())
+                    for (it.Seek(floor); it.Valid(); it.Next())
                     {
                         ulong round = BinaryPrimitives.ReadUInt64BigEndian(it.GetKeySpan());
                         if (round >= firstKept) break;
@@ -46,7 +48,9 @@ public sealed partial class NodeStore
                 {
                     nodes += PruneRound(round, root);
                     rounds++;
+                    PruneFloor = round + 1;
                 }
+                PruneFloor = Math.Max(PruneFloor, firstKept);
             }
             catch (Exception e) when (e is RocksDbException or RocksDbSharpException)
             {

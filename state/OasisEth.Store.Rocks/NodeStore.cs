@@ -32,6 +32,18 @@ public sealed partial class NodeStore : IDisposable
     private readonly Lock _writeLock = new();
     private readonly BatchedReads _reads;
     private ulong? _lastRound;
+    /// <summary>
+    /// Every round below this one is known to be gone (pruned). Scans of the <c>rounds</c> family start here rather
+    /// than at the first key: each pruned round leaves a tombstone, and until compaction drops them a scan from
+    /// the start would step over all of them (thousands per memtable), making every prune slower than the last.
+    /// </summary>
+    private long _pruneFloor;
+
+    private ulong PruneFloor
+    {
+        get => (ulong)Interlocked.Read(ref _pruneFloor);
+        set => Interlocked.Exchange(ref _pruneFloor, (long)value);
+    }
     private volatile bool _disposed;
 
     private NodeStore(string dataDir, RocksDb db, NodeStoreOptions options, bool flatIndex, ulong? lastRound)
@@ -134,8 +146,10 @@ public sealed partial class NodeStore : IDisposable
         get
         {
             ThrowIfDisposed();
+            Span<byte> floor = stackalloc byte[8];
+            StoreKeys.RoundKey(PruneFloor, floor);
             using var it = _db.NewIterator(_rounds);
-            it.SeekToFirst();
+            it.Seek(floor);
             return it.Valid() ? System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(it.GetKeySpan()) : null;
         }
     }

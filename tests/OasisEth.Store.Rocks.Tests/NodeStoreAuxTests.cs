@@ -76,6 +76,22 @@ public sealed class NodeStoreAuxTests
     }
 
     [Test]
+    public void AnAbandonedIterationReleasesItsSnapshot()
+    {
+        using var dir = new TempDir();
+        var leaf = SyntheticNodes.Make("a"u8);
+        using var store = NodeStore.Open(dir.Path, SyntheticNodes.Options());
+        store.CommitRound(1, leaf.Hash, default, [leaf], null, [Put("k1", "1"), Put("k2", "2")]);
+        for (int i = 0; i < 100; i++)
+        {
+            foreach (var _ in store.IterateAux(B("k"))) break;
+        }
+        Assert.That(store.GetProperty("rocksdb.num-snapshots", RocksConfig.Aux), Is.EqualTo("0"));
+        store.CommitRound(2, leaf.Hash, default, [], null, [Put("k3", "3")]);
+        Assert.That(Keys(store.IterateAux(B("k"))), Is.EqualTo(new[] { "k1=1", "k2=2", "k3=3" }));
+    }
+
+    [Test]
     public void AFailedCommitWritesNoAux()
     {
         using var dir = new TempDir();
