@@ -19,6 +19,8 @@ public sealed partial class Chain
             return new CheckTxResult(null, GethErrors.FromReason(error));
         if (!TransactionValidator.TryValidate(tx, OasisEth.Evm.Specs.ForkSpec.Of(Genesis.Fork), out _, out error))
             return new CheckTxResult(tx, GethErrors.FromReason(error));
+        // Statelessly valid: the round that includes it can skip decoding and recovery (state checks run there).
+        _checked.Add(tx);
 
         BlockHeader head = _head;
         if (tx.GasLimit > Genesis.GasLimit) return new CheckTxResult(tx, "exceeds block gas limit");

@@ -29,6 +29,7 @@ public sealed partial class Chain
                 if (dropped is not null) AddBlockDeletes(aux, dropped);
             }
             _tree = null;
+            _latest?.Clear();
             // Readers see the new head before the records go, so none asks for a block being deleted.
             _head = target;
             _recent.Clear();

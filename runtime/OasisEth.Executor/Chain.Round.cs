@@ -53,8 +53,9 @@ public sealed partial class Chain
         BlockContext block = MakeBlockContext(number, input.Timestamp, gasLimit, baseFee, mixHash);
 
         MkvsTree tree = WriterTree();
-        var reader = new TreeStateReader(tree);
-        var state = new InMemoryWorldState(reader);
+        TreeStateReader reader = _treeReader!;
+        CachingStateReader? latest = _options.LatestStateCache ? _latest : null;
+        var state = new InMemoryWorldState(latest ?? (IStateReader)reader);
 
         IReadOnlyList<byte[]> batch = input.Transactions;
         var decoded = new Transaction?[batch.Count];
@@ -125,7 +126,8 @@ public sealed partial class Chain
         UInt256 burned = MeasureBurn(reader, changes, claimed, feeBurn, number);
         MkvsStateWriter.Apply(tree, changes);
         _rules.EndRound(state, Genesis, number, burned, input.GoodComputeEntities);
-        MkvsStateWriter.Apply(tree, state.CollectChanges());
+        BlockChanges ledgerChanges = state.CollectChanges();
+        MkvsStateWriter.Apply(tree, ledgerChanges);
         var (root, writeLog) = tree.Commit();
 
         BlockHeader header = HeaderCodec.Seal(number, parent.Hash, input.Timestamp, root, BlockRoots.Transactions(raws),
@@ -146,6 +148,9 @@ public sealed partial class Chain
         var aux = new List<KeyValuePair<byte[], byte[]?>>(8 + 2 * raws.Count);
         AddBlockRecords(aux, header, raws, finalReceipts);
         _store.CommitRound(number, root, header.Hash, tree.NewNodes, writeLog, aux);
+        // Durable: bring the latest-state cache forward (in order: the ledger's changes follow the transactions').
+        latest?.Apply(changes);
+        latest?.Apply(ledgerChanges);
 
         var result2 = new CachedBlock(new Block(header, stored), finalReceipts);
         _recent.Add(result2);
@@ -155,12 +160,19 @@ public sealed partial class Chain
         return new RoundResult(result2.Block, finalReceipts, rejected);
     }
 
-    /// <summary>The writer's tree at the head; reopened from the store now and then so loaded nodes do not pile up.</summary>
+    /// <summary>
+    /// The writer's tree at the head; reopened from the store now and then so loaded nodes do not pile up (and after
+    /// a failed round). The latest-state cache then reads through the new tree; it stays valid, because it only
+    /// ever reflects committed rounds.
+    /// </summary>
     private MkvsTree WriterTree()
     {
         if (_tree is null || _roundsOnTree >= _options.TreeReopenInterval)
         {
             _tree = _store.OpenTree(_head.Number);
+            _treeReader = new TreeStateReader(_tree);
+            if (_latest is null) _latest = new CachingStateReader(_treeReader);
+            else _latest.Apply(BlockChanges.Empty, _treeReader);
             _roundsOnTree = 0;
         }
         return _tree;
@@ -180,6 +192,11 @@ public sealed partial class Chain
         {
             tx = null;
             error = "TransactionException.RLP_ERROR: missing transaction bytes";
+            return;
+        }
+        if (_checked.TryTake(raw, out tx))
+        {
+            error = null;
             return;
         }
         if (TransactionDecoder.TryDecode(raw, Genesis.Fork, _chainId, out tx, out error)) error = null;

@@ -3,6 +3,7 @@ using OasisEth.Evm;
 using OasisEth.Execution;
 using OasisEth.Mkvs;
 using OasisEth.Primitives;
+using OasisEth.State.Mkvs;
 using OasisEth.Store.Rocks;
 
 namespace OasisEth.Executor;
@@ -19,6 +20,7 @@ public sealed partial class Chain : IChain
     private readonly ChainOptions _options;
     private readonly ISupplyRules _rules;
     private readonly RecentBlocks _recent;
+    private readonly DecodedTransactions _checked;
     private readonly Lock _writeLock = new();
     private readonly ConcurrentBag<EntryRunner> _readRunners = [];
     private readonly EntryRunner _writeRunner;
@@ -28,7 +30,12 @@ public sealed partial class Chain : IChain
 
     /// <summary>The writer's tree at the head (null: reopen from the store before the next round).</summary>
     private MkvsTree? _tree;
+    private TreeStateReader? _treeReader;
     private int _roundsOnTree;
+
+    /// <summary>Decoded accounts, slots and code of the latest state in front of the writer's tree, brought
+    /// forward by each committed round (the next round's hot state is read from memory).</summary>
+    private CachingStateReader? _latest;
 
     private Chain(string dataDir, GenesisConfig genesis, ChainOptions options, NodeStore store, BlockHeader head)
     {
@@ -38,6 +45,7 @@ public sealed partial class Chain : IChain
         _store = store;
         _rules = options.SupplyRules ?? OethSupplyRules.Instance;
         _recent = new RecentBlocks(options.RecentBlocks);
+        _checked = new DecodedTransactions(options.CheckedTransactionCache);
         _chainId = genesis.ChainId;
         _writeRunner = NewRunner();
         _head = head;

@@ -23,6 +23,13 @@ public sealed record ChainOptions
     /// rounds so its memory stays bounded by what recent rounds touched.</summary>
     public int TreeReopenInterval { get; init; } = 64;
 
+    /// <summary>Transactions that passed CheckTx kept decoded (senders recovered) for the round that includes them.</summary>
+    public int CheckedTransactionCache { get; init; } = 65_536;
+
+    /// <summary>Read the latest state through a cache of decoded accounts, slots and code brought forward by each
+    /// round (<c>CachingStateReader</c>). Off only to compare against the plain path (tests, benchmarks).</summary>
+    public bool LatestStateCache { get; init; } = true;
+
     /// <summary>Largest block range one <see cref="IChain.GetLogs"/> call may scan.</summary>
     public ulong MaxLogBlockRange { get; init; } = 100_000;
 

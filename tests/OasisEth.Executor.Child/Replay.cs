@@ -10,13 +10,20 @@ namespace OasisEth.Executor.Child;
 /// </summary>
 public static class Replay
 {
-    public static List<string> Run(string dataDir, GenesisConfig genesis, IReadOnlyList<IReadOnlyList<byte[]>> rounds)
+    /// <param name="options">Chain options (default: unsynced commits).</param>
+    /// <param name="checkFirst">Pass every transaction through CheckTx before its round, as a mempool would.</param>
+    public static List<string> Run(string dataDir, GenesisConfig genesis, IReadOnlyList<IReadOnlyList<byte[]>> rounds,
+        ChainOptions? options = null, bool checkFirst = false)
     {
         var lines = new List<string>();
-        using Chain chain = Chain.Open(dataDir, genesis, new ChainOptions { SyncCommits = false });
+        using Chain chain = Chain.Open(dataDir, genesis, options ?? new ChainOptions { SyncCommits = false });
         lines.Add(Describe(chain.Head, 0, 0));
         foreach (IReadOnlyList<byte[]> batch in rounds)
         {
+            if (checkFirst)
+            {
+                foreach (byte[] raw in batch) chain.CheckTx(raw);
+            }
             ulong number = chain.Head.Number + 1;
             RoundResult result = chain.ExecuteRound(new RoundInput(number, 1_700_000_000 + number * 6, batch, []));
             lines.Add(Describe(result.Block.Header, result.Receipts.Count, result.Rejected.Count));

@@ -14,7 +14,7 @@ namespace OasisEth.Bench.Executor;
 /// One round of 1,000 signed ERC-20 transfers (BenchToken, <c>shared/bench/contracts</c>) from 20 senders to holders:
 /// decoding and signature recovery, execution, the OETH end of round, the MKVS commit and the RocksDB round batch
 /// (state, blocks, receipts, indexes; fsynced or not), pruning. Transactions are signed in the iteration setup,
-/// outside the timing. Reports transactions/s and Mgas/s at the median. Run in-process:
+/// outside the timing (and, for <see cref="Prechecked"/>, admitted by CheckTx there too). Reports transactions/s and Mgas/s at the median. Run in-process:
 /// <c>dotnet run -c Release --project bench/OasisEth.Bench -- --filter '*ExecutorRound*' --inProcess --artifacts /tmp/executor-bdn</c>
 /// </summary>
 [MemoryDiagnoser]
@@ -29,8 +29,16 @@ public class ExecutorRoundBenchmarks
     /// <summary>Gas of one measured batch, set by the setup (the columns read it; valid in-process).</summary>
     private static long s_gasPerBatch;
 
+    /// <summary>The latest-state cache on (the node's setting); a scratch A/B run may turn it off.</summary>
+    private static bool s_cache = true;
+
     [Params(true, false)]
     public bool SyncCommits { get; set; }
+
+    /// <summary>True: the batch went through CheckTx first (outside the timing), as a mempool does, so the round
+    /// reuses the recovered senders; false: the round recovers every signature itself.</summary>
+    [Params(false, true)]
+    public bool Prechecked { get; set; }
 
     private string _dir = "";
     private Chain _chain = null!;
@@ -46,7 +54,7 @@ public class ExecutorRoundBenchmarks
         for (int i = 0; i <= Senders; i++) funded[i] = (BenchSigner.AddressOf(i), new UInt256(1_000_000) * GenesisConfig.Oeth);
         // 1,000 transfers use ~35M gas: more than the dev chain's 30M per round, so this chain's rounds take 100M.
         GenesisConfig genesis = GenesisConfig.Dev(funded, ChainId) with { GasLimit = 100_000_000 };
-        _chain = Chain.Open(_dir, genesis, new ChainOptions { SyncCommits = SyncCommits });
+        _chain = Chain.Open(_dir, genesis, new ChainOptions { SyncCommits = SyncCommits, LatestStateCache = s_cache });
         Array.Clear(_nonces);
 
         // Deployer = account Senders; every sender and recipient holds tokens, so each transfer is nonzero → nonzero.
@@ -73,6 +81,14 @@ public class ExecutorRoundBenchmarks
             int from = i % Senders;
             Address to = BenchSigner.AddressOf((from + 1 + i / Senders % (Senders - 1)) % Senders);
             _batch[i] = BenchSigner.Sign(from, ChainId, _nonces[from]++, _token, Call(0xa9059cbb, to, 1), TransferGas);
+        }
+        if (Prechecked)
+        {
+            foreach (byte[] raw in _batch)
+            {
+                CheckTxResult check = _chain.CheckTx(raw);
+                if (!check.Ok) throw new InvalidOperationException("CheckTx: " + check.Error);
+            }
         }
     }
 

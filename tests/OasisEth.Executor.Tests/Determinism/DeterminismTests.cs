@@ -43,6 +43,33 @@ public sealed class DeterminismTests
         }
     }
 
+    /// <summary>The caches (latest state, CheckTx-decoded transactions, recent blocks, long-lived tree) change
+    /// nothing: the plain path gives the same blocks.</summary>
+    [Test]
+    public void OptimisedPathsGiveTheSameBlocksAsThePlainOnes()
+    {
+        string work = ChainFixture.NewDirectory();
+        try
+        {
+            GenesisConfig genesis = ChainFixture.DevGenesis(Workload.Senders);
+            List<IReadOnlyList<byte[]>> rounds = Workload.Build(seed: 99, transactions: 400, perRound: 40);
+            var plain = new ChainOptions
+            {
+                SyncCommits = false, LatestStateCache = false, CheckedTransactionCache = 0, RecentBlocks = 0, TreeReopenInterval = 1,
+            };
+            List<string> reference = Replay.Run(Path.Combine(work, "plain"), genesis, rounds, plain);
+            List<string> cached = Replay.Run(Path.Combine(work, "cached"), genesis, rounds, checkFirst: true);
+            List<string> longTree = Replay.Run(Path.Combine(work, "tree"), genesis, rounds,
+                new ChainOptions { SyncCommits = false, TreeReopenInterval = int.MaxValue }, checkFirst: true);
+            Assert.That(cached, Is.EqualTo(reference));
+            Assert.That(longTree, Is.EqualTo(reference));
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
     private static string[] RunChild(string dataDir, string genesisFile, string workloadFile)
     {
         var start = new ProcessStartInfo("dotnet")
