@@ -76,7 +76,13 @@ public sealed class DevNode : IAsyncDisposable
         var stopping = new CancellationTokenSource();
         var server = new RpcServer(dispatcher, hub, limits, stopping.Token);
 
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+        // Content root = the binary's folder: an appsettings.json in the user's working directory must not add
+        // endpoints or change limits behind the options' back.
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = [],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
         builder.Logging.ClearProviders();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
         builder.WebHost.ConfigureKestrel(k =>
