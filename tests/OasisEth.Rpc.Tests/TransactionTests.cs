@@ -254,4 +254,21 @@ public sealed class TransactionTests
         await _node.FlushAsync();
         Assert.That((await _node.Call("eth_getTransactionReceipt", gapped)).GetProperty("blockNumber").GetString(), Is.EqualTo("0x1"));
     }
+
+    [Test]
+    public async Task Concurrent_send_transaction_calls_from_one_account_take_distinct_nonces()
+    {
+        string from = Keys.Address(2).ToString();
+        Task<JsonElement>[] sends = Enumerable.Range(0, 10)
+            .Select(_ => _node.Call("eth_sendTransaction", new { from, to = Recipient.ToString(), value = "0x1" })).ToArray();
+        JsonElement[] hashes = await Task.WhenAll(sends);
+        await _node.FlushAsync();
+        var nonces = new List<ulong>();
+        foreach (JsonElement h in hashes)
+        {
+            Assert.That((await _node.Call("eth_getTransactionReceipt", h.GetString())).GetProperty("status").GetString(), Is.EqualTo("0x1"));
+            nonces.Add(TestNode.Quantity((await _node.Call("eth_getTransactionByHash", h.GetString())).GetProperty("nonce")));
+        }
+        Assert.That(nonces.Order(), Is.EqualTo(Enumerable.Range(0, 10).Select(i => (ulong)i)));
+    }
 }

@@ -36,10 +36,21 @@ internal static class TxApi
             byte[] raw = call.Params.Data(0);
             RpcJson.Hash(call.Result, c.Driver.Submit(raw).Hash);
         });
+        // One eth_sendTransaction at a time: picking the pending nonce and admitting the signed transaction must not
+        // interleave, or two concurrent sends from one account would take the same nonce.
+        var sendLock = new SemaphoreSlim(1, 1);
         t.Add("eth_sendTransaction", async call =>
         {
-            byte[] raw = await BuildAndSign(c, call);
-            RpcJson.Hash(call.Result, c.Driver.Submit(raw).Hash);
+            await sendLock.WaitAsync(call.Cancellation);
+            try
+            {
+                byte[] raw = await BuildAndSign(c, call);
+                RpcJson.Hash(call.Result, c.Driver.Submit(raw).Hash);
+            }
+            finally
+            {
+                sendLock.Release();
+            }
         });
         t.Add("eth_signTransaction", async call =>
         {
