@@ -127,6 +127,17 @@ public partial class LifecycleTests
     }
 
     [Test]
+    public void ADataDirectoryThatIsAFileIsAClearError()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.Sub("not-a-dir"), "x");
+        ProcessResult r = DevNodeProcess.RunToExit(dir.Sub("not-a-dir"), StopTimeout);
+        Assert.That(r.ExitCode, Is.EqualTo(1), r.Output);
+        Assert.That(r.Output, Does.Contain("oasis-eth dev: cannot use the data directory"));
+        Assert.That(r.Output, Does.Not.Contain("   at "), "no stack trace");
+    }
+
+    [Test]
     public void BadOptionsAreUsageErrors()
     {
         using var dir = new TempDirectory();

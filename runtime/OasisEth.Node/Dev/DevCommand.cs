@@ -63,6 +63,12 @@ public static class DevCommand
                 stderr.WriteLine("oasis-eth dev: (was it created with another --chain-id? use that one, another --datadir, or --reset)");
             return 1;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The directory cannot be created or written (permissions, a file in the way, read-only disk).
+            stderr.WriteLine($"oasis-eth dev: cannot use the data directory '{options.DataDirectory}': {e.Message}");
+            return 1;
+        }
 
         try
         {
