@@ -13,7 +13,8 @@ namespace OasisEth.Rpc;
 /// <summary>
 /// A development node: the Web3 JSON-RPC server (HTTP and WebSocket on one port) over an <see cref="IChain"/>, with
 /// the dev round driver (mempool, automine or interval rounds, dev clock, snapshots). The caller owns the chain and
-/// disposes it after <see cref="StopAsync"/>.
+/// disposes it after <see cref="StopAsync"/>, and owns process signals: the node installs no SIGTERM/Ctrl+C handler
+/// (call <see cref="StopAsync"/> from yours).
 /// </summary>
 public sealed class DevNode : IAsyncDisposable
 {
@@ -85,6 +86,7 @@ public sealed class DevNode : IAsyncDisposable
         });
         builder.Logging.ClearProviders();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
+        builder.Services.AddSingleton<IHostLifetime, HostLifetime>();
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Listen(address, options.HttpPort);
