@@ -11,7 +11,8 @@ namespace OasisEth.EndToEnd.Tests;
 /// </summary>
 internal sealed partial class DevNodeProcess : IDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
+    // Generous: CI runs every test project at once on two cores, and a cold start JIT-compiles the node.
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(300);
 
     private readonly Process _process;
     private readonly StringBuilder _output = new();
@@ -37,6 +38,7 @@ internal sealed partial class DevNodeProcess : IDisposable
     /// <summary>Starts the node and waits for its URL; throws with the node's output when it exits or hangs first.</summary>
     public static DevNodeProcess Start(string dataDir, params string[] extraArgs)
     {
+        long started = Stopwatch.GetTimestamp();
         DevNodeProcess node = Launch(dataDir, extraArgs);
         Task<string> ready = node._listening.Task;
         Task exited = node._process.WaitForExitAsync();
@@ -48,6 +50,7 @@ internal sealed partial class DevNodeProcess : IDisposable
             throw new InvalidOperationException($"oasis-eth dev {why}; output:\n{node.Output}");
         }
         node.Url = ready.Result;
+        TestContext.Out.WriteLine($"oasis-eth dev listening on {node.Url} after {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s");
         return node;
     }
 

@@ -55,6 +55,26 @@ run('erc20', async () => {
   equal(toAlice.length, 1, 'queryFilter(Transfer(null, alice))');
   equal(toAlice[0].args.value, 1234n, 'event args decoded');
 
+  // 4b. A live event filter over HTTP: contract.on() installs eth_newFilter and polls eth_getFilterChanges.
+  let live = null;
+  // With a filter object ethers hands the listener only the event payload (args + log).
+  await token.on(token.filters.Transfer(owner.address, bob), (...args) => {
+    const ev = args.at(-1);
+    live ??= { value: ev.args[2], event: ev };
+  });
+  const liveSent = new Map();
+  for (let i = 1; i <= 40 && live === null; i++) {
+    const r = await (await token.transfer(bob, 1000n + BigInt(i))).wait();
+    liveSent.set(1000n + BigInt(i), r.hash);
+    await new Promise((res) => setTimeout(res, 300));
+  }
+  check(live !== null, `eth_newFilter/eth_getFilterChanges delivered a Transfer (after ${liveSent.size} transfers)`);
+  equal(live.event.log.transactionHash, liveSent.get(live.value), 'the filtered log is the transfer that emitted it');
+  await token.removeAllListeners();
+  let bobTotal = 766n;
+  for (const v of liveSent.keys()) bobTotal += v;
+  equal(await token.balanceOf(bob), bobTotal, 'bob balance after the live-filter transfers');
+
   // 5. The same through the node's signer (eth_accounts + eth_sendTransaction).
   const accounts = await p.send('eth_accounts', []);
   check(accounts.length >= 10, `eth_accounts lists the dev accounts (${accounts.length})`);
