@@ -114,7 +114,11 @@ public sealed partial class Chain
         if (header is null) return null;
         List<byte[]> body = ReadBody(number);
         var transactions = new StoredTransaction[body.Count];
-        for (int i = 0; i < transactions.Length; i++) transactions[i] = DecodeStored(body[i], header, i);
+        // An old block's senders are recovered again; a full block's recoveries spread over the cores.
+        if (transactions.Length >= ParallelDecodeThreshold)
+            Parallel.For(0, transactions.Length, i => transactions[i] = DecodeStored(body[i], header, i));
+        else
+            for (int i = 0; i < transactions.Length; i++) transactions[i] = DecodeStored(body[i], header, i);
         return new CachedBlock(new Block(header, transactions), []);
     }
 

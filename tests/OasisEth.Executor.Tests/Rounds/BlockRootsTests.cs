@@ -14,7 +14,8 @@ public sealed class BlockRootsTests
     [Test]
     public void TransactionsAndReceiptsRootsMatchAReferenceTrie()
     {
-        using var f = new ChainFixture(accounts: 8);
+        // No decoded blocks kept: reads below decode the stored records (and recover senders in parallel).
+        using var f = new ChainFixture(accounts: 8, options: new ChainOptions { SyncCommits = false, RecentBlocks = 0 });
         Address token = BenchToken.CreatedBy(TestAccounts.Address(0), 0);
         f.Round(TestAccounts.Tx(0, 0, null, 0, BenchToken.CreationCode(), gas: 2_000_000),
             TestAccounts.Tx(0, 1, token, 0, BenchToken.Mint(TestAccounts.Address(1), 1_000_000), gas: 200_000));
@@ -51,6 +52,9 @@ public sealed class BlockRootsTests
         Assert.That(header.TransactionsRoot, Is.EqualTo(ReferenceTrie.Root(txEntries)));
         Assert.That(header.ReceiptsRoot, Is.EqualTo(ReferenceTrie.Root(receiptEntries)));
         Assert.That(f.Chain.GetHeader(header.Number)!.ReceiptsRoot, Is.EqualTo(header.ReceiptsRoot));
+        Block stored = f.Chain.GetBlock(header.Number)!;
+        Assert.That(stored.Transactions.Select(t => t.Transaction.Sender), Is.EqualTo(r.Block.Transactions.Select(t => t.Transaction.Sender)));
+        Assert.That(stored.Transactions.Select(t => t.Index), Is.EqualTo(Enumerable.Range(0, 140)));
     }
 
     [Test]
