@@ -57,14 +57,6 @@ public partial class StateTestCliTests
     }
 
     [Test]
-    public void DevIsNotYetAvailable()
-    {
-        (int exitCode, _, string stderr) = RunOasisEth("dev");
-        Assert.That(exitCode, Is.EqualTo(2));
-        Assert.That(stderr, Does.Contain("not yet available"));
-    }
-
-    [Test]
     public void UnknownForkIsAUsageError()
     {
         var stdout = new StringWriter();
