@@ -1,12 +1,13 @@
 using OasisEth.Executor;
 using OasisEth.Executor.Child;
 
-// oasiseth-executor-child <data dir> <genesis.json> <workload file>: prints one line per block (see Replay).
+// OasisEth.Executor.Child <data dir> <genesis.json> <workload file>: executes the workload (resuming after the head of
+// an existing directory) and prints one line per block as it is committed (see Replay).
 if (args.Length != 3)
 {
     Console.Error.WriteLine("usage: OasisEth.Executor.Child <data dir> <genesis.json> <workload file>");
     return 2;
 }
 GenesisConfig genesis = GenesisConfig.Parse(File.ReadAllText(args[1]));
-foreach (string line in Replay.Run(args[0], genesis, Replay.Read(args[2]))) Console.WriteLine(line);
+Replay.Run(args[0], genesis, Replay.Read(args[2]), onLine: Console.WriteLine);
 return 0;
