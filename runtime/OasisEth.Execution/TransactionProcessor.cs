@@ -29,6 +29,8 @@ public sealed partial class TransactionProcessor
 
     public TransactionResult Execute(IWorldState state, BlockContext block, Transaction tx, ITxTracer? tracer = null)
     {
+        // Tracers that report the top frame's gas (callTracer) need the limit before intrinsic gas is taken.
+        tracer?.OnTransactionStart(tx.GasLimit);
         state.BeginTransaction();
         string? invalid = Validate(state, block, tx, out IntrinsicGas intrinsic, out UInt256 effectiveGasPrice);
         if (invalid is not null) return TransactionResult.Invalid(invalid);

@@ -49,6 +49,10 @@ public sealed class TraceTests
         Assert.That(top.GetProperty("type").GetString(), Is.EqualTo("CALL"));
         Assert.That(top.GetProperty("from").GetString(), Is.EqualTo(Keys.Address(5).ToString()));
         Assert.That(top.GetProperty("to").GetString(), Is.EqualTo(_store.ToString()));
+        // The top frame reports the transaction's gas limit and the receipt's gas used, as geth does.
+        JsonElement receipt = await _node.Call("eth_getTransactionReceipt", _storeTx);
+        Assert.That(top.GetProperty("gas").GetString(), Is.EqualTo("0xea60"));
+        Assert.That(top.GetProperty("gasUsed").GetString(), Is.EqualTo(receipt.GetProperty("gasUsed").GetString()));
 
         JsonElement reverted = await _node.Call("debug_traceCall", new { from = Keys.Address(5).ToString(), to = _reverter.ToString() }, "latest",
             new { tracer = "callTracer" });
