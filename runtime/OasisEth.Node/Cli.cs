@@ -14,7 +14,7 @@ public static class Cli
         var fork = new Option<string?>("--fork") { Description = "Run only this fork's entries (fixture key: Cancun, Prague, EIP150, ...)" };
         var trace = new Option<bool>("--trace") { Description = "Write an EIP-3155 JSON trace of every case to stderr" };
         var filter = new Option<string?>("--filter") { Description = "Run only cases whose id (file::test::fork::index) contains this text" };
-        var state = new Option<string?>("--state") { Description = "State backend: inmemory (default) or mkvs (Oasis MKVS tree, Ethereum root computed from it)" };
+        var state = new Option<string?>("--state") { Description = "State backend: inmemory (default; alias memory), mkvs (Oasis MKVS tree, Ethereum root computed from it) or rocks (MKVS nodes committed to a RocksDB store and read back)" };
 
         var stateTest = new Command("statetest", "Run Ethereum state-test fixtures and compare state roots and logs")
         {
