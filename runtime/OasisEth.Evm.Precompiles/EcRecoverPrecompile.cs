@@ -8,8 +8,8 @@ namespace OasisEth.Evm.Precompiles;
 /// words. v must be exactly 27 or 28 as a whole word; r and s must lie in [1, n-1] (no EIP-2 low-s rule: that
 /// rule is for transactions only). Any invalid input still succeeds, with empty output; a recovered key gives
 /// its address left-padded to 32 bytes.
-/// Recovery runs on native libsecp256k1 (through Secp256k1.Net), not the managed port: about 45 µs against
-/// about 260 µs per recovery (dependency survey; bench/OasisEth.Bench/Signatures); same accept/reject set
+/// Recovery runs on native libsecp256k1 (through Secp256k1.Net), not the managed port: 55-60 µs against
+/// 250-300 µs per call (bench/OasisEth.Bench/Signatures); same accept/reject set
 /// (tests/OasisEth.Evm.Precompiles.Tests/EcRecoverDifferentialTests.cs).
 /// </summary>
 public sealed class EcRecoverPrecompile : IPrecompile

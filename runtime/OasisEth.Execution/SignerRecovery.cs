@@ -6,9 +6,11 @@ namespace OasisEth.Execution;
 /// <summary>
 /// secp256k1 public-key recovery to an Ethereum address (the last 20 bytes of keccak256 of the key).
 /// Native libsecp256k1 (through Secp256k1.Net) rather than the managed port: recovery is the executor's and
-/// JSON-RPC admission's bottleneck, and the managed port measured about 260 µs per recovery against about 45 µs
-/// native (dependency survey; bench/OasisEth.Bench/Signatures). Accepts and rejects exactly what the managed port did
-/// (tests/OasisEth.Execution.Tests/SignerRecoveryDifferentialTests.cs). No allocation per call.
+/// JSON-RPC admission's bottleneck, and the managed port costs 250-300 µs per recovery against 55-60 µs native
+/// (bench/OasisEth.Bench/Signatures on a loaded 2-core machine; about 260 against 45 µs idle). No allocation.
+/// Same verdicts as the managed port (tests/OasisEth.Execution.Tests/SignerRecoveryDifferentialTests.cs) except
+/// one it got wrong: ids 2 and 3 with r &gt;= p - n (x = r + n is then not a field element) are rejected here.
+/// Callers only pass ids 0 and 1.
 /// </summary>
 public static class SignerRecovery
 {
