@@ -1,3 +1,4 @@
+using OasisEth.State.Mkvs;
 using OasisEth.Evm;
 using OasisEth.Evm.Specs;
 using OasisEth.Evm.Tracing;
@@ -14,7 +15,7 @@ public sealed partial class Chain
     {
         ArgumentNullException.ThrowIfNull(request);
         BlockHeader header = GetHeader(number) ?? throw new StateUnavailableException($"Block {number} does not exist.");
-        var reader = new TreeStateReader(OpenTreeAt(number));
+        var reader = new MkvsStateReader(OpenTreeAt(number));
         ulong gas = Math.Min(request.Gas ?? header.GasLimit, header.GasLimit);
         EntryRunner runner = RentRunner();
         try
@@ -31,7 +32,7 @@ public sealed partial class Chain
     {
         ArgumentNullException.ThrowIfNull(request);
         BlockHeader header = GetHeader(number) ?? throw new StateUnavailableException($"Block {number} does not exist.");
-        var reader = new TreeStateReader(OpenTreeAt(number));
+        var reader = new MkvsStateReader(OpenTreeAt(number));
         EntryRunner runner = RentRunner();
         try
         {
@@ -49,7 +50,7 @@ public sealed partial class Chain
     /// bisect between the intrinsic gas − 1 (fails by definition) and the smallest success until they meet, so the
     /// result is the exact minimum of a monotone success function.
     /// </summary>
-    private EstimateOutcome Estimate(EntryRunner runner, TreeStateReader reader, BlockHeader header, CallRequest request)
+    private EstimateOutcome Estimate(EntryRunner runner, MkvsStateReader reader, BlockHeader header, CallRequest request)
     {
         ulong hi = Math.Min(request.Gas ?? header.GasLimit, header.GasLimit);
         bool cappedByFunds = false;
@@ -103,7 +104,7 @@ public sealed partial class Chain
         if (block is null || index >= block.Block.Transactions.Count) return false;
         if (!_store.TryGetRound(number - 1, out var parentRound)) return false;
 
-        var state = new InMemoryWorldState(new TreeStateReader(new MkvsTree(parentRound.StateRoot, _store.TryGetNode)));
+        var state = new InMemoryWorldState(new MkvsStateReader(new MkvsTree(parentRound.StateRoot, _store.TryGetNode)));
         BlockContext context = BlockContextOf(block.Block.Header);
         EntryRunner runner = RentRunner();
         try
@@ -129,7 +130,7 @@ public sealed partial class Chain
     /// the account's (never checked), a sender with code may call (EIP-3607 is skipped: its code is hidden for the
     /// call), and with no gas price at all the base fee is taken as zero so no balance is needed for gas.
     /// </summary>
-    private CallRun RunCall(EntryRunner runner, TreeStateReader reader, BlockHeader header, CallRequest request, ulong gas, ITxTracer? tracer)
+    private CallRun RunCall(EntryRunner runner, MkvsStateReader reader, BlockHeader header, CallRequest request, ulong gas, ITxTracer? tracer)
     {
         Transaction tx = BuildCallTransaction(reader, header, request, gas);
         var state = new InMemoryWorldState(reader);
@@ -153,7 +154,7 @@ public sealed partial class Chain
         return new CallOutcome(false, [], r.GasUsed, r.Error ?? "execution failed");
     }
 
-    private static Transaction BuildCallTransaction(TreeStateReader reader, BlockHeader header, CallRequest request, ulong gas)
+    private static Transaction BuildCallTransaction(MkvsStateReader reader, BlockHeader header, CallRequest request, ulong gas)
     {
         Address from = request.From ?? Address.Zero;
         ulong nonce = reader.TryGetAccount(from, out var account) ? account.Nonce : 0;

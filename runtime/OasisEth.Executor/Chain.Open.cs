@@ -67,7 +67,7 @@ public sealed partial class Chain
     private static BlockHeader WriteGenesis(NodeStore store, GenesisConfig genesis, Hash256 genesisHash, ISupplyRules rules)
     {
         var tree = new MkvsTree();
-        var state = new InMemoryWorldState(new TreeStateReader(tree));
+        var state = new InMemoryWorldState(new MkvsStateReader(tree));
         rules.ApplyGenesis(state, genesis);
         MkvsStateWriter.Apply(tree, state.CollectChanges());
         var (root, writeLog) = tree.Commit();

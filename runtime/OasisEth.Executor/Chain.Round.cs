@@ -53,7 +53,7 @@ public sealed partial class Chain
         BlockContext block = MakeBlockContext(number, input.Timestamp, gasLimit, baseFee, mixHash);
 
         MkvsTree tree = WriterTree();
-        TreeStateReader reader = _treeReader!;
+        MkvsStateReader reader = _treeReader!;
         CachingStateReader? latest = _options.LatestStateCache ? _latest : null;
         var state = new InMemoryWorldState(latest ?? (IStateReader)reader);
 
@@ -170,7 +170,7 @@ public sealed partial class Chain
         if (_tree is null || _roundsOnTree >= _options.TreeReopenInterval)
         {
             _tree = _store.OpenTree(_head.Number);
-            _treeReader = new TreeStateReader(_tree);
+            _treeReader = new MkvsStateReader(_tree);
             if (_latest is null) _latest = new CachingStateReader(_treeReader);
             else _latest.Apply(BlockChanges.Empty, _treeReader);
             _roundsOnTree = 0;
@@ -216,7 +216,7 @@ public sealed partial class Chain
     /// moved into balances: the ether that left circulation. It covers the base fees (<paramref name="feeBurn"/>)
     /// at least; less would mean ether was minted, a bug this refuses to commit.
     /// </summary>
-    private static UInt256 MeasureBurn(TreeStateReader before, BlockChanges changes, in UInt256 claimed, in UInt256 feeBurn, ulong number)
+    private static UInt256 MeasureBurn(MkvsStateReader before, BlockChanges changes, in UInt256 claimed, in UInt256 feeBurn, ulong number)
     {
         UInt256 sumBefore = UInt256.Zero, sumAfter = UInt256.Zero;
         foreach (AccountUpdate account in changes.Accounts)

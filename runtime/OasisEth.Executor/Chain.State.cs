@@ -1,3 +1,4 @@
+using OasisEth.State.Mkvs;
 using OasisEth.Mkvs;
 using OasisEth.State;
 
@@ -12,7 +13,7 @@ public sealed partial class Chain
         MkvsTree tree = OpenTreeAt(number);
         try
         {
-            return _rules.ReadSupply(new InMemoryWorldState(new TreeStateReader(tree)));
+            return _rules.ReadSupply(new InMemoryWorldState(new MkvsStateReader(tree)));
         }
         catch (MkvsException e)
         {

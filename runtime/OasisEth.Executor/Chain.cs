@@ -30,7 +30,7 @@ public sealed partial class Chain : IChain
 
     /// <summary>The writer's tree at the head (null: reopen from the store before the next round).</summary>
     private MkvsTree? _tree;
-    private TreeStateReader? _treeReader;
+    private MkvsStateReader? _treeReader;
     private int _roundsOnTree;
 
     /// <summary>Decoded accounts, slots and code of the latest state in front of the writer's tree, brought

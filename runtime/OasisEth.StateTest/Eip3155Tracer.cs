@@ -41,7 +41,7 @@ public sealed class Eip3155Tracer : ITxTracer
         _json.WriteEndArray();
         _json.WriteNumber("depth"u8, depth);
         _json.WriteNumber("refund"u8, refund);
-        _json.WriteString("opName"u8, OpcodeNames.Get(opcode));
+        _json.WriteString("opName"u8, OpcodeMnemonics.Get(opcode));
         _stepOpen = true;
     }
 

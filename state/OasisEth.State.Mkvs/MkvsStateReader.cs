@@ -5,9 +5,9 @@ namespace OasisEth.State.Mkvs;
 
 /// <summary>
 /// Reads the EVM state (<see cref="StateSchema"/>) out of an <see cref="MkvsTree"/> for an
-/// <see cref="InMemoryWorldState"/> opened over it. The tree must not change while a block reads it: changes go
-/// to the tree only through <see cref="MkvsStateWriter.Apply"/> after <see cref="InMemoryWorldState.CollectChanges"/>.
-/// Not thread-safe (one reused iterator).
+/// <see cref="InMemoryWorldState"/> opened over it. The tree may change between reads (the executor applies a
+/// round's changes before its end-of-round step reads on): every read is a fresh lookup or a fresh seek of the
+/// reused iterator, which re-reads the tree. Not thread-safe (one reused iterator).
 /// </summary>
 public sealed class MkvsStateReader(MkvsTree tree) : IStateReader
 {
@@ -50,6 +50,17 @@ public sealed class MkvsStateReader(MkvsTree tree) : IStateReader
         StateSchema.WriteStorageKey(address, slot, key);
         byte[]? value = _tree.Get(key);
         return value is null ? default : StateSchema.DecodeStorageValue(value);
+    }
+
+    /// <summary>The balance stored for <paramref name="address"/> (zero when absent); no storage seek.</summary>
+    public UInt256 GetBalance(in Address address)
+    {
+        Span<byte> key = stackalloc byte[StateSchema.AccountKeyLength];
+        StateSchema.WriteAccountKey(address, key);
+        byte[]? value = _tree.Get(key);
+        if (value is null) return UInt256.Zero;
+        StateSchema.DecodeAccount(value, out _, out UInt256 balance, out _);
+        return balance;
     }
 
     public byte[] GetCode(in Hash256 codeHash)

@@ -64,20 +64,20 @@ public class PrimitivesForRunnerTests
     [Test]
     public void OpcodeNames()
     {
-        Assert.That(StateTest.OpcodeNames.Get(0x60), Is.EqualTo("PUSH1"));
-        Assert.That(StateTest.OpcodeNames.Get(0x5f), Is.EqualTo("PUSH0"));
-        Assert.That(StateTest.OpcodeNames.Get(0x7f), Is.EqualTo("PUSH32"));
-        Assert.That(StateTest.OpcodeNames.Get(0x80), Is.EqualTo("DUP1"));
-        Assert.That(StateTest.OpcodeNames.Get(0x9f), Is.EqualTo("SWAP16"));
-        Assert.That(StateTest.OpcodeNames.Get(0xa4), Is.EqualTo("LOG4"));
-        Assert.That(StateTest.OpcodeNames.Get(0x5c), Is.EqualTo("TLOAD"));
-        Assert.That(StateTest.OpcodeNames.Get(0x5e), Is.EqualTo("MCOPY"));
-        Assert.That(StateTest.OpcodeNames.Get(0x49), Is.EqualTo("BLOBHASH"));
-        Assert.That(StateTest.OpcodeNames.Get(0x4a), Is.EqualTo("BLOBBASEFEE"));
-        Assert.That(StateTest.OpcodeNames.Get(0x20), Is.EqualTo("KECCAK256"));
-        Assert.That(StateTest.OpcodeNames.Get(0xff), Is.EqualTo("SELFDESTRUCT"));
-        Assert.That(StateTest.OpcodeNames.Get(0x0c), Is.EqualTo("opcode 0x0c not defined"));
-        Assert.That(StateTest.OpcodeNames.Get(0xef), Is.EqualTo("opcode 0xef not defined"));
+        Assert.That(Evm.Tracing.OpcodeMnemonics.Get(0x60), Is.EqualTo("PUSH1"));
+        Assert.That(Evm.Tracing.OpcodeMnemonics.Get(0x5f), Is.EqualTo("PUSH0"));
+        Assert.That(Evm.Tracing.OpcodeMnemonics.Get(0x7f), Is.EqualTo("PUSH32"));
+        Assert.That(Evm.Tracing.OpcodeMnemonics.Get(0x80), Is.EqualTo("DUP1"));
+        Assert.That(Evm.Tracing.OpcodeMnemonics.Get(0x9f), Is.EqualTo("SWAP16"));
+        Assert.That(Evm.Tracing.OpcodeMnemonics.Get(0xa4), Is.EqualTo("LOG4"));
+        Assert.That(Evm.Tracing.OpcodeMnemonics.Get(0x5c), Is.EqualTo("TLOAD"));
+        Assert.That(Evm.Tracing.OpcodeMnemonics.Get(0x5e), Is.EqualTo("MCOPY"));
+        Assert.That(Evm.Tracing.OpcodeMnemonics.Get(0x49), Is.EqualTo("BLOBHASH"));
+        Assert.That(Evm.Tracing.OpcodeMnemonics.Get(0x4a), Is.EqualTo("BLOBBASEFEE"));
+        Assert.That(Evm.Tracing.OpcodeMnemonics.Get(0x20), Is.EqualTo("KECCAK256"));
+        Assert.That(Evm.Tracing.OpcodeMnemonics.Get(0xff), Is.EqualTo("SELFDESTRUCT"));
+        Assert.That(Evm.Tracing.OpcodeMnemonics.Get(0x0c), Is.EqualTo("opcode 0xc not defined"));
+        Assert.That(Evm.Tracing.OpcodeMnemonics.Get(0xef), Is.EqualTo("opcode 0xef not defined"));
     }
 
     [Test]

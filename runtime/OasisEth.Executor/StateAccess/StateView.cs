@@ -1,3 +1,4 @@
+using OasisEth.State.Mkvs;
 using OasisEth.Mkvs;
 using OasisEth.Primitives;
 
@@ -10,7 +11,7 @@ namespace OasisEth.Executor;
 /// </summary>
 internal sealed class StateView(ulong blockNumber, MkvsTree tree) : IStateView
 {
-    private readonly TreeStateReader _reader = new(tree);
+    private readonly MkvsStateReader _reader = new(tree);
     private readonly Lock _lock = new();
 
     public ulong BlockNumber { get; } = blockNumber;
