@@ -17,23 +17,8 @@ internal static class RpcObjects
     {
         BlockHeader h = block.Header;
         w.WriteStartObject();
-        RpcJson.Quantity(w, "baseFeePerGas", h.BaseFee);
-        RpcJson.Quantity(w, "difficulty", 0UL);
-        RpcJson.Data(w, "extraData", h.ExtraData);
-        RpcJson.Quantity(w, "gasLimit", h.GasLimit);
-        RpcJson.Quantity(w, "gasUsed", h.GasUsed);
-        RpcJson.Hash(w, "hash", h.Hash);
-        RpcJson.Data(w, "logsBloom", h.LogsBloom);
-        RpcJson.Address(w, "miner", h.Coinbase);
-        RpcJson.Hash(w, "mixHash", h.MixHash);
-        w.WriteString("nonce", "0x0000000000000000");
-        RpcJson.Quantity(w, "number", h.Number);
-        RpcJson.Hash(w, "parentHash", h.ParentHash);
-        RpcJson.Hash(w, "receiptsRoot", h.ReceiptsRoot);
-        RpcJson.Hash(w, "sha3Uncles", Hash256.EmptyList);
+        HeaderFields(w, h);
         RpcJson.Quantity(w, "size", h.Size);
-        RpcJson.Hash(w, "stateRoot", h.StateRoot);
-        RpcJson.Quantity(w, "timestamp", h.Timestamp);
         RpcJson.Quantity(w, "totalDifficulty", 0UL);
         w.WriteStartArray("transactions");
         IReadOnlyList<StoredTransaction> txs = block.Transactions;
@@ -43,7 +28,6 @@ internal static class RpcObjects
             else RpcJson.Hash(w, txs[i].Hash);
         }
         w.WriteEndArray();
-        RpcJson.Hash(w, "transactionsRoot", h.TransactionsRoot);
         w.WriteStartArray("uncles");
         w.WriteEndArray();
         w.WriteEndObject();
@@ -53,6 +37,12 @@ internal static class RpcObjects
     public static void Header(Utf8JsonWriter w, BlockHeader h)
     {
         w.WriteStartObject();
+        HeaderFields(w, h);
+        w.WriteEndObject();
+    }
+
+    private static void HeaderFields(Utf8JsonWriter w, BlockHeader h)
+    {
         RpcJson.Quantity(w, "baseFeePerGas", h.BaseFee);
         RpcJson.Quantity(w, "difficulty", 0UL);
         RpcJson.Data(w, "extraData", h.ExtraData);
@@ -70,7 +60,6 @@ internal static class RpcObjects
         RpcJson.Hash(w, "stateRoot", h.StateRoot);
         RpcJson.Quantity(w, "timestamp", h.Timestamp);
         RpcJson.Hash(w, "transactionsRoot", h.TransactionsRoot);
-        w.WriteEndObject();
     }
 
     /// <summary>The price a transaction pays per gas in a block with <paramref name="baseFee"/>.</summary>
