@@ -57,6 +57,12 @@ public class ClientScenarioTests
     [Test, Order(7)]
     public void CastSendReceiptBlockNumberAndBalance() => Scenario.Run(_node.Url, "cast.mjs");
 
+    [Test, Order(7)]
+    public void ViemClientsOverHttpAndWebSocket() => Scenario.Run(_node.Url, "viem.mjs");
+
+    [Test, Order(7)]
+    public void Web3JsSignedAndNodeAccountTransfers() => Scenario.Run(_node.Url, "web3.mjs");
+
     [Test, Order(8)]
     public void NodePrintsTheDevAccountsWithKeys()
     {
