@@ -271,4 +271,27 @@ public sealed class TransactionTests
         }
         Assert.That(nonces.Order(), Is.EqualTo(Enumerable.Range(0, 10).Select(i => (ulong)i)));
     }
+    [Test]
+    public async Task Send_transaction_while_automine_commits_rounds_never_reuses_a_mined_nonce()
+    {
+        // Four clients send from one account back to back while automine commits rounds in between: each call must
+        // read its nonce from a consistent pair of head state and pool, never the old head with the cleaned pool.
+        string from = Keys.Address(3).ToString();
+        async Task<List<string>> Client()
+        {
+            var sent = new List<string>();
+            for (int i = 0; i < 25; i++)
+                sent.Add((await _node.Call("eth_sendTransaction", new { from, to = Recipient.ToString(), value = "0x1" })).GetString()!);
+            return sent;
+        }
+        List<string>[] perClient = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(Client)));
+        await _node.FlushAsync();
+        var nonces = new List<ulong>();
+        foreach (string h in perClient.SelectMany(x => x))
+        {
+            Assert.That((await _node.Call("eth_getTransactionReceipt", h)).GetProperty("status").GetString(), Is.EqualTo("0x1"));
+            nonces.Add(TestNode.Quantity((await _node.Call("eth_getTransactionByHash", h)).GetProperty("nonce")));
+        }
+        Assert.That(nonces.Order(), Is.EqualTo(Enumerable.Range(0, 100).Select(i => (ulong)i)));
+    }
 }

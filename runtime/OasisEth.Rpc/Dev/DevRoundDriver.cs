@@ -67,6 +67,21 @@ internal sealed class DevRoundDriver
 
     public bool Automine => _mode == MiningMode.Auto;
 
+    /// <summary>
+    /// The sender's next nonce counting its pool run. A round can commit between reading the head's nonce and reading
+    /// the pool, and the round then removes its transactions from the pool: the pair would be inconsistent (the old
+    /// nonce with the new pool). The head is read again after the pool; if a round landed in between, read again.
+    /// </summary>
+    public ulong PendingNonce(in Address sender)
+    {
+        while (true)
+        {
+            ulong head = _chain.Head.Number;
+            ulong nonce = _pool.PendingNonce(sender, _chain.OpenState(head).GetNonce(sender));
+            if (_chain.Head.Number == head) return nonce;
+        }
+    }
+
     /// <summary>Checks and admits a raw transaction; throws the client's -32000 error when refused.</summary>
     public PoolTransaction Submit(byte[] raw)
     {

@@ -51,8 +51,7 @@ internal static class EthApi
             Address a = call.Params.Address(0);
             if (!c.TryResolve(call.Params.Get(1), RpcParams.Where(1), out ulong number, out bool pending))
                 throw RpcException.Server("header not found");
-            ulong nonce = c.OpenState(number).GetNonce(a);
-            if (pending) nonce = c.Driver.Pool.PendingNonce(a, nonce);
+            ulong nonce = pending ? c.Driver.PendingNonce(a) : c.OpenState(number).GetNonce(a);
             RpcJson.Quantity(call.Result, nonce);
         });
 

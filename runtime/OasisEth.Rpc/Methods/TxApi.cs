@@ -109,7 +109,7 @@ internal static class TxApi
         if (chainId is { } id && id != c.Genesis.ChainId)
             throw RpcException.Server($"chainId does not match node's (have={id}, want={c.Genesis.ChainId})");
         BlockHeader head = c.Chain.Head;
-        ulong nonce = request.Nonce ?? c.Driver.Pool.PendingNonce(from, c.OpenState(head.Number).GetNonce(from));
+        ulong nonce = request.Nonce ?? c.Driver.PendingNonce(from);
         TxType txType = type ?? (request.GasPrice is not null ? (request.AccessList is null ? TxType.Legacy : TxType.AccessList) : TxType.DynamicFee);
         UInt256 nextBase = FeeMarket.NextBaseFee(head, c.Genesis);
         UInt256 gasPrice = request.GasPrice ?? nextBase + FeeMarket.SuggestedTip;
