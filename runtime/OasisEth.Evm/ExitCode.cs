@@ -26,6 +26,9 @@ public enum ExitCode : byte
     NonceOverflow,
     // The frame paused to run a child frame.
     ChildRequested,
+    // The caller's interrupt was signalled (an RPC call's timeout): the whole execution stops, every frame
+    // fails as if exceptionally halted. Never on consensus paths, which pass no interrupt.
+    Interrupted,
 }
 
 public static class ExitCodeExtensions
@@ -52,6 +55,7 @@ public static class ExitCodeExtensions
         ExitCode.CallDepthExceeded => "max call depth exceeded",
         ExitCode.InsufficientBalance => "insufficient balance for transfer",
         ExitCode.NonceOverflow => "nonce uint64 overflow",
+        ExitCode.Interrupted => "execution aborted",
         _ => code.ToString(),
     };
 }

@@ -207,6 +207,8 @@ public sealed partial class VirtualMachine
                     {
                         ref readonly UInt256 dest = ref top[-1];
                         if (!dest.FitsInUlong || !codeInfo.IsValidJumpDest(dest.u0)) { exit = ExitCode.BadJumpDestination; goto Halt; }
+                        // Every loop jumps backward: the one place an endless execution must keep passing.
+                        if (dest.u0 <= (ulong)pc && _interrupt.IsCancellationRequested) { exit = ExitCode.Interrupted; goto Halt; }
                         pc = (int)dest.u0;
                         top--;
                         continue;
@@ -217,6 +219,7 @@ public sealed partial class VirtualMachine
                         {
                             ref readonly UInt256 dest = ref top[-1];
                             if (!dest.FitsInUlong || !codeInfo.IsValidJumpDest(dest.u0)) { exit = ExitCode.BadJumpDestination; goto Halt; }
+                            if (dest.u0 <= (ulong)pc && _interrupt.IsCancellationRequested) { exit = ExitCode.Interrupted; goto Halt; }
                             pc = (int)dest.u0;
                             top -= 2;
                             continue;

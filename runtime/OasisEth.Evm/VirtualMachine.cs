@@ -23,11 +23,16 @@ public sealed partial class VirtualMachine
     private ForkSpec _spec = null!;
     private ITxTracer? _tracer;
     private EvmFrame? _pendingChild;
+    private CancellationToken _interrupt;
 
     /// <summary>Runs a top-level message (the transaction's call or creation) to completion.</summary>
-    public CallResult Execute(IWorldState state, BlockContext block, TxContext tx, ForkSpec spec, Message message, ITxTracer? tracer = null)
+    /// <param name="interrupt">Stops the execution when signalled (<see cref="ExitCode.Interrupted"/>): checked on
+    /// every backward jump and every frame start or resume, the places any long execution must pass. For RPC calls
+    /// only; consensus execution passes none, so its outcome never depends on timing.</param>
+    public CallResult Execute(IWorldState state, BlockContext block, TxContext tx, ForkSpec spec, Message message, ITxTracer? tracer = null,
+        CancellationToken interrupt = default)
     {
-        _state = state; _block = block; _tx = tx; _spec = spec; _tracer = tracer;
+        _state = state; _block = block; _tx = tx; _spec = spec; _tracer = tracer; _interrupt = interrupt;
         try
         {
             var first = message.Kind.IsCreate() ? StartCreate(ref message, out var immediate) : StartCall(ref message, out immediate);
@@ -36,7 +41,9 @@ public sealed partial class VirtualMachine
             EvmFrame current = first;
             while (true)
             {
-                ExitCode exit = tracer is null ? Run<TracingOff>(current) : Run<TracingOn>(current);
+                ExitCode exit = _interrupt.IsCancellationRequested ? ExitCode.Interrupted
+                    : tracer is null ? Run<TracingOff>(current) : Run<TracingOn>(current);
+                if (exit == ExitCode.Interrupted) return Abandon(current, message.Depth);
                 if (exit == ExitCode.ChildRequested)
                 {
                     current = _pendingChild!;
@@ -57,6 +64,20 @@ public sealed partial class VirtualMachine
         {
             _pendingChild = null;
             _tracer = null;
+            _interrupt = default;
+        }
+    }
+
+    /// <summary>An interrupted execution: the frame and every frame waiting below it fail and are reverted (so the
+    /// state and a tracer's frame nesting stay consistent), and the message ends with no gas left.</summary>
+    private CallResult Abandon(EvmFrame current, int topDepth)
+    {
+        EvmFrame frame = current;
+        while (true)
+        {
+            FinishFrame(frame, ExitCode.Interrupted);
+            if (frame.Depth == topDepth) return new CallResult(ExitCode.Interrupted, 0, 0, [], default);
+            frame = _framePool[frame.Depth - 1];
         }
     }
 

@@ -27,7 +27,10 @@ public sealed partial class TransactionProcessor
 
     public Fork Fork { get; }
 
-    public TransactionResult Execute(IWorldState state, BlockContext block, Transaction tx, ITxTracer? tracer = null)
+    /// <param name="interrupt">Stops the interpreter when signalled (RPC calls under a timeout); the result is then a
+    /// failure with error "execution aborted" that nothing may commit. Consensus execution passes none.</param>
+    public TransactionResult Execute(IWorldState state, BlockContext block, Transaction tx, ITxTracer? tracer = null,
+        CancellationToken interrupt = default)
     {
         // Tracers that report the top frame's gas (callTracer) need the limit before intrinsic gas is taken.
         tracer?.OnTransactionStart(tx.GasLimit);
@@ -68,7 +71,7 @@ public sealed partial class TransactionProcessor
             Depth = 0,
         };
         var txContext = new TxContext { Origin = tx.Sender, GasPrice = effectiveGasPrice, BlobHashes = tx.BlobVersionedHashes };
-        CallResult result = _vm.Execute(state, block, txContext, _spec, message, tracer);
+        CallResult result = _vm.Execute(state, block, txContext, _spec, message, tracer, interrupt);
 
         // ---- post-execution ----
         long gasUsed = (long)tx.GasLimit - result.GasLeft;

@@ -11,16 +11,16 @@ namespace OasisEth.Executor;
 
 public sealed partial class Chain
 {
-    public CallOutcome Call(CallRequest request, ulong number, ITxTracer? tracer = null)
+    public CallOutcome Call(CallRequest request, ulong number, ITxTracer? tracer = null, CallOverrides? overrides = null,
+        CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        BlockHeader header = GetHeader(number) ?? throw new StateUnavailableException($"Block {number} does not exist.");
-        var reader = new MkvsStateReader(OpenTreeAt(number));
-        ulong gas = Math.Min(request.Gas ?? header.GasLimit, header.GasLimit);
+        CallSite site = OpenCallSite(number, overrides);
+        ulong gas = Math.Min(request.Gas ?? site.GasLimit, site.GasLimit);
         EntryRunner runner = RentRunner();
         try
         {
-            return Guard(number, () => ToCallOutcome(RunCall(runner, reader, header, request, gas, tracer)));
+            return Guard(number, () => ToCallOutcome(RunCall(runner, site, request, gas, tracer, cancellation)));
         }
         finally
         {
@@ -28,15 +28,14 @@ public sealed partial class Chain
         }
     }
 
-    public EstimateOutcome EstimateGas(CallRequest request, ulong number)
+    public EstimateOutcome EstimateGas(CallRequest request, ulong number, CallOverrides? overrides = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        BlockHeader header = GetHeader(number) ?? throw new StateUnavailableException($"Block {number} does not exist.");
-        var reader = new MkvsStateReader(OpenTreeAt(number));
+        CallSite site = OpenCallSite(number, overrides);
         EntryRunner runner = RentRunner();
         try
         {
-            return Guard(number, () => Estimate(runner, reader, header, request));
+            return Guard(number, () => Estimate(runner, site, request, cancellation));
         }
         finally
         {
@@ -48,17 +47,19 @@ public sealed partial class Chain
     /// geth's search: run at the cap (failure there is the answer: revert data, or "gas required exceeds
     /// allowance"); try the gas the run used (×64/63 for the EIP-150 retained gas) as an optimistic upper bound; then
     /// bisect between the intrinsic gas − 1 (fails by definition) and the smallest success until they meet, so the
-    /// result is the exact minimum of a monotone success function.
+    /// result is the exact minimum of a monotone success function. Every run checks <paramref name="cancellation"/>
+    /// first and passes it to the interpreter, so a timeout stops the search between and within runs.
     /// </summary>
-    private EstimateOutcome Estimate(EntryRunner runner, MkvsStateReader reader, BlockHeader header, CallRequest request)
+    private EstimateOutcome Estimate(EntryRunner runner, CallSite site, CallRequest request, CancellationToken cancellation)
     {
-        ulong hi = Math.Min(request.Gas ?? header.GasLimit, header.GasLimit);
+        ulong hi = Math.Min(request.Gas ?? site.GasLimit, site.GasLimit);
         bool cappedByFunds = false;
         UInt256 feeCap = request.GasPrice ?? request.MaxFeePerGas ?? UInt256.Zero;
+        InMemoryWorldState view = NewCallState(site);
         if (!feeCap.IsZero)
         {
             Address from = request.From ?? Address.Zero;
-            UInt256 balance = reader.TryGetAccount(from, out var account) ? account.Balance : UInt256.Zero;
+            UInt256 balance = view.GetBalance(from);
             UInt256 value = request.Value ?? UInt256.Zero;
             if (value > balance) return new EstimateOutcome(0, "insufficient funds for transfer", []);
             UInt256 allowance = (balance - value) / feeCap;
@@ -69,7 +70,7 @@ public sealed partial class Chain
             }
         }
 
-        CallRun top = RunCall(runner, reader, header, request, hi, null);
+        CallRun top = RunCall(runner, site, request, hi, null, cancellation);
         if (!top.Ok)
         {
             if (top.Result.IsInvalid && !cappedByFunds) return new EstimateOutcome(0, GethErrors.FromReason(top.Result.InvalidReason!), []);
@@ -77,26 +78,26 @@ public sealed partial class Chain
             return new EstimateOutcome(0, $"gas required exceeds allowance ({hi})", []);
         }
 
-        Transaction probe = BuildCallTransaction(reader, header, request, hi);
+        Transaction probe = BuildCallTransaction(view, request, hi);
         IntrinsicGas intrinsic = IntrinsicGas.Of(probe, ForkSpec.Of(Genesis.Fork));
         ulong lo = (ulong)Math.Max(intrinsic.Gas, intrinsic.FloorGas) - 1;
 
         ulong optimistic = top.Result.GasUsed * 64 / 63;
         if (optimistic > lo && optimistic < hi)
         {
-            if (RunCall(runner, reader, header, request, optimistic, null).Ok) hi = optimistic;
+            if (RunCall(runner, site, request, optimistic, null, cancellation).Ok) hi = optimistic;
             else lo = optimistic;
         }
         while (lo + 1 < hi)
         {
             ulong mid = lo + (hi - lo) / 2;
-            if (RunCall(runner, reader, header, request, mid, null).Ok) hi = mid;
+            if (RunCall(runner, site, request, mid, null, cancellation).Ok) hi = mid;
             else lo = mid;
         }
         return new EstimateOutcome(hi, null, []);
     }
 
-    public bool TraceTransaction(Hash256 transactionHash, ITxTracer tracer)
+    public bool TraceTransaction(Hash256 transactionHash, ITxTracer tracer, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(tracer);
         if (Locate(transactionHash) is not var (number, index) || number == 0) return false;
@@ -109,8 +110,14 @@ public sealed partial class Chain
         EntryRunner runner = RentRunner();
         try
         {
-            for (int i = 0; i < index; i++) runner.Run(state, context, block.Block.Transactions[i].Transaction);
-            runner.Run(state, context, block.Block.Transactions[index].Transaction, tracer);
+            for (int i = 0; i < index; i++)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                runner.Run(state, context, block.Block.Transactions[i].Transaction, null, cancellation);
+            }
+            runner.Run(state, context, block.Block.Transactions[index].Transaction, tracer, cancellation);
+            // An interrupted re-execution leaves a partial trace and a wrong state: not an answer.
+            cancellation.ThrowIfCancellationRequested();
             return true;
         }
         catch (MkvsException)
@@ -123,23 +130,67 @@ public sealed partial class Chain
         }
     }
 
+    /// <summary>What every run of one RPC call shares: the block, its state, the overrides and the gas ceiling
+    /// (the block's gas limit, or the overridden one).</summary>
+    private sealed record CallSite(BlockHeader Header, MkvsStateReader Reader, CallOverrides? Overrides, ulong GasLimit);
+
+    private CallSite OpenCallSite(ulong number, CallOverrides? overrides)
+    {
+        BlockHeader header = GetHeader(number) ?? throw new StateUnavailableException($"Block {number} does not exist.");
+        if (overrides is not null) StateOverrides.Validate(overrides.Accounts);
+        var reader = new MkvsStateReader(OpenTreeAt(number));
+        ulong gasLimit = overrides?.Block?.GasLimit ?? header.GasLimit;
+        return new CallSite(header, reader, overrides is { IsEmpty: false } ? overrides : null, gasLimit);
+    }
+
+    /// <summary>A throw-away world state over the block's tree with the call's state overrides applied.</summary>
+    private static InMemoryWorldState NewCallState(CallSite site)
+    {
+        var state = new InMemoryWorldState(site.Reader);
+        if (site.Overrides is { Accounts.Count: > 0 } o) StateOverrides.Apply(state, o.Accounts);
+        return state;
+    }
+
+    /// <summary>The block as a call sees it: the header's fields, each replaced by its override when given; the base
+    /// fee is zero for a call that names no fee (see <see cref="RunCall"/>).</summary>
+    private BlockContext CallBlockContext(CallSite site, bool noFee)
+    {
+        BlockHeader h = site.Header;
+        BlockOverrides? b = site.Overrides?.Block;
+        ulong number = b?.Number ?? h.Number;
+        return new BlockContext
+        {
+            Coinbase = b?.Coinbase ?? OethLedger.FeeCollector,
+            Number = number,
+            Timestamp = b?.Time ?? h.Timestamp,
+            GasLimit = site.GasLimit,
+            BaseFee = noFee ? UInt256.Zero : b?.BaseFee ?? h.BaseFee,
+            PrevRandao = (b?.PrevRandao ?? h.MixHash).ToWord(),
+            BlobBaseFee = b?.BlobBaseFee ?? UInt256.Zero,
+            ChainId = _chainId,
+            BlockHash = n => GetHeader(n)?.Hash ?? Hash256.Zero,
+        };
+    }
+
     private readonly record struct CallRun(TransactionResult Result, bool Ok, bool Reverted, byte[] RevertData);
 
     /// <summary>
     /// One eth_call execution on a throw-away world state over the block's tree. geth's call rules: the nonce is
     /// the account's (never checked), a sender with code may call (EIP-3607 is skipped: its code is hidden for the
     /// call), and with no gas price at all the base fee is taken as zero so no balance is needed for gas.
+    /// Cancelled before or during the run: <see cref="OperationCanceledException"/> (an interrupted run's result
+    /// means nothing).
     /// </summary>
-    private CallRun RunCall(EntryRunner runner, MkvsStateReader reader, BlockHeader header, CallRequest request, ulong gas, ITxTracer? tracer)
+    private CallRun RunCall(EntryRunner runner, CallSite site, CallRequest request, ulong gas, ITxTracer? tracer, CancellationToken cancellation)
     {
-        Transaction tx = BuildCallTransaction(reader, header, request, gas);
-        var state = new InMemoryWorldState(reader);
+        cancellation.ThrowIfCancellationRequested();
+        InMemoryWorldState state = NewCallState(site);
+        Transaction tx = BuildCallTransaction(state, request, gas);
         byte[] senderCode = state.GetCode(tx.Sender);
         if (senderCode.Length > 0 && !Delegation.IsDesignator(senderCode)) state.SetCode(tx.Sender, []);
         bool noFee = tx.GasPrice.IsZero && tx.MaxFeePerGas.IsZero && tx.MaxPriorityFeePerGas.IsZero;
-        BlockContext context = MakeBlockContext(header.Number, header.Timestamp, header.GasLimit,
-            noFee ? UInt256.Zero : header.BaseFee, header.MixHash);
-        EntryOutcome outcome = runner.Run(state, context, tx, tracer);
+        EntryOutcome outcome = runner.Run(state, CallBlockContext(site, noFee), tx, tracer, cancellation);
+        cancellation.ThrowIfCancellationRequested();
         TransactionResult result = outcome.Result;
         bool reverted = !result.IsInvalid && !outcome.Success && (result.Error == "execution reverted" || outcome.RevertData.Length > 0);
         return new CallRun(result, !result.IsInvalid && outcome.Success, reverted, outcome.RevertData);
@@ -154,10 +205,11 @@ public sealed partial class Chain
         return new CallOutcome(false, [], r.GasUsed, r.Error ?? "execution failed");
     }
 
-    private static Transaction BuildCallTransaction(MkvsStateReader reader, BlockHeader header, CallRequest request, ulong gas)
+    /// <summary>The call as a transaction; the nonce is the sender's in <paramref name="state"/> (overrides included).</summary>
+    private static Transaction BuildCallTransaction(InMemoryWorldState state, CallRequest request, ulong gas)
     {
         Address from = request.From ?? Address.Zero;
-        ulong nonce = reader.TryGetAccount(from, out var account) ? account.Nonce : 0;
+        ulong nonce = state.GetNonce(from);
         bool dynamic = request.GasPrice is null && (request.MaxFeePerGas is not null || request.MaxPriorityFeePerGas is not null);
         AccessListItem[] accessList = request.AccessList ?? [];
         TxType type = dynamic ? TxType.DynamicFee : accessList.Length > 0 ? TxType.AccessList : TxType.Legacy;

@@ -21,9 +21,11 @@ internal sealed class EntryRunner(TransactionProcessor processor, ISupplyRules r
 {
     public TransactionProcessor Processor { get; } = processor;
 
-    public EntryOutcome Run(InMemoryWorldState state, BlockContext block, Transaction tx, ITxTracer? tracer = null)
+    /// <param name="interrupt">RPC executions only (calls, estimates, traces); rounds pass none.</param>
+    public EntryOutcome Run(InMemoryWorldState state, BlockContext block, Transaction tx, ITxTracer? tracer = null,
+        CancellationToken interrupt = default)
     {
-        TransactionResult result = Processor.Execute(state, block, tx, tracer);
+        TransactionResult result = Processor.Execute(state, block, tx, tracer, interrupt);
         if (result.IsInvalid) return new EntryOutcome(result, false, [], UInt256.Zero);
         if (!result.Success) return new EntryOutcome(result, false, result.Output, UInt256.Zero);
         if (tx.To != OethClaims.Address) return new EntryOutcome(result, true, [], UInt256.Zero);

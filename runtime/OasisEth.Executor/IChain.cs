@@ -44,15 +44,26 @@ public interface IChain : IDisposable
     /// and returns the new block with receipts and the rejected transactions.</summary>
     RoundResult ExecuteRound(RoundInput input);
 
-    /// <summary>eth_call semantics on the state after block <paramref name="number"/>: nothing is committed.</summary>
-    CallOutcome Call(CallRequest request, ulong number, ITxTracer? tracer = null);
+    /// <summary>eth_call semantics on the state after block <paramref name="number"/>: nothing is committed.
+    /// <paramref name="overrides"/> change only this call's state and block (<see cref="ArgumentException"/> for
+    /// overrides geth refuses, e.g. both state and stateDiff). <paramref name="cancellation"/> stops the execution
+    /// itself (the interpreter checks it on backward jumps and frame starts) and throws
+    /// <see cref="OperationCanceledException"/>; round execution never takes one.</summary>
+    CallOutcome Call(CallRequest request, ulong number, ITxTracer? tracer = null, CallOverrides? overrides = null,
+        CancellationToken cancellation = default);
 
-    /// <summary>eth_estimateGas: the smallest gas limit with which the call succeeds (binary search).</summary>
-    EstimateOutcome EstimateGas(CallRequest request, ulong number);
+    /// <summary>eth_estimateGas: the smallest gas limit with which the call succeeds (binary search). Overrides and
+    /// cancellation as for <see cref="Call"/>; cancellation also ends the search between runs.</summary>
+    EstimateOutcome EstimateGas(CallRequest request, ulong number, CallOverrides? overrides = null, CancellationToken cancellation = default);
+
+    /// <summary>eth_createAccessList: the accounts and slots the call touches (repeated until stable), the gas it
+    /// uses with them, and its error if it fails with them. Overrides and cancellation as for <see cref="Call"/>.</summary>
+    AccessListOutcome CreateAccessList(CallRequest request, ulong number, CallOverrides? overrides = null, CancellationToken cancellation = default);
 
     /// <summary>Re-executes a committed transaction on its block's parent state with the transactions before it,
-    /// reporting to <paramref name="tracer"/>; false when the transaction is unknown or its state is pruned.</summary>
-    bool TraceTransaction(Hash256 transactionHash, ITxTracer tracer);
+    /// reporting to <paramref name="tracer"/>; false when the transaction is unknown or its state is pruned.
+    /// Cancellation as for <see cref="Call"/>.</summary>
+    bool TraceTransaction(Hash256 transactionHash, ITxTracer tracer, CancellationToken cancellation = default);
 
     /// <summary>Dev only: drops every block after <paramref name="number"/> with its state, transactions, receipts
     /// and supply figures, so the chain is exactly as it was when that block was the head.</summary>

@@ -31,11 +31,12 @@ public sealed class EvmTestHost
         PrevRandao = UInt256.One,
     };
 
-    public TransactionResult Call(Address to, byte[] data, ulong gas = 1_000_000) => Run(to, data, gas);
+    public TransactionResult Call(Address to, byte[] data, ulong gas = 1_000_000, CancellationToken interrupt = default) =>
+        Run(to, data, gas, interrupt);
 
-    public TransactionResult Create(byte[] initCode, ulong gas = 1_000_000) => Run(null, initCode, gas);
+    public TransactionResult Create(byte[] initCode, ulong gas = 1_000_000) => Run(null, initCode, gas, default);
 
-    private TransactionResult Run(Address? to, byte[] data, ulong gas)
+    private TransactionResult Run(Address? to, byte[] data, ulong gas, CancellationToken interrupt)
     {
         var tx = new Transaction
         {
@@ -47,6 +48,6 @@ public sealed class EvmTestHost
             Data = data,
             Sender = Sender,
         };
-        return new TransactionProcessor(Fork).Execute(State, Block(gas), tx);
+        return new TransactionProcessor(Fork).Execute(State, Block(gas), tx, null, interrupt);
     }
 }

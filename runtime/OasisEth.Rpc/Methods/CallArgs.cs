@@ -6,7 +6,7 @@ using OasisEth.Primitives;
 namespace OasisEth.Rpc;
 
 /// <summary>The transaction-call object of eth_call, eth_estimateGas, eth_sendTransaction and debug_traceCall.</summary>
-internal static class CallArgs
+internal static partial class CallArgs
 {
     public static (CallRequest Request, TxType? Type, ulong? ChainId) Parse(JsonElement obj, string where)
     {

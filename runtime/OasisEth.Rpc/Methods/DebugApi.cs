@@ -8,7 +8,7 @@ namespace OasisEth.Rpc;
 /// <summary>
 /// debug_traceTransaction and debug_traceCall with geth's struct logger (no tracer named) or callTracer. The
 /// tracers write their own result JSON; this only picks and configures them and runs the chain's traced path, under
-/// the same timeout as eth_call.
+/// the same timeout as eth_call (which stops the execution) and, for debug_traceCall, with eth_call's overrides.
 /// </summary>
 internal static class DebugApi
 {
@@ -18,7 +18,7 @@ internal static class DebugApi
         {
             Hash256 hash = call.Params.Hash(0);
             IJsonTracer tracer = CreateTracer(call.Params.Get(1), 1);
-            bool found = await TxApi.WithTimeout(c, () => c.Chain.TraceTransaction(hash, tracer), call.Cancellation);
+            bool found = await TxApi.WithTimeout(c, ct => c.Chain.TraceTransaction(hash, tracer, ct), call.Cancellation);
             if (!found) throw RpcException.Server($"transaction {hash} not found");
             tracer.WriteResult(call.Result);
         });
@@ -27,10 +27,20 @@ internal static class DebugApi
             (CallRequest request, _, _) = CallArgs.Parse(call.Params.Required(0), RpcParams.Where(0));
             ulong block = c.ResolveExisting(call.Params, 1);
             IJsonTracer tracer = CreateTracer(call.Params.Get(2), 2);
+            CallOverrides? overrides = TraceCallOverrides(call.Params.Get(2));
             request = TxApi.CapGas(request, c.Limits);
-            await TxApi.WithTimeout(c, () => c.Chain.Call(request, block, tracer), call.Cancellation);
+            await TxApi.WithTimeout(c, ct => c.Chain.Call(request, block, tracer, overrides, ct), call.Cancellation);
             tracer.WriteResult(call.Result);
         });
+    }
+
+    /// <summary>debug_traceCall's options may carry geth's <c>stateOverrides</c> and <c>blockOverrides</c>.</summary>
+    private static CallOverrides? TraceCallOverrides(JsonElement? options)
+    {
+        if (options is not { ValueKind: JsonValueKind.Object } o) return null;
+        return CallArgs.Overrides(
+            CallArgs.ParseStateOverrides(RpcValues.Member(o, "stateOverrides"), "invalid argument 2: stateOverrides"),
+            CallArgs.ParseBlockOverrides(RpcValues.Member(o, "blockOverrides"), "invalid argument 2: blockOverrides"));
     }
 
     /// <summary>The options object: <c>tracer</c> names the tracer (none = struct logger, configured by the object

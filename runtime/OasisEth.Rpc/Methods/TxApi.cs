@@ -5,7 +5,7 @@ using OasisEth.Primitives;
 
 namespace OasisEth.Rpc;
 
-/// <summary>eth_call, eth_estimateGas and the two send methods.</summary>
+/// <summary>eth_call, eth_estimateGas, eth_createAccessList and the send methods.</summary>
 internal static class TxApi
 {
     public static void Register(RpcMethodTable t, RpcContext c)
@@ -14,9 +14,11 @@ internal static class TxApi
         {
             (CallRequest request, _, _) = CallArgs.Parse(call.Params.Required(0), RpcParams.Where(0));
             ulong block = c.ResolveExisting(call.Params, 1);
-            RejectOverrides(call.Params, 2);
+            CallOverrides? overrides = CallArgs.Overrides(
+                CallArgs.ParseStateOverrides(call.Params.Get(2), RpcParams.Where(2)),
+                CallArgs.ParseBlockOverrides(call.Params.Get(3), RpcParams.Where(3)));
             request = CapGas(request, c.Limits);
-            CallOutcome outcome = await WithTimeout(c, () => c.Chain.Call(request, block), call.Cancellation);
+            CallOutcome outcome = await WithTimeout(c, ct => c.Chain.Call(request, block, null, overrides, ct), call.Cancellation);
             if (outcome.Success) RpcJson.Data(call.Result, outcome.Output);
             else throw CallError(outcome.Reverted, outcome.Error, outcome.Output);
         });
@@ -24,12 +26,25 @@ internal static class TxApi
         {
             (CallRequest request, _, _) = CallArgs.Parse(call.Params.Required(0), RpcParams.Where(0));
             ulong block = c.ResolveExisting(call.Params, 1);
-            RejectOverrides(call.Params, 2);
+            CallOverrides? overrides = CallArgs.Overrides(
+                CallArgs.ParseStateOverrides(call.Params.Get(2), RpcParams.Where(2)),
+                CallArgs.ParseBlockOverrides(call.Params.Get(3), RpcParams.Where(3)));
             // No gas given: the chain searches up to its own bound (the block gas limit); given: at most the cap.
             if (request.Gas is { } given && given > c.Limits.CallGasCap) request = request with { Gas = c.Limits.CallGasCap };
-            EstimateOutcome outcome = await WithTimeout(c, () => c.Chain.EstimateGas(request, block), call.Cancellation);
+            EstimateOutcome outcome = await WithTimeout(c, ct => c.Chain.EstimateGas(request, block, overrides, ct), call.Cancellation);
             if (outcome.Ok) RpcJson.Quantity(call.Result, outcome.Gas);
             else throw CallError(IsRevert(outcome.Error, outcome.RevertData), outcome.Error, outcome.RevertData);
+        });
+        t.Add("eth_createAccessList", async call =>
+        {
+            (CallRequest request, _, _) = CallArgs.Parse(call.Params.Required(0), RpcParams.Where(0));
+            ulong block = c.ResolveExisting(call.Params, 1);
+            // geth takes no overrides here; accepting them as the third parameter costs nothing and some tools send them.
+            CallOverrides? overrides = CallArgs.Overrides(CallArgs.ParseStateOverrides(call.Params.Get(2), RpcParams.Where(2)), null);
+            request = CapGas(request, c.Limits);
+            AccessListOutcome outcome = await WithTimeout(c, ct => c.Chain.CreateAccessList(request, block, overrides, ct), call.Cancellation);
+            if (outcome.Invalid) throw RpcException.Server(outcome.Error ?? "invalid call");
+            AccessListJson.Write(call.Result, outcome);
         });
         t.Add("eth_sendRawTransaction", call =>
         {
@@ -59,11 +74,6 @@ internal static class TxApi
         });
     }
 
-    private static void RejectOverrides(RpcParams p, int index)
-    {
-        if (p.Get(index) is not null) throw RpcException.InvalidParams($"invalid argument {index}: state and block overrides are not supported");
-    }
-
     internal static CallRequest CapGas(CallRequest request, RpcLimits limits) =>
         request.Gas is { } g && g <= limits.CallGasCap ? request : request with { Gas = limits.CallGasCap };
 
@@ -75,28 +85,36 @@ internal static class TxApi
         : RpcException.Server(error ?? "execution failed");
 
     /// <summary>
-    /// Runs a call on the thread pool and stops waiting after the limit. The chain's call has no cancellation hook,
-    /// so the abandoned execution runs on to its gas cap in the background; the client gets geth's timeout error.
+    /// Runs a chain call on the thread pool under the call timeout. The chain gets a token that is cancelled at the
+    /// limit (by <see cref="CallDeadlines"/>, which does not need a free pool thread) or when the client goes away;
+    /// the interpreter then stops the execution itself, so a runaway call frees its thread instead of running on to
+    /// its gas cap. A call that finished but took longer than the limit is reported as timed out too, so the
+    /// answer does not depend on how late the cancellation landed.
     /// </summary>
-    internal static async Task<T> WithTimeout<T>(RpcContext c, Func<T> run, CancellationToken ct)
+    internal static async Task<T> WithTimeout<T>(RpcContext c, Func<CancellationToken, T> run, CancellationToken ct)
     {
         long started = Stopwatch.GetTimestamp();
-        Task<T> task = Task.Run(run, CancellationToken.None);
+        var interrupt = new CancellationTokenSource();
+        using CancellationTokenRegistration onClientGone = ct.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), interrupt);
+        CallDeadlines.Cancel(interrupt, c.Limits.CallTimeout);
         try
         {
-            T result = await task.WaitAsync(c.Limits.CallTimeout, ct);
-            // The timer that ends the wait can fire late on a busy thread pool; the limit is on the time taken.
-            if (Stopwatch.GetElapsedTime(started) > c.Limits.CallTimeout) throw new TimeoutException();
+            T result = await Task.Run(() => run(interrupt.Token), CancellationToken.None);
+            if (Stopwatch.GetElapsedTime(started) > c.Limits.CallTimeout) throw new OperationCanceledException(interrupt.Token);
             return result;
         }
-        catch (TimeoutException)
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            _ = task.ContinueWith(static t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted);
             throw RpcException.Server($"execution aborted (timeout = {c.Limits.CallTimeout.TotalSeconds:0.###}s)");
         }
         catch (StateUnavailableException e)
         {
             throw RpcException.Server(e.Message);
+        }
+        catch (ArgumentException e) when (e.ParamName is null)
+        {
+            // The chain's refusal of overrides the parser let through (it checks the same rules first).
+            throw RpcException.InvalidParams(e.Message);
         }
     }
 
@@ -132,7 +150,7 @@ internal static class TxApi
         else
         {
             CallRequest estimateRequest = request with { Nonce = nonce, Gas = Math.Min(c.Limits.CallGasCap, c.Genesis.GasLimit) };
-            EstimateOutcome estimate = await WithTimeout(c, () => c.Chain.EstimateGas(estimateRequest, head.Number), call.Cancellation);
+            EstimateOutcome estimate = await WithTimeout(c, t => c.Chain.EstimateGas(estimateRequest, head.Number, null, t), call.Cancellation);
             if (!estimate.Ok) throw CallError(IsRevert(estimate.Error, estimate.RevertData), estimate.Error, estimate.RevertData);
             gas = estimate.Gas;
         }
