@@ -81,6 +81,27 @@ public readonly struct Address : IEquatable<Address>, IComparable<Address>
     public static bool operator !=(Address left, Address right) => !left.Equals(right);
     public override string ToString() => "0x" + Hex.Encode(Bytes);
 
+    /// <summary>EIP-55 mixed-case form, as wallets, anvil and geth's txpool print addresses.</summary>
+    public string ToChecksumString()
+    {
+        Span<char> lower = stackalloc char[40];
+        Convert.TryToHexStringLower(Bytes, lower, out _);
+        Span<byte> ascii = stackalloc byte[40];
+        for (int i = 0; i < 40; i++) ascii[i] = (byte)lower[i];
+        Hash256 hash = Keccak.Compute(ascii);
+        ReadOnlySpan<byte> h = hash.Bytes;
+        Span<char> chars = stackalloc char[42];
+        chars[0] = '0';
+        chars[1] = 'x';
+        for (int i = 0; i < 40; i++)
+        {
+            char c = lower[i];
+            int nibble = (i & 1) == 0 ? h[i / 2] >> 4 : h[i / 2] & 0xF;
+            chars[2 + i] = c >= 'a' && nibble >= 8 ? (char)(c - 32) : c;
+        }
+        return new string(chars);
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowWrongLength(int length) =>
         throw new ArgumentException($"An address is {Size} bytes, got {length}.");

@@ -73,6 +73,7 @@ public sealed class DevNode : IAsyncDisposable
         DevApi.Register(methods, context);
         DebugApi.Register(methods, context);
         OasisApi.Register(methods, context);
+        TxPoolApi.Register(methods, context);
         var dispatcher = new RpcDispatcher(methods, limits, options.Log);
         var stopping = new CancellationTokenSource();
         var server = new RpcServer(dispatcher, hub, limits, stopping.Token);

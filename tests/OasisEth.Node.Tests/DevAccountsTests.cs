@@ -24,7 +24,7 @@ public class DevAccountsTests
     public void Account0IsTheWellKnownFirstDevAccount()
     {
         DevAccount first = DevAccounts.Derive(count: 1)[0];
-        Assert.That(DevAccount.ToChecksumString(first.Address), Is.EqualTo("0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266"));
+        Assert.That(first.Address.ToChecksumString(), Is.EqualTo("0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266"));
     }
 
     [Test]
@@ -36,7 +36,7 @@ public class DevAccountsTests
         {
             Assert.That(accounts[i].Index, Is.EqualTo(i));
             // Checksummed comparison also pins the EIP-55 printing.
-            Assert.That(DevAccount.ToChecksumString(accounts[i].Address), Is.EqualTo(WellKnown[i].Address), $"account {i}");
+            Assert.That(accounts[i].Address.ToChecksumString(), Is.EqualTo(WellKnown[i].Address), $"account {i}");
             Assert.That(Hex.Encode(accounts[i].PrivateKey), Is.EqualTo(WellKnown[i].Key), $"key {i}");
         }
     }
@@ -45,9 +45,9 @@ public class DevAccountsTests
     public void AnotherMnemonicGivesOtherAccounts()
     {
         DevAccount other = DevAccounts.Derive("abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about", 1)[0];
-        Assert.That(DevAccount.ToChecksumString(other.Address), Is.Not.EqualTo(WellKnown[0].Address));
+        Assert.That(other.Address.ToChecksumString(), Is.Not.EqualTo(WellKnown[0].Address));
         // Well-known first account of the all-"abandon" mnemonic on the same path.
-        Assert.That(DevAccount.ToChecksumString(other.Address), Is.EqualTo("0x9858EfFD232B4033E47d90003D41EC34EcaEda94"));
+        Assert.That(other.Address.ToChecksumString(), Is.EqualTo("0x9858EfFD232B4033E47d90003D41EC34EcaEda94"));
     }
 
     [Test]
@@ -56,7 +56,7 @@ public class DevAccountsTests
         // Examples from EIP-55.
         foreach (string s in new[] { "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", "0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359",
                      "0xdbF03B407c01E7cD3CBea99509d93f8DDDC8C6FB", "0xD1220A0cf47c7B9Be7A2E6BA89F429762e7b9aDb" })
-            Assert.That(DevAccount.ToChecksumString(Address.Parse(s.ToLowerInvariant())), Is.EqualTo(s));
+            Assert.That(Address.Parse(s.ToLowerInvariant()).ToChecksumString(), Is.EqualTo(s));
     }
 
     [Test]

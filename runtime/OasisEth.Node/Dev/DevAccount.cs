@@ -16,22 +16,4 @@ public sealed record DevAccount(int Index, Address Address, byte[] PrivateKey)
         key.CreatePubKey().WriteToSpan(compressed: false, publicKey, out _);
         return Address.FromHash(Keccak.Compute(publicKey[1..]));
     }
-
-    /// <summary>EIP-55 mixed-case form, as wallets and anvil print addresses.</summary>
-    public static string ToChecksumString(Address address)
-    {
-        string lower = OasisEth.Primitives.Hex.Encode(address.Bytes);
-        Hash256 hash = Keccak.Compute(System.Text.Encoding.ASCII.GetBytes(lower));
-        ReadOnlySpan<byte> h = hash.Bytes;
-        Span<char> chars = stackalloc char[42];
-        chars[0] = '0';
-        chars[1] = 'x';
-        for (int i = 0; i < 40; i++)
-        {
-            char c = lower[i];
-            int nibble = (i & 1) == 0 ? h[i / 2] >> 4 : h[i / 2] & 0xF;
-            chars[2 + i] = c >= 'a' && nibble >= 8 ? (char)(c - 32) : c;
-        }
-        return new string(chars);
-    }
 }

@@ -20,7 +20,7 @@ public static class DevBanner
         output.WriteLine("Available Accounts");
         output.WriteLine("==================");
         foreach (DevAccount a in accounts)
-            output.WriteLine(string.Create(inv, $"({a.Index}) {DevAccount.ToChecksumString(a.Address)} ({balance})"));
+            output.WriteLine(string.Create(inv, $"({a.Index}) {a.Address.ToChecksumString()} ({balance})"));
         output.WriteLine();
         output.WriteLine("Private Keys");
         output.WriteLine("==================");

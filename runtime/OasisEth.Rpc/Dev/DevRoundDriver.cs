@@ -82,6 +82,18 @@ internal sealed class DevRoundDriver
         }
     }
 
+    /// <summary>The pool split into pending and queued against a consistent head (see <see cref="PendingNonce"/>).</summary>
+    public (List<(Address Sender, List<PoolTransaction> Txs)> Pending, List<(Address Sender, List<PoolTransaction> Txs)> Queued) PoolContent()
+    {
+        while (true)
+        {
+            ulong head = _chain.Head.Number;
+            IStateView state = _chain.OpenState(head);
+            var content = _pool.Partition(a => state.GetNonce(a));
+            if (_chain.Head.Number == head) return content;
+        }
+    }
+
     /// <summary>Checks and admits a raw transaction; throws the client's -32000 error when refused.</summary>
     public PoolTransaction Submit(byte[] raw)
     {

@@ -134,6 +134,36 @@ internal sealed class TxPool(int capacity)
         }
     }
 
+    /// <summary>
+    /// The pool as the txpool_* methods show it, senders in address order: per sender the consecutive run from its
+    /// state nonce is pending (a round can take it), the rest waits behind a nonce gap and is queued.
+    /// </summary>
+    public (List<(Address Sender, List<PoolTransaction> Txs)> Pending, List<(Address Sender, List<PoolTransaction> Txs)> Queued)
+        Partition(Func<Address, ulong> stateNonce)
+    {
+        var pending = new List<(Address, List<PoolTransaction>)>();
+        var queued = new List<(Address, List<PoolTransaction>)>();
+        lock (_lock)
+        {
+            var senders = new List<Address>(_bySender.Keys);
+            senders.Sort();
+            foreach (Address sender in senders)
+            {
+                SortedList<ulong, PoolTransaction> queue = _bySender[sender];
+                ulong next = stateNonce(sender);
+                List<PoolTransaction>? run = null, waiting = null;
+                foreach ((ulong nonce, PoolTransaction tx) in queue)
+                {
+                    if (nonce == next) { (run ??= []).Add(tx); next++; }
+                    else if (nonce > next) (waiting ??= []).Add(tx);
+                }
+                if (run is not null) pending.Add((sender, run));
+                if (waiting is not null) queued.Add((sender, waiting));
+            }
+        }
+        return (pending, queued);
+    }
+
     /// <summary>Senders with transactions in the pool (a copy).</summary>
     public Address[] Senders()
     {
