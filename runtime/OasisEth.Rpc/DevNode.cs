@@ -69,6 +69,7 @@ public sealed class DevNode : IAsyncDisposable
         var methods = new RpcMethodTable();
         EthApi.Register(methods, context);
         TxApi.Register(methods, context);
+        AutomineSends.Register(methods, context);
         LogApi.Register(methods, context);
         DevApi.Register(methods, context);
         DebugApi.Register(methods, context);

@@ -8,7 +8,10 @@ namespace OasisEth.Rpc;
 /// <summary>Chain and state reads: identity, blocks, transactions, receipts, balances, code, storage, fees.</summary>
 internal static class EthApi
 {
-    public const string ClientVersion = "OasisEth/v0.1.0/linux-x64/dotnet10";
+    // Starts with "anvil" on purpose: hardhat-network-helpers (mine, time, takeSnapshot, loadFixture) refuse any node
+    // whose web3_clientVersion does not start with "hardhat", "anvil" or "zksync", and the dev methods here follow
+    // anvil's dialect (interval mining in seconds, anvil_* names). The rest still names this node.
+    public const string ClientVersion = "anvil-compatible/OasisEth/v0.1.0/linux-x64/dotnet10";
 
     public static void Register(RpcMethodTable t, RpcContext c)
     {

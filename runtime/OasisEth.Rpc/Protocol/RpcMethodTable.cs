@@ -14,6 +14,10 @@ internal sealed class RpcMethodTable
         return default;
     });
 
+    /// <summary>Replaces a registered handler with one built around it (to add behaviour that belongs to the node's
+    /// mode rather than to the method's own group).</summary>
+    public void Wrap(string name, Func<RpcMethod, RpcMethod> wrap) => _methods[name] = wrap(_methods[name]);
+
     public bool TryGet(string name, out RpcMethod method) => _methods.TryGetValue(name, out method!);
 
     public IEnumerable<string> Names => _methods.Keys;
