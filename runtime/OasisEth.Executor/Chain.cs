@@ -62,9 +62,23 @@ public sealed partial class Chain : IChain
 
     private EntryRunner NewRunner() => new(new TransactionProcessor(Genesis.Fork), _rules, _chainId);
 
-    private EntryRunner RentRunner() => _readRunners.TryTake(out EntryRunner? runner) ? runner : NewRunner();
+    private int _runningReads;
 
-    private void ReturnRunner(EntryRunner runner) => _readRunners.Add(runner);
+    /// <summary>RPC executions (calls, estimates, access lists, traces) running right now: for monitoring, and the
+    /// proof in tests that a timed-out call stopped rather than ran on in the background.</summary>
+    public int RunningCalls => Volatile.Read(ref _runningReads);
+
+    private EntryRunner RentRunner()
+    {
+        Interlocked.Increment(ref _runningReads);
+        return _readRunners.TryTake(out EntryRunner? runner) ? runner : NewRunner();
+    }
+
+    private void ReturnRunner(EntryRunner runner)
+    {
+        _readRunners.Add(runner);
+        Interlocked.Decrement(ref _runningReads);
+    }
 
     /// <summary>
     /// The block environment of block <paramref name="number"/>: the coinbase is always the OETH fee collector,
