@@ -9,7 +9,8 @@ namespace OasisEth.Evm.Precompiles.Bls12381;
 /// Multiplication is CIOS Montgomery without the final carry word: p's top limb is below 2^62, which keeps every
 /// intermediate sum inside six limbs (the "no-carry" condition).
 /// </summary>
-internal readonly struct Fp : IField<Fp>
+[SkipLocalsInit] // the products keep many address-taken scratch words; zeroing them on entry costs more than the product
+internal readonly partial struct Fp : IField<Fp>
 {
     public readonly ulong L0, L1, L2, L3, L4, L5;
 
@@ -33,7 +34,7 @@ internal readonly struct Fp : IField<Fp>
     public static Fp One => new(0x760900000002FFFD, 0xEBF4000BC40C0002, 0x5F48985753C758BA, 0x77CE585370525745, 0x5C071A97A256EC6D, 0x15F65EC3FA80E493);
 
     /// <summary>R^2 mod p: multiplying a plain integer by it enters Montgomery form.</summary>
-    private static Fp R2 => new(0xF4DF1F341C341746, 0x0A76E6A609D104F1, 0x8DE5476C4C95B6D5, 0x67EB88A9939D83C0, 0x9A793E85B519952D, 0x11988FE592CAE3AA);
+    internal static Fp R2 => new(0xF4DF1F341C341746, 0x0A76E6A609D104F1, 0x8DE5476C4C95B6D5, 0x67EB88A9939D83C0, 0x9A793E85B519952D, 0x11988FE592CAE3AA);
 
     public bool IsZero => (L0 | L1 | L2 | L3 | L4 | L5) == 0;
 
@@ -283,8 +284,8 @@ internal readonly struct Fp : IField<Fp>
         0xEE7FBFFFFFFFEAAB, 0x07AAFFFFAC54FFFF, 0xD9CC34A83DAC3D89, 0xD91DD2E13CE144AF, 0x92C6E9ED90D2EB35, 0x0680447A8E5FF9A6,
     ];
 
-    /// <summary>a^-1 (0 for 0) by Fermat's little theorem.</summary>
-    public static Fp Inverse(in Fp a) => Pow(a, PMinus2);
+    /// <summary>a^-1 (0 for 0) by Fermat's little theorem: the plain definition the binary GCD is tested against.</summary>
+    internal static Fp InverseByFermat(in Fp a) => Pow(a, PMinus2);
 
     /// <summary>A square root of a, or false when a is not a square.</summary>
     public static bool TrySqrt(in Fp a, out Fp root)
