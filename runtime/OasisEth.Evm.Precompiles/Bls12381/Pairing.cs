@@ -17,7 +17,7 @@ namespace OasisEth.Evm.Precompiles.Bls12381;
 /// which is as good for "product equals one" checks since gcd(3, r) = 1.
 /// </para>
 /// </summary>
-internal static class Pairing
+internal static partial class Pairing
 {
     private const ulong AbsX = 0xd201000000010000;
 
@@ -80,7 +80,7 @@ internal static class Pairing
     /// T ← 2T (dbl-2009-l) and the tangent line at T scaled by 2·Y·Z^3:
     /// l0 = 3X^3 - 2Y^2, l1 = -3X^2·Z^2·xP, l2 = 2Y·Z^3·yP.
     /// </summary>
-    private static void DoublingStep(ref JacobianPoint<Fp2> t, in Fp negPx, in Fp py, out Fp2 l0, out Fp2 l1, out Fp2 l2)
+    internal static void DoublingStep(ref JacobianPoint<Fp2> t, in Fp negPx, in Fp py, out Fp2 l0, out Fp2 l1, out Fp2 l2)
     {
         Fp2 x = t.X, y = t.Y, z = t.Z;
         Fp2 a = Fp2.Square(x);
@@ -104,7 +104,7 @@ internal static class Pairing
     /// T ← T + Q (mixed addition) and the line through T and Q scaled by Z·H:
     /// l0 = R·xQ - yQ·Z·H, l1 = -R·xP, l2 = Z·H·yP, with H = xQ·Z^2 - X and R = yQ·Z^3 - Y.
     /// </summary>
-    private static void AdditionStep(ref JacobianPoint<Fp2> t, in Fp2 qx, in Fp2 qy, in Fp negPx, in Fp py,
+    internal static void AdditionStep(ref JacobianPoint<Fp2> t, in Fp2 qx, in Fp2 qy, in Fp negPx, in Fp py,
         out Fp2 l0, out Fp2 l1, out Fp2 l2)
     {
         Fp2 x = t.X, y = t.Y, z = t.Z;

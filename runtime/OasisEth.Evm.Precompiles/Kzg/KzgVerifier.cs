@@ -18,14 +18,17 @@ internal static class KzgVerifier
         "b5bfd7dd8cdeb128843bc287230af38926187075cbfbefa81009a2ce615ac53d2914e5870cb452d2afaaab24f3499f72" +
         "185cbfee53492714734429b7b38608e23926c911cceceac9a36851477ba4c60b087041de621000edc98edada20c1def2";
 
-    private static readonly Fp2 s_tauX, s_tauY, s_negG2X, s_negG2Y;
+    /// <summary>Both G2 points of the check are fixed, so their Miller-loop lines are computed once.</summary>
+    private static readonly Pairing.FixedLines s_tauLines, s_negG2Lines;
 
     static KzgVerifier()
     {
-        if (!G2.TryDecompress(Convert.FromHexString(TauG2Compressed), out JacobianPoint<Fp2> tau) || !tau.TryToAffine(out s_tauX, out s_tauY))
+        if (!G2.TryDecompress(Convert.FromHexString(TauG2Compressed), out JacobianPoint<Fp2> tau) ||
+            !tau.TryToAffine(out Fp2 tauX, out Fp2 tauY))
             throw new InvalidOperationException("the KZG trusted-setup point does not decode");
-        G2.Generator.TryToAffine(out s_negG2X, out Fp2 gy);
-        s_negG2Y = -gy;
+        s_tauLines = new Pairing.FixedLines(tauX, tauY);
+        G2.Generator.TryToAffine(out Fp2 gx, out Fp2 gy);
+        s_negG2Lines = new Pairing.FixedLines(gx, -gy);
     }
 
     /// <summary>Whether π proves that the polynomial committed to by C evaluates to y at z (z, y: 32-byte big-endian, below r).</summary>
@@ -48,10 +51,10 @@ internal static class KzgVerifier
         else zLimbs.Clear();
         JacobianPoint<Fp> lhs = MultiScalarMultiplication<Fp>.Compute(xs[..n], ys[..n], scalars[..(4 * n)]);
 
-        Span<Pairing.PairInput> pairs = stackalloc Pairing.PairInput[2];
+        Span<Pairing.FixedPairInput> pairs = [default, default];
         int used = 0;
-        if (lhs.TryToAffine(out Fp lx, out Fp ly)) pairs[used++] = new Pairing.PairInput(lx, ly, s_negG2X, s_negG2Y);
-        if (proof.TryToAffine(out Fp px, out Fp py)) pairs[used++] = new Pairing.PairInput(px, py, s_tauX, s_tauY);
+        if (lhs.TryToAffine(out Fp lx, out Fp ly)) pairs[used++] = new Pairing.FixedPairInput(lx, ly, s_negG2Lines);
+        if (proof.TryToAffine(out Fp px, out Fp py)) pairs[used++] = new Pairing.FixedPairInput(px, py, s_tauLines);
         return Pairing.ProductIsOne(pairs[..used]);
     }
 
