@@ -33,6 +33,8 @@ export default defineConfig({
     cache: join(here, 'cache'),
     artifacts: join(here, 'artifacts'),
   },
+  // Mocha's default 2 s per test is too tight when CI runs every test project at once on two cores.
+  test: { mocha: { timeout: 60_000 } },
   networks: {
     oasis: { type: 'http', chainType: 'l1', url, chainId: 31337, accounts: 'remote' },
     // Dev accounts 2 and 4 (the other scenarios' accounts do not matter: this project gets its own node).
