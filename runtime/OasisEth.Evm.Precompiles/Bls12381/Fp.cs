@@ -259,8 +259,51 @@ internal readonly partial struct Fp : IField<Fp>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Fp Square(in Fp a) => Mul(a, a);
 
-    /// <summary>a^e for an exponent given as little-endian limbs (public exponents only: the loop reveals them).</summary>
+    /// <summary>
+    /// a^e for an exponent given as little-endian limbs (public exponents only: the loop reveals them). Sliding
+    /// window of width 5 over the odd powers a, a^3, ..., a^31: for the 380-bit square-root exponent about 80
+    /// multiplications instead of one per set bit (229).
+    /// </summary>
     public static Fp Pow(in Fp a, ReadOnlySpan<ulong> exponent)
+    {
+        const int Width = 5;
+        int top = exponent.Length * 64 - 1;
+        while (top >= 0 && Bit(exponent, top) == 0) top--;
+        if (top < 0) return One;
+
+        Span<Fp> odd = stackalloc Fp[1 << (Width - 1)];
+        odd[0] = a;
+        Fp a2 = Square(a);
+        for (int i = 1; i < odd.Length; i++) odd[i] = Mul(odd[i - 1], a2);
+
+        Fp result = One;
+        bool started = false;
+        int bit = top;
+        while (bit >= 0)
+        {
+            if (Bit(exponent, bit) == 0)
+            {
+                result = Square(result); // started is true here: the top bit is set
+                bit--;
+                continue;
+            }
+            int low = Math.Max(bit - Width + 1, 0);
+            while (Bit(exponent, low) == 0) low++; // windows end on a set bit, so their value is odd
+            int value = 0;
+            for (int k = bit; k >= low; k--)
+            {
+                value = (value << 1) | Bit(exponent, k);
+                if (started) result = Square(result);
+            }
+            result = started ? Mul(result, odd[value >> 1]) : odd[value >> 1];
+            started = true;
+            bit = low - 1;
+        }
+        return result;
+    }
+
+    /// <summary>a^e bit by bit: the plain definition the windowed <see cref="Pow"/> is tested against.</summary>
+    internal static Fp PowByBits(in Fp a, ReadOnlySpan<ulong> exponent)
     {
         Fp result = One;
         for (int i = exponent.Length - 1; i >= 0; i--)
@@ -275,6 +318,8 @@ internal readonly partial struct Fp : IField<Fp>
         return result;
     }
 
+    private static int Bit(ReadOnlySpan<ulong> e, int index) => (int)((e[index >> 6] >> (index & 63)) & 1);
+
     /// <summary>p - 2, for Fermat inversion.</summary>
     private static ReadOnlySpan<ulong> PMinus2 => [P0 - 2, P1, P2, P3, P4, P5];
 
@@ -287,7 +332,10 @@ internal readonly partial struct Fp : IField<Fp>
     /// <summary>a^-1 (0 for 0) by Fermat's little theorem: the plain definition the binary GCD is tested against.</summary>
     internal static Fp InverseByFermat(in Fp a) => Pow(a, PMinus2);
 
-    /// <summary>A square root of a, or false when a is not a square.</summary>
+    /// <summary>
+    /// A square root of a, or false when a is not a square. Either way root is a^((p+1)/4), which then squares to -a
+    /// (the simplified SWU map relies on that).
+    /// </summary>
     public static bool TrySqrt(in Fp a, out Fp root)
     {
         root = Pow(a, SqrtExponent);

@@ -4,7 +4,7 @@ using OasisEth.Evm.Precompiles.Bls12381;
 
 namespace OasisEth.Evm.Precompiles.Tests.Bls12381;
 
-/// <summary>The binary-GCD inversion against Fermat's exponentiation and the BigInteger oracle.</summary>
+/// <summary>The binary-GCD inversion and the windowed exponentiation against their plain definitions and the BigInteger oracle.</summary>
 public class InversionTests
 {
     private static readonly BigInteger P = FieldTests.P;
@@ -70,5 +70,32 @@ public class InversionTests
             if (a.IsZero) continue;
             Assert.That((a * Fp2.Inverse(a)).IsOne, Is.True);
         }
+    }
+
+    [Test]
+    public void WindowedPowMatchesBitByBitAndTheOracle()
+    {
+        var rng = new Random(381);
+        byte[] buf = new byte[48];
+        for (int i = 0; i < 200; i++)
+        {
+            rng.NextBytes(buf);
+            BigInteger v = new BigInteger(buf, isUnsigned: true) % P;
+            // Exponents: short, sparse, dense, one limb, all six limbs; with zero runs longer than the window.
+            ulong[] e = (i % 5) switch
+            {
+                0 => [(ulong)i],
+                1 => [1UL << (i % 64), 0, 1UL << 7],
+                2 => [ulong.MaxValue, ulong.MaxValue],
+                3 => [0x8000000000000001, 0, 0, 0x10],
+                _ => [(ulong)rng.NextInt64(), (ulong)rng.NextInt64(), (ulong)rng.NextInt64(), (ulong)rng.NextInt64(), (ulong)rng.NextInt64(), (ulong)rng.NextInt64()],
+            };
+            Fp a = FieldTests.ToFp(v);
+            Fp fast = Fp.Pow(a, e);
+            Assert.That(fast.Equals(Fp.PowByBits(a, e)), Is.True, $"sample {i}");
+            BigInteger exponent = new BigInteger(System.Runtime.InteropServices.MemoryMarshal.AsBytes<ulong>(e), isUnsigned: true);
+            Assert.That(FieldTests.ToBig(fast), Is.EqualTo(BigInteger.ModPow(v, exponent, P)), $"oracle {i}");
+        }
+        Assert.That(Fp.Pow(FieldTests.ToFp(5), [0UL]).IsOne, Is.True, "a^0");
     }
 }
