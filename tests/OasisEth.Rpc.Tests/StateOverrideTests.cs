@@ -92,6 +92,19 @@ public sealed class StateOverrideTests
     }
 
     [Test]
+    public async Task Older_field_names_and_any_letter_case_are_accepted()
+    {
+        var block = new Dictionary<string, string> { ["Number"] = "0x7", ["coinbase"] = "0x0000000000000000000000000000000000000c0c" };
+        string output = (await _node.Call("eth_call", new { to = _env.ToString() }, "latest", null, block)).GetString()!;
+        byte[] words = Hex.Decode(output.AsSpan(2));
+        Assert.That(UInt256.FromBigEndian(words.AsSpan(0, 32)), Is.EqualTo(new UInt256(7)));
+        Assert.That(UInt256.FromBigEndian(words.AsSpan(128, 32)), Is.EqualTo(new UInt256(0xc0c)));
+
+        var state = new Dictionary<string, object> { [_reader.ToString()] = new Dictionary<string, object> { ["StateDiff"] = new Dictionary<string, string> { [Slot(8)] = Slot(0x88) } } };
+        Assert.That(await ReadSlot(_reader, 8, state), Is.EqualTo(Slot(0x88)));
+    }
+
+    [Test]
     public async Task Trace_call_takes_overrides_in_its_options()
     {
         var options = new

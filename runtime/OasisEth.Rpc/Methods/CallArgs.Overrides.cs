@@ -8,7 +8,8 @@ namespace OasisEth.Rpc;
 /// geth's state-override object (address → {balance, nonce, code, state | stateDiff}) and block-override object
 /// ({number, time, gasLimit, baseFeePerGas | baseFee, feeRecipient | coinbase, prevRandao, blobBaseFee}). Every
 /// mistake is a -32602 error naming the argument, the account and the field; unknown fields are refused rather
-/// than ignored, so a misspelt override never silently runs the call without it.
+/// than ignored, so a misspelt override never silently runs the call without it. Names match case-insensitively
+/// (geth's decoder does; older clients send <c>baseFee</c>, <c>coinbase</c>, <c>random</c>).
 /// </summary>
 internal static partial class CallArgs
 {
@@ -40,14 +41,14 @@ internal static partial class CallArgs
         {
             if (p.Value.ValueKind == JsonValueKind.Null) continue;
             string field = $"{where}: {p.Name}";
-            switch (p.Name)
+            switch (p.Name.ToLowerInvariant()) // field names match case-insensitively, as geth's decoder does
             {
                 case "balance": balance = RpcValues.UInt256(p.Value, field); break;
                 case "nonce": nonce = RpcValues.ULong(p.Value, field); break;
                 case "code": code = RpcValues.Data(p.Value, field); break;
                 case "state": state = ParseStorage(p.Value, field); break;
-                case "stateDiff": stateDiff = ParseStorage(p.Value, field); break;
-                case "movePrecompileToAddress":
+                case "statediff": stateDiff = ParseStorage(p.Value, field); break;
+                case "moveprecompiletoaddress":
                     throw RpcException.InvalidParams($"{field}: moving precompiles is not supported");
                 default:
                     throw RpcException.InvalidParams($"{where}: unknown field \"{p.Name}\" (expected balance, nonce, code, state or stateDiff)");
@@ -83,15 +84,15 @@ internal static partial class CallArgs
         {
             if (p.Value.ValueKind == JsonValueKind.Null) continue;
             string field = $"{where}: {p.Name}";
-            b = p.Name switch
+            b = p.Name.ToLowerInvariant() switch
             {
                 "number" => b with { Number = RpcValues.ULong(p.Value, field) },
                 "time" => b with { Time = RpcValues.ULong(p.Value, field) },
-                "gasLimit" => b with { GasLimit = RpcValues.ULong(p.Value, field) },
-                "baseFeePerGas" or "baseFee" => b with { BaseFee = RpcValues.UInt256(p.Value, field) },
-                "feeRecipient" or "coinbase" => b with { Coinbase = RpcValues.Address(p.Value, field) },
-                "prevRandao" or "random" => b with { PrevRandao = RpcValues.Hash(p.Value, field) },
-                "blobBaseFee" => b with { BlobBaseFee = RpcValues.UInt256(p.Value, field) },
+                "gaslimit" => b with { GasLimit = RpcValues.ULong(p.Value, field) },
+                "basefeepergas" or "basefee" => b with { BaseFee = RpcValues.UInt256(p.Value, field) },
+                "feerecipient" or "coinbase" => b with { Coinbase = RpcValues.Address(p.Value, field) },
+                "prevrandao" or "random" => b with { PrevRandao = RpcValues.Hash(p.Value, field) },
+                "blobbasefee" => b with { BlobBaseFee = RpcValues.UInt256(p.Value, field) },
                 // Meaningless after the merge; geth accepts and ignores it.
                 "difficulty" => CheckQuantity(b, p.Value, field),
                 _ => throw RpcException.InvalidParams(
