@@ -70,6 +70,7 @@ public sealed class DevNode : IAsyncDisposable
         EthApi.Register(methods, context);
         TxApi.Register(methods, context);
         AutomineSends.Register(methods, context);
+        SignApi.Register(methods, context);
         LogApi.Register(methods, context);
         DevApi.Register(methods, context);
         DebugApi.Register(methods, context);

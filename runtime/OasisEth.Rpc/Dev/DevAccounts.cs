@@ -33,6 +33,17 @@ internal sealed class DevAccounts
         return Address.FromHash(Keccak.Compute(uncompressed[1..]));
     }
 
+    /// <summary>A 65-byte r ‖ s ‖ v signature of <paramref name="digest"/> with v = 27 + recovery id (eth_sign's form).</summary>
+    public byte[] SignDigest(in Address from, in Hash256 digest)
+    {
+        if (!_keys[from].TrySignRecoverable(digest.Bytes, out SecpRecoverableECDSASignature? signature) || signature is null)
+            throw new InvalidOperationException("signing failed");
+        var result = new byte[65];
+        signature.WriteToSpanCompact(result.AsSpan(0, 64), out int recoveryId);
+        result[64] = (byte)(27 + recoveryId);
+        return result;
+    }
+
     /// <summary>Signs <paramref name="unsigned"/> (its fields, chain id included) and returns the raw transaction.</summary>
     public byte[] Sign(Transaction unsigned, in Address from)
     {

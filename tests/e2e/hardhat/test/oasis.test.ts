@@ -63,6 +63,25 @@ describe(`oasis-eth dev through Hardhat (${networkName})`, function () {
     await expect(send).to.changeEtherBalances(ethers, [owner, other], [-(ONE / 4n), ONE / 4n]);
   });
 
+  it('signs messages and EIP-712 typed data', async function () {
+    // With accounts: 'remote' these are personal_sign and eth_signTypedData_v4 on the node; with keys, local.
+    const [signer] = await ethers.getSigners();
+    const signature = await signer.signMessage('hello from hardhat');
+    expect(ethers.verifyMessage('hello from hardhat', signature)).to.equal(signer.address);
+    const domain = { name: 'Permit', version: '1', chainId: 31337, verifyingContract: '0x00000000000000000000000000000000000c0c00' };
+    const types = {
+      Permit: [
+        { name: 'owner', type: 'address' },
+        { name: 'amounts', type: 'uint256[]' },
+        { name: 'memo', type: 'string' },
+        { name: 'deadline', type: 'uint64' },
+      ],
+    };
+    const value = { owner: signer.address, amounts: [1n, 2n ** 128n], memo: 'typed', deadline: 1_900_000_000n };
+    const typed = await signer.signTypedData(domain, types, value);
+    expect(ethers.verifyTypedData(domain, types, value, typed)).to.equal(signer.address);
+  });
+
   it('surfaces a custom error, a require reason and a panic', async function () {
     const { token, owner, other } = await networkHelpers.loadFixture(deployToken);
     const emitter = await ethers.deployContract('Emitter');
