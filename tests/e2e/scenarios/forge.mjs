@@ -1,7 +1,7 @@
 // Scenario: Foundry's forge (npm @foundry-rs/forge, native linux-x64 binary) on the project in ../forge, the way its
-// users run it: `forge build`, `forge create --broadcast` (a dev key, then the node's account with --unlocked) and
-// `forge script --broadcast` of a deployment script (both signers), each result checked with cast. Offline: the
-// project's foundry.toml points forge at lib/solc-cli.mjs (solc-js) and the script needs no forge-std.
+// users run it: `forge build`, `forge create --broadcast` (a dev key, then the node's account with --unlocked),
+// `forge test --fork-url` and `forge script --broadcast` of a deployment script (both signers), checked with cast.
+// Offline: the project's foundry.toml points forge at lib/solc-cli.mjs (solc-js); no forge-std is needed.
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
@@ -79,6 +79,11 @@ run('forge', async () => {
   equal(await cast('call', counter, 'count()(uint256)'), '42', 'count after increment');
   const err = await fails(cast('send', counter, 'add(uint256,uint256)', '1000', '10', '--private-key', KEY), 'add over the limit');
   check(err.includes('execution reverted') && err.includes('TooHigh(1042, 10)'), 'the custom error reaches cast and is decoded: TooHigh(1042, 10)');
+
+  // forge test --fork-url: the test EVM reads the counter from the node; the chain keeps its own count.
+  const forked = await forge(['test', '--fork-url', RPC_URL], { COUNTER: counter, EXPECTED: '42' });
+  check(/\[PASS\] test_readsAndChangesTheForkedChain/.test(forked.stdout), 'forge test --fork-url: the fork test passed');
+  equal(await cast('call', counter, 'count()(uint256)'), '42', 'the fork test did not change the chain');
 
   // forge create with the node's account (eth_sendTransaction).
   const unlocked = JSON.parse((await forge(['create', 'src/Counter.sol:Counter', '--rpc-url', RPC_URL, '--unlocked', '--from', NODE_ACCOUNT,

@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.20;
 
-/// The cheatcodes the deployment script uses, declared here so the project needs no forge-std (not available
+/// The cheatcodes the deployment script and the fork test use, declared here so the project needs no forge-std (not available
 /// offline). forge serves them at the fixed cheatcode address, keccak256("hevm cheat code")'s last 20 bytes.
 interface Vm {
     function startBroadcast() external;
     function startBroadcast(uint256 privateKey) external;
     function stopBroadcast() external;
     function envOr(string calldata name, uint256 defaultValue) external view returns (uint256);
+    function envAddress(string calldata name) external view returns (address);
 }
 
 abstract contract MiniScript {
