@@ -56,6 +56,15 @@ internal static class G1
     /// </summary>
     private static readonly Fp Beta = ChooseBeta();
 
+    /// <summary>β^2: (x, y) ↦ (β^2·x, y) acts on G1 as multiplication by (-x^2)^2 = x^2 - 1 mod r.</summary>
+    private static readonly Fp BetaSquared = Beta * Beta;
+
+    /// <summary>λ = x^2 - 1 (128 bits), the eigenvalue of <see cref="EndomorphismLambda"/> on G1.</summary>
+    public static ReadOnlySpan<ulong> Lambda => [0x00000000FFFFFFFF, 0xAC45A4010001A402];
+
+    /// <summary>[λ]P for P in G1, on Jacobian coordinates, for the price of one field multiplication.</summary>
+    public static JacobianPoint<Fp> EndomorphismLambda(in JacobianPoint<Fp> p) => new(p.X * BetaSquared, p.Y, p.Z);
+
     /// <summary>
     /// Scott, "A note on group membership tests for G1, G2 and GT on BLS pairing-friendly curves" (ePrint 2021/1130,
     /// proof updated in 2022/352): a curve point lies in G1 iff σ(P) = [-x^2]P. Two 64-bit multiplications by the

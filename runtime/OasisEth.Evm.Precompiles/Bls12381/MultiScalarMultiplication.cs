@@ -9,24 +9,25 @@ namespace OasisEth.Evm.Precompiles.Bls12381;
 /// (2·2^c additions), and windows are joined by c doublings. Scalars are 256-bit and need not be reduced.
 /// Points are affine and finite (callers drop infinity and zero scalars), so bucket additions are mixed additions.
 /// </summary>
-internal static class MultiScalarMultiplication<F> where F : struct, IField<F>
+internal static partial class MultiScalarMultiplication<F> where F : struct, IField<F>
 {
     public const int ScalarLimbs = 4;
 
     /// <summary>
-    /// <paramref name="scalars"/> holds <see cref="ScalarLimbs"/> little-endian limbs per point.
+    /// <paramref name="scalars"/> holds <see cref="ScalarLimbs"/> little-endian limbs per point. Every point must lie in
+    /// the order-r subgroup (G1 or G2): up to <see cref="StrausMaxPoints"/> points the scalars are split along the
+    /// curve endomorphism, whose eigenvalue holds only there (see <see cref="StrausSplit"/>).
     /// </summary>
     public static JacobianPoint<F> Compute(ReadOnlySpan<F> xs, ReadOnlySpan<F> ys, ReadOnlySpan<ulong> scalars)
     {
         int n = xs.Length;
         if (n == 0) return JacobianPoint<F>.Infinity;
-        if (n == 1) return JacobianPoint<F>.Multiply(JacobianPoint<F>.FromAffine(xs[0], ys[0]), scalars[..ScalarLimbs]);
 
         int bits = 0;
         for (int i = 0; i < scalars.Length; i += ScalarLimbs) bits = Math.Max(bits, BitLength(scalars.Slice(i, ScalarLimbs)));
         if (bits == 0) return JacobianPoint<F>.Infinity;
 
-        if (n <= StrausMaxPoints) return Straus(xs, ys, scalars, bits);
+        if (n <= StrausMaxPoints) return StrausSplit(xs, ys, scalars);
 
         int c = WindowBits(n);
         int bucketCount = (1 << c) - 1;
@@ -70,7 +71,8 @@ internal static class MultiScalarMultiplication<F> where F : struct, IField<F>
     /// </summary>
     private const int StrausMaxPoints = 64;
 
-    private static JacobianPoint<F> Straus(ReadOnlySpan<F> xs, ReadOnlySpan<F> ys, ReadOnlySpan<ulong> scalars, int bits)
+    /// <summary>Plain Straus over the full scalars: the reference the endomorphism split is tested against.</summary>
+    internal static JacobianPoint<F> Straus(ReadOnlySpan<F> xs, ReadOnlySpan<F> ys, ReadOnlySpan<ulong> scalars, int bits)
     {
         const int Window = 4, TableSize = 1 << Window;
         int n = xs.Length;
