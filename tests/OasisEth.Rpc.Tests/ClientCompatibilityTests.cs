@@ -77,6 +77,24 @@ public sealed class ClientCompatibilityTests
     }
 
     [Test]
+    public async Task Hardhat_drop_transaction_removes_a_pooled_transaction()
+    {
+        // hardhat-network-helpers' dropTransaction expects true/false (and an error for a mined transaction).
+        await _node.Call("evm_setAutomine", false);
+        string pooled = await _node.SendRaw(TestNode.Sign(1, 0, Recipient, UInt256.One));
+        Assert.That((await _node.Call("hardhat_dropTransaction", pooled)).GetBoolean(), Is.True);
+        Assert.That((await _node.Call("hardhat_dropTransaction", pooled)).GetBoolean(), Is.False, "already gone");
+        Assert.That((await _node.Call("eth_getTransactionByHash", pooled)).ValueKind, Is.EqualTo(JsonValueKind.Null));
+        await _node.Call("evm_mine");
+        Assert.That((await _node.Call("eth_getTransactionReceipt", pooled)).ValueKind, Is.EqualTo(JsonValueKind.Null), "a dropped transaction is not mined");
+
+        string mined = await _node.SendRaw(TestNode.Sign(1, 0, Recipient, UInt256.One));
+        await _node.Call("evm_mine");
+        Assert.That((await _node.CallFails("hardhat_dropTransaction", mined)).Message, Is.EqualTo("transaction already mined"));
+        Assert.That(TestNode.Big(await _node.Call("eth_getBalance", Recipient.ToString(), "latest")), Is.EqualTo(UInt256.One));
+    }
+
+    [Test]
     public async Task Manual_mining_send_answers_at_admission()
     {
         await _node.Call("evm_setAutomine", false);

@@ -146,6 +146,20 @@ internal sealed class DevRoundDriver
         return true;
     });
 
+    /// <summary>Removes a pooled transaction (hardhat_dropTransaction): true when it was pooled, false when unknown; a
+    /// mined one is an error. On the driver thread, so a round never runs half-way through it.</summary>
+    public Task<object?> DropAsync(Hash256 hash) => Enqueue(() =>
+    {
+        if (_pool.Get(hash) is null)
+        {
+            if (_chain.GetTransaction(hash) is not null) throw RpcException.Server("transaction already mined");
+            return false;
+        }
+        _pool.Remove(hash);
+        _log($"dev: dropped {hash} from the pool");
+        return true;
+    });
+
     public Task<object?> IncreaseTimeAsync(ulong seconds) => Enqueue(() => _clock.IncreaseTime(seconds));
 
     public Task<object?> SetNextTimestampAsync(ulong timestamp) => Enqueue(() =>

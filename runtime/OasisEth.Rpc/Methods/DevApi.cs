@@ -85,6 +85,9 @@ internal static class DevApi
         t.Add("evm_setIntervalMining", setInterval);
         t.Add("anvil_setIntervalMining", setInterval);
 
+        RpcMethod drop = async call => call.Result.WriteBooleanValue((bool)(await c.Driver.DropAsync(call.Params.Hash(0)))!);
+        t.Add("hardhat_dropTransaction", drop);
+
         t.Add("anvil_nodeInfo", call =>
         {
             BlockHeader head = c.Chain.Head;

@@ -148,6 +148,24 @@ describe(`oasis-eth dev through Hardhat (${networkName})`, function () {
     const [owner, other] = await ethers.getSigners();
     const receipt = await (await owner.sendTransaction({ to: other.address, value: 1n })).wait();
     expect((await ethers.provider.getBlock(receipt!.blockNumber))?.timestamp).to.equal(next);
+
+    // Automine off: a send stays pending until mined; on this node a pooled one can also be dropped (anvil answers
+    // hardhat_dropTransaction with null, which the helper refuses, so there it is mined instead).
+    await ethers.provider.send('evm_setAutomine', [false]);
+    try {
+      expect(await ethers.provider.send('hardhat_getAutomine', [])).to.equal(false);
+      const pending = await owner.sendTransaction({ to: other.address, value: 2n });
+      expect(await ethers.provider.getTransactionReceipt(pending.hash)).to.equal(null);
+      const oasis = ((await ethers.provider.send('web3_clientVersion', [])) as string).includes('OasisEth');
+      if (oasis) await networkHelpers.dropTransaction(pending.hash);
+      await networkHelpers.mine();
+      expect((await ethers.provider.getTransactionReceipt(pending.hash)) === null).to.equal(oasis);
+      const next = await owner.sendTransaction({ to: other.address, value: 3n });
+      await networkHelpers.mine();
+      expect((await ethers.provider.getTransactionReceipt(next.hash))?.status).to.equal(1);
+    } finally {
+      await ethers.provider.send('evm_setAutomine', [true]);
+    }
   });
 
   it('takes and restores snapshots', async function () {
