@@ -14,7 +14,7 @@ internal static partial class MultiScalarMultiplication<F> where F : struct, IFi
     private static readonly UInt256 Lambda = new(0x00000000FFFFFFFF, 0xAC45A4010001A402);
 
     /// <summary>
-    /// Straus (interleaved 4-bit windows) after splitting each scalar along an endomorphism of the subgroup, so the
+    /// Straus (interleaved signed 5-bit windows over affine tables) after splitting each scalar along an endomorphism of the subgroup, so the
     /// shared doubling chain is 128 (G1) or 64 (G2) long instead of 256:
     /// <list type="bullet">
     /// <item>G1: σ'(x, y) = (β^2 x, y) is [λ] with λ = x^2 - 1 ≈ 2^127, and r = λ^2 + λ + 1, so k mod r = k0 + k1·λ
@@ -27,15 +27,16 @@ internal static partial class MultiScalarMultiplication<F> where F : struct, IFi
     /// </summary>
     internal static JacobianPoint<F> StrausSplit(ReadOnlySpan<F> xs, ReadOnlySpan<F> ys, ReadOnlySpan<ulong> scalars)
     {
-        const int Window = 4, TableSize = 1 << Window;
         int n = xs.Length, parts = Parts, m = n * parts;
         JacobianPoint<F>[] rentedTables = ArrayPool<JacobianPoint<F>>.Shared.Rent(m * TableSize);
         ulong[] rentedDigits = ArrayPool<ulong>.Shared.Rent(m * 2);
+        sbyte[] rentedSigned = ArrayPool<sbyte>.Shared.Rent(m * MaxSignedDigits);
         try
         {
             Span<JacobianPoint<F>> tables = rentedTables.AsSpan(0, m * TableSize);
             Span<ulong> digits = rentedDigits.AsSpan(0, m * 2);
-            int bits = 0;
+            Span<sbyte> signed = rentedSigned.AsSpan(0, m * MaxSignedDigits);
+            signed.Clear(); // shorter sub-scalars read zeros in the top windows
             for (int i = 0; i < n; i++)
             {
                 Decompose(scalars.Slice(i * ScalarLimbs, ScalarLimbs), digits.Slice(i * parts * 2, parts * 2));
@@ -44,6 +45,10 @@ internal static partial class MultiScalarMultiplication<F> where F : struct, IFi
                 t[1] = JacobianPoint<F>.FromAffine(xs[i], ys[i]);
                 for (int k = 2; k < TableSize; k++)
                     t[k] = (k & 1) == 0 ? JacobianPoint<F>.Double(t[k >> 1]) : JacobianPoint<F>.AddAffine(t[k - 1], xs[i], ys[i]);
+            }
+            bool affine = ToAffine(tables, n, parts * TableSize, TableSize);
+            for (int i = 0; i < n; i++)
+            {
                 for (int j = 1; j < parts; j++)
                 {
                     Span<JacobianPoint<F>> previous = tables.Slice((i * parts + j - 1) * TableSize, TableSize);
@@ -52,22 +57,21 @@ internal static partial class MultiScalarMultiplication<F> where F : struct, IFi
                     for (int k = 1; k < TableSize; k++) next[k] = Endomorphism(previous[k]);
                 }
             }
+            int windows = 0;
             for (int s = 0; s < m; s++)
-            {
-                ulong lo = digits[2 * s], hi = digits[2 * s + 1];
-                int len = hi != 0 ? 128 - System.Numerics.BitOperations.LeadingZeroCount(hi) : 64 - System.Numerics.BitOperations.LeadingZeroCount(lo);
-                bits = Math.Max(bits, len);
-            }
-            if (bits == 0) return JacobianPoint<F>.Infinity;
+                windows = Math.Max(windows, Recode(digits[2 * s], digits[2 * s + 1], signed.Slice(s * MaxSignedDigits, MaxSignedDigits)));
 
             JacobianPoint<F> acc = JacobianPoint<F>.Infinity;
-            for (int start = (bits - 1) / Window * Window; start >= 0; start -= Window)
+            for (int w = windows - 1; w >= 0; w--)
             {
                 if (!acc.IsInfinity) for (int d = 0; d < Window; d++) acc = JacobianPoint<F>.Double(acc);
                 for (int s = 0; s < m; s++)
                 {
-                    int digit = (int)((digits[2 * s + (start >> 6)] >> (start & 63)) & (TableSize - 1)); // 64 % 4 == 0
-                    if (digit != 0) acc = JacobianPoint<F>.Add(acc, tables[s * TableSize + digit]);
+                    int digit = signed[s * MaxSignedDigits + w];
+                    if (digit == 0) continue;
+                    ref readonly JacobianPoint<F> entry = ref tables[s * TableSize + Math.Abs(digit)];
+                    if (affine) acc = JacobianPoint<F>.AddAffine(acc, entry.X, digit > 0 ? entry.Y : F.Negate(entry.Y));
+                    else acc = JacobianPoint<F>.Add(acc, digit > 0 ? entry : JacobianPoint<F>.Negate(entry));
                 }
             }
             return acc;
@@ -76,6 +80,71 @@ internal static partial class MultiScalarMultiplication<F> where F : struct, IFi
         {
             ArrayPool<JacobianPoint<F>>.Shared.Return(rentedTables);
             ArrayPool<ulong>.Shared.Return(rentedDigits);
+            ArrayPool<sbyte>.Shared.Return(rentedSigned);
+        }
+    }
+
+    /// <summary>Signed 5-bit windows: digits in [-16, 16], so a table of 1P..16P serves 5 bits per addition.</summary>
+    private const int Window = 5, TableSize = (1 << (Window - 1)) + 1;
+
+    /// <summary>Windows of a 128-bit value, plus one for the final carry.</summary>
+    private const int MaxSignedDigits = (128 + Window - 1) / Window + 1;
+
+    /// <summary>
+    /// k = Σ d_w 2^(5w) with d_w in [-16, 16] (a window above 16 borrows 32 from the next); returns the digit count.
+    /// </summary>
+    internal static int Recode(ulong lo, ulong hi, Span<sbyte> digits)
+    {
+        var k = new UInt128(hi, lo);
+        int count = 0, carry = 0;
+        while (k != 0 || carry != 0)
+        {
+            int d = (int)((ulong)k & ((1UL << Window) - 1)) + carry;
+            k >>= Window;
+            carry = d > 1 << (Window - 1) ? 1 : 0;
+            digits[count++] = (sbyte)(d - (carry << Window));
+        }
+        return count;
+    }
+
+    /// <summary>
+    /// Rewrites entries 1..15 of the <paramref name="count"/> tables starting every <paramref name="stride"/> entries
+    /// with Z = 1 (Montgomery's trick: one inversion for all of them), so the main loop adds with the cheaper mixed
+    /// formula and the endomorphism images stay affine. False, leaving the tables alone, if an entry is infinity
+    /// (impossible for points of the prime-order subgroup, checked anyway).
+    /// </summary>
+    private static bool ToAffine(Span<JacobianPoint<F>> tables, int count, int stride, int tableSize)
+    {
+        int total = count * (tableSize - 1);
+        F[] rented = ArrayPool<F>.Shared.Rent(total);
+        try
+        {
+            Span<F> prefix = rented.AsSpan(0, total);
+            F acc = F.One;
+            int e = 0;
+            for (int i = 0; i < count; i++)
+                for (int k = 1; k < tableSize; k++)
+                {
+                    acc = F.Mul(acc, tables[i * stride + k].Z);
+                    prefix[e++] = acc;
+                }
+            if (acc.IsZero) return false;
+            F inv = F.Inverse(acc);
+            for (int i = count - 1; i >= 0; i--)
+                for (int k = tableSize - 1; k >= 1; k--)
+                {
+                    e--;
+                    ref JacobianPoint<F> p = ref tables[i * stride + k];
+                    F zInv = e > 0 ? F.Mul(inv, prefix[e - 1]) : inv;
+                    inv = F.Mul(inv, p.Z);
+                    F zInv2 = F.Square(zInv);
+                    p = JacobianPoint<F>.FromAffine(F.Mul(p.X, zInv2), F.Mul(p.Y, F.Mul(zInv2, zInv)));
+                }
+            return true;
+        }
+        finally
+        {
+            ArrayPool<F>.Shared.Return(rented);
         }
     }
 

@@ -92,4 +92,25 @@ public class EndomorphismSplitTests
             Assert.That(JacobianPoint<Fp2>.Equal(MultiScalarMultiplication<Fp2>.StrausSplit(xs2, ys2, scalars), expected2), Is.True, $"G2 round {round}");
         }
     }
+
+    [Test]
+    public void SignedWindowsRecomposeAndStayInRange()
+    {
+        var rng = new Random(5);
+        Span<sbyte> digits = stackalloc sbyte[32];
+        UInt128[] values = [0, 1, 15, 16, 17, 31, 32, 33, ulong.MaxValue, UInt128.MaxValue, UInt128.MaxValue - 16, (UInt128)1 << 127];
+        foreach (UInt128 v in values.Concat(Enumerable.Range(0, 500).Select(_ => new UInt128((ulong)rng.NextInt64(), (ulong)rng.NextInt64()))))
+        {
+            digits.Clear();
+            int count = MultiScalarMultiplication<Fp>.Recode((ulong)v, (ulong)(v >> 64), digits);
+            BigInteger sum = 0;
+            for (int i = count - 1; i >= 0; i--)
+            {
+                Assert.That(digits[i], Is.InRange(-15, 16));
+                sum = sum * 32 + digits[i];
+            }
+            Assert.That(sum, Is.EqualTo((BigInteger)v), $"{v:X}");
+            Assert.That(count, Is.LessThanOrEqualTo(27));
+        }
+    }
 }
