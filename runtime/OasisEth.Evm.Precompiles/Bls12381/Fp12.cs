@@ -81,6 +81,15 @@ internal readonly struct Fp12
         return new Fp12(t0 + Fp6.MulByV(t1), c1);
     }
 
+    /// <summary>a · (l0 + l1 v + v w): <see cref="MulByLine"/> with l2 = 1, the product with v being a shift.</summary>
+    public static Fp12 MulByLineUnitW3(in Fp12 a, in Fp2 l0, in Fp2 l1)
+    {
+        Fp6 t0 = Fp6.MulBy01(a.C0, l0, l1);
+        Fp6 t1 = Fp6.MulByV(a.C1);
+        Fp6 c1 = Fp6.MulBy01(a.C0 + a.C1, l0, l1 + Fp2.One) - t0 - t1;
+        return new Fp12(t0 + Fp6.MulByV(t1), c1);
+    }
+
     /// <summary>a^(p^6): negates the w part. Equals a^-1 on the cyclotomic subgroup.</summary>
     public static Fp12 Conjugate(in Fp12 a) => new(a.C0, -a.C1);
 

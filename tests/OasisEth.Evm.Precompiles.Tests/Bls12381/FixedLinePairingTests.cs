@@ -34,6 +34,11 @@ public class FixedLinePairingTests
             Fp12 generic = Pairing.MillerLoop([new Pairing.PairInput(px, py, qx, qy), new Pairing.PairInput(p2x, p2y, q2x, q2y)]);
             Fp12 fixedLines = Pairing.MillerLoop([new Pairing.FixedPairInput(px, py, lines), new Pairing.FixedPairInput(p2x, p2y, lines2)]);
             Assert.That(fixedLines.Equals(generic), Is.True, $"sample {i}");
+
+            // The normalised lines differ by Fp/Fp2 factors only: equal after the final exponentiation, not before.
+            Fp12 normalized = Pairing.MillerLoopNormalized([new Pairing.FixedPairInput(px, py, lines), new Pairing.FixedPairInput(p2x, p2y, lines2)]);
+            Assert.That(normalized.Equals(generic), Is.False, $"sample {i}: scaled Miller value");
+            Assert.That(Pairing.FinalExponentiation(normalized).Equals(Pairing.FinalExponentiation(generic)), Is.True, $"sample {i}: reduced");
         }
     }
 
