@@ -1,6 +1,7 @@
 // Scenario: Foundry's forge (npm @foundry-rs/forge, native linux-x64 binary) on the project in ../forge, the way its
 // users run it: `forge build`, `forge create --broadcast` (a dev key, then the node's account with --unlocked),
-// `forge test --fork-url` and `forge script --broadcast` of a deployment script (both signers), checked with cast.
+// `forge test --fork-url`, `cast run` and `forge script --broadcast` of a deployment script (both signers), checked
+// with cast.
 // Offline: the project's foundry.toml points forge at lib/solc-cli.mjs (solc-js); no forge-std is needed.
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -77,6 +78,10 @@ run('forge', async () => {
   equal(sent.logs.length, 1, 'increment() logs one event');
   equal(sent.logs[0].topics[0], ethers.id('Counted(address,uint256)'), 'the event is Counted');
   equal(await cast('call', counter, 'count()(uint256)'), '42', 'count after increment');
+  // cast run replays the mined transaction on a fork of the node at its block and prints the trace.
+  const replay = await cast('run', sent.transactionHash);
+  check(/increment\(\)/.test(replay) && /emit Counted\(by: 0x[0-9a-fA-F]{40}, count: 42\)/.test(replay)
+    && /Transaction successfully executed/.test(replay), 'cast run replays increment() with its Counted(42) event');
   const err = await fails(cast('send', counter, 'add(uint256,uint256)', '1000', '10', '--private-key', KEY), 'add over the limit');
   check(err.includes('execution reverted') && err.includes('TooHigh(1042, 10)'), 'the custom error reaches cast and is decoded: TooHigh(1042, 10)');
 
