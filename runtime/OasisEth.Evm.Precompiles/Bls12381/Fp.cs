@@ -131,6 +131,7 @@ internal readonly partial struct Fp : IField<Fp>
     /// public, and the branch measured about twice as fast as the straight-line version (carries cost 5-9 instructions
     /// per limb in C#). No carry leaves the top limb since p &lt; 2^381.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Fp Add(in Fp a, in Fp b)
     {
         ulong s0 = a.L0 + b.L0;
@@ -155,6 +156,7 @@ internal readonly partial struct Fp : IField<Fp>
     public static Fp Double(in Fp a) => Add(a, a);
 
     /// <summary>a - b, adding p back on a borrow (a branch, as in <see cref="Add"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Fp Sub(in Fp a, in Fp b)
     {
         ulong borrow = 0;
