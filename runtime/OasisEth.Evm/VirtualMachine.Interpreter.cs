@@ -207,8 +207,11 @@ public sealed partial class VirtualMachine
                     {
                         ref readonly UInt256 dest = ref top[-1];
                         if (!dest.FitsInUlong || !codeInfo.IsValidJumpDest(dest.u0)) { exit = ExitCode.BadJumpDestination; goto Halt; }
-                        // Every loop jumps backward: the one place an endless execution must keep passing.
-                        if (dest.u0 <= (ulong)pc && _interrupt.IsCancellationRequested) { exit = ExitCode.Interrupted; goto Halt; }
+                        // Every loop jumps, so an endless execution keeps passing here. Checked on every taken jump, not
+                        // only backward ones: the direction test is a data-dependent branch that mispredicts on code
+                        // jumping both ways (evmone's jump_around: +40%), while this check is one load and a branch
+                        // that always goes the same way.
+                        if (_interrupt.IsCancellationRequested) { exit = ExitCode.Interrupted; goto Halt; }
                         pc = (int)dest.u0;
                         top--;
                         continue;
@@ -219,7 +222,7 @@ public sealed partial class VirtualMachine
                         {
                             ref readonly UInt256 dest = ref top[-1];
                             if (!dest.FitsInUlong || !codeInfo.IsValidJumpDest(dest.u0)) { exit = ExitCode.BadJumpDestination; goto Halt; }
-                            if (dest.u0 <= (ulong)pc && _interrupt.IsCancellationRequested) { exit = ExitCode.Interrupted; goto Halt; }
+                            if (_interrupt.IsCancellationRequested) { exit = ExitCode.Interrupted; goto Halt; }
                             pc = (int)dest.u0;
                             top -= 2;
                             continue;

@@ -27,7 +27,7 @@ public sealed partial class VirtualMachine
 
     /// <summary>Runs a top-level message (the transaction's call or creation) to completion.</summary>
     /// <param name="interrupt">Stops the execution when signalled (<see cref="ExitCode.Interrupted"/>): checked on
-    /// every backward jump and every frame start or resume, the places any long execution must pass. For RPC calls
+    /// every taken jump and every frame start or resume, the places any long execution must pass. For RPC calls
     /// only; consensus execution passes none, so its outcome never depends on timing.</param>
     public CallResult Execute(IWorldState state, BlockContext block, TxContext tx, ForkSpec spec, Message message, ITxTracer? tracer = null,
         CancellationToken interrupt = default)

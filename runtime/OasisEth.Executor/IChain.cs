@@ -47,7 +47,7 @@ public interface IChain : IDisposable
     /// <summary>eth_call semantics on the state after block <paramref name="number"/>: nothing is committed.
     /// <paramref name="overrides"/> change only this call's state and block (<see cref="ArgumentException"/> for
     /// overrides geth refuses, e.g. both state and stateDiff). <paramref name="cancellation"/> stops the execution
-    /// itself (the interpreter checks it on backward jumps and frame starts) and throws
+    /// itself (the interpreter checks it on taken jumps and frame starts) and throws
     /// <see cref="OperationCanceledException"/>; round execution never takes one.</summary>
     CallOutcome Call(CallRequest request, ulong number, ITxTracer? tracer = null, CallOverrides? overrides = null,
         CancellationToken cancellation = default);

@@ -4,7 +4,7 @@ using OasisEth.Primitives;
 namespace OasisEth.Evm.Tests;
 
 /// <summary>
-/// The RPC interrupt: a signalled token stops the interpreter at the next backward jump or frame start, the whole
+/// The RPC interrupt: a signalled token stops the interpreter at the next taken jump or frame start, the whole
 /// message fails with "execution aborted" (every frame reverted, no caller code runs on), and an unsignalled token
 /// changes nothing.
 /// </summary>
