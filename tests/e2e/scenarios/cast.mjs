@@ -8,7 +8,8 @@ import { ethers } from 'ethers';
 import { check, equal, provider, run, RPC_URL, DEV_KEYS } from '../lib/common.mjs';
 
 const exec = promisify(execFile);
-const castBin = join(dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', '.bin', 'cast');
+// The native binary, not the npm wrapper in node_modules/.bin: the wrapper exits 0 even when cast fails.
+const castBin = join(dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', '@foundry-rs', 'cast-linux-amd64', 'bin', 'cast');
 
 async function cast(...args) {
   const { stdout } = await exec(castBin, [...args, '--rpc-url', RPC_URL], { timeout: 60_000 });
