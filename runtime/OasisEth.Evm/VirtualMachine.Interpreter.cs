@@ -36,6 +36,7 @@ public sealed partial class VirtualMachine
             UInt256* top = stack + f.StackCount;
             int pc = f.Pc;
             long gas = f.Gas;
+            ulong small; // a PUSH1/PUSH2 immediate on its way to PushedSmall
 
             while (true)
             {
@@ -232,7 +233,18 @@ public sealed partial class VirtualMachine
                     case 0x58: top[0] = (ulong)pc; top++; break;
                     case 0x59: top[0] = (ulong)memory.Size; top++; break;
                     case 0x5a: top[0] = (ulong)gas; top++; break;
-                    case 0x5b: break;
+                    case 0x5b: // JUMPDEST
+                        // A run of JUMPDESTs is charged at once: they have no stack effect, and running out of gas
+                        // anywhere inside the run fails the frame with all its gas gone either way, so the outcome
+                        // is exact. A tracer still sees every step, so only the untraced loop fuses.
+                        if (!TTracing.IsActive && code[pc + 1] == 0x5b)
+                        {
+                            int more = JumpDestRunAfter(code, pc, codeInfo.Length);
+                            gas -= cost * more;
+                            if (gas < 0) { exit = ExitCode.OutOfGas; goto Halt; }
+                            pc += more;
+                        }
+                        break;
                     case 0x5c: top[-1] = _state.GetTransientStorage(f.Address, in top[-1]); break;
                     case 0x5d:
                         if (f.IsStatic) { exit = ExitCode.StaticStateChange; goto Halt; }
@@ -245,12 +257,15 @@ public sealed partial class VirtualMachine
                     }
                     case 0x5f: top[0] = UInt256.Zero; top++; break;
 
-                    case 0x60: // PUSH1: the most common push, without the general path
-                        top[0] = new UInt256(code[pc + 1]);
-                        top++;
+                    case 0x60: // PUSH1 and PUSH2, the pushes of jump targets, without the general path
+                        small = code[pc + 1];
                         pc += 2;
-                        continue;
-                    case 0x61: case 0x62: case 0x63: case 0x64: case 0x65: case 0x66: case 0x67: case 0x68:
+                        goto PushedSmall;
+                    case 0x61:
+                        small = BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<ushort>(code + pc + 1));
+                        pc += 3;
+                        goto PushedSmall;
+                    case 0x62: case 0x63: case 0x64: case 0x65: case 0x66: case 0x67: case 0x68:
                     case 0x69: case 0x6a: case 0x6b: case 0x6c: case 0x6d: case 0x6e: case 0x6f: case 0x70:
                     case 0x71: case 0x72: case 0x73: case 0x74: case 0x75: case 0x76: case 0x77: case 0x78:
                     case 0x79: case 0x7a: case 0x7b: case 0x7c: case 0x7d: case 0x7e: case 0x7f:
@@ -320,6 +335,52 @@ public sealed partial class VirtualMachine
                         goto Halt;
                 }
                 pc++;
+                continue;
+
+            PushedSmall:
+                // PUSH1/PUSH2 followed by JUMP or JUMPI (how compiled code jumps) run as one instruction when
+                // nothing can fail at the jump: enough gas, enough stack for JUMPI, a valid destination when
+                // taken. Anything else leaves the jump to the loop, so failures happen exactly where they
+                // would. The tracer sees every instruction, so only the untraced loop fuses.
+                if (!TTracing.IsActive)
+                {
+                    byte next = code[pc];
+                    if (next == 0x57) // JUMPI: condition at top[-1], under the destination we skip pushing
+                    {
+                        long jumpCost = staticGas[0x57];
+                        if (heightBytes != 0 && gas >= jumpCost)
+                        {
+                            if (top[-1].IsZero)
+                            {
+                                gas -= jumpCost;
+                                top--;
+                                pc++;
+                                continue;
+                            }
+                            if (codeInfo.IsValidJumpDest(small))
+                            {
+                                gas -= jumpCost;
+                                if (_interrupt.IsCancellationRequested) { exit = ExitCode.Interrupted; goto Halt; }
+                                top--;
+                                pc = (int)small;
+                                continue;
+                            }
+                        }
+                    }
+                    else if (next == 0x56) // JUMP
+                    {
+                        long jumpCost = staticGas[0x56];
+                        if (gas >= jumpCost && codeInfo.IsValidJumpDest(small))
+                        {
+                            gas -= jumpCost;
+                            if (_interrupt.IsCancellationRequested) { exit = ExitCode.Interrupted; goto Halt; }
+                            pc = (int)small;
+                            continue;
+                        }
+                    }
+                }
+                top[0] = new UInt256(small);
+                top++;
             }
 
         Halt:
@@ -348,6 +409,15 @@ public sealed partial class VirtualMachine
         if (bits < 128) return new UInt256(u0, bits == 64 ? 0 : u1 & ((1UL << (bits - 64)) - 1));
         if (bits < 192) return new UInt256(u0, u1, bits == 128 ? 0 : u2 & ((1UL << (bits - 128)) - 1));
         return new UInt256(u0, u1, u2, bits == 192 ? 0 : bits == 256 ? u3 : u3 & ((1UL << (bits - 192)) - 1));
+    }
+
+    /// <summary>How many JUMPDEST bytes follow the one at <paramref name="pc"/> (0x5b is never a PUSH, so every byte
+    /// of the run is an instruction). Kept out of line: the loop pays for the call only on a run.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static unsafe int JumpDestRunAfter(byte* code, int pc, int length)
+    {
+        int found = new ReadOnlySpan<byte>(code + pc + 1, length - pc - 1).IndexOfAnyExcept((byte)0x5b);
+        return found < 0 ? length - pc - 1 : found;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
