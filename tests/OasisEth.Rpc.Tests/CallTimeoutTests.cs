@@ -11,7 +11,7 @@ namespace OasisEth.Rpc.Tests;
 [TestFixture]
 public sealed class CallTimeoutTests
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Endless KECCAK256 over 32 KiB: JUMPDEST PUSH2 0x8000 PUSH0 KECCAK256 POP PUSH0 JUMP. About 6,200 gas a
     /// round, so the 30M block gas limit lasts hundreds of milliseconds, several times the timeout.</summary>
@@ -36,7 +36,7 @@ public sealed class CallTimeoutTests
         CallOutcome full = node.Chain.Call(new CallRequest { To = loop }, head);
         TimeSpan fullRun = Stopwatch.GetElapsedTime(started);
         Assert.That(full.Error, Is.EqualTo("out of gas"));
-        Assume.That(fullRun, Is.GreaterThan(Timeout * 3), "the machine is too fast for this loop to outlast the timeout");
+        Assert.That(fullRun, Is.GreaterThan(Timeout * 3), "the loop must outlast the timeout for this test to mean anything");
 
         const int calls = 8;
         for (int i = 0; i < calls; i++)
@@ -44,7 +44,7 @@ public sealed class CallTimeoutTests
             started = Stopwatch.GetTimestamp();
             RpcError e = await node.CallFails("eth_call", new { to = loop.ToString(), gas = "0x2faf080" }, "latest");
             TimeSpan took = Stopwatch.GetElapsedTime(started);
-            Assert.That((e.Code, e.Message), Is.EqualTo((-32000, "execution aborted (timeout = 0.1s)")));
+            Assert.That((e.Code, e.Message), Is.EqualTo((-32000, "execution aborted (timeout = 0.05s)")));
             Assert.That(took, Is.LessThan(Timeout + TimeSpan.FromMilliseconds(900)), $"call {i} answered after {took.TotalMilliseconds:0} ms");
         }
 
@@ -67,7 +67,7 @@ public sealed class CallTimeoutTests
             .ToArray();
         RpcError[] errors = await Task.WhenAll(calls);
         TimeSpan took = Stopwatch.GetElapsedTime(started);
-        foreach (RpcError e in errors) Assert.That(e.Message, Is.EqualTo("execution aborted (timeout = 0.1s)"));
+        foreach (RpcError e in errors) Assert.That(e.Message, Is.EqualTo("execution aborted (timeout = 0.05s)"));
         Assert.That(took, Is.LessThan(TimeSpan.FromSeconds(2)));
         Assert.That(node.Chain.RunningCalls, Is.EqualTo(0));
     }
@@ -80,9 +80,9 @@ public sealed class CallTimeoutTests
 
         long t0 = Stopwatch.GetTimestamp();
         RpcError estimate = await node.CallFails("eth_estimateGas", new { from = Keys.Address(5).ToString(), to = loop.ToString() });
-        Assert.That((estimate.Code, estimate.Message), Is.EqualTo((-32000, "execution aborted (timeout = 0.1s)")));
+        Assert.That((estimate.Code, estimate.Message), Is.EqualTo((-32000, "execution aborted (timeout = 0.05s)")));
         RpcError trace = await node.CallFails("debug_traceCall", new { to = loop.ToString() }, "latest", new { tracer = "callTracer" });
-        Assert.That((trace.Code, trace.Message), Is.EqualTo((-32000, "execution aborted (timeout = 0.1s)")));
+        Assert.That((trace.Code, trace.Message), Is.EqualTo((-32000, "execution aborted (timeout = 0.05s)")));
         Assert.That(Stopwatch.GetElapsedTime(t0), Is.LessThan(TimeSpan.FromSeconds(2)));
     }
 }
