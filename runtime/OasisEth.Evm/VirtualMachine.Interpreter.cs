@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using OasisEth.Evm.CodeAnalysis;
@@ -37,6 +38,10 @@ public sealed partial class VirtualMachine
             int pc = f.Pc;
             long gas = f.Gas;
             ulong small; // a PUSH1/PUSH2 immediate on its way to PushedSmall
+            // RunJumpDest: a taken jump's destination is a JUMPDEST (checked), so the untraced loop runs it as part of
+            // the jump, one dispatch fewer per jump. Running out of gas there is the JUMPDEST's out-of-gas, as exact
+            // as if it were dispatched: the frame fails with all its gas gone either way.
+            long jumpDestCost = staticGas[0x5b];
 
             while (true)
             {
@@ -62,7 +67,15 @@ public sealed partial class VirtualMachine
                     case 0x01: UInt256.Add(in top[-1], in top[-2], out top[-2]); top--; break;
                     case 0x02: UInt256.Multiply(in top[-1], in top[-2], out top[-2]); top--; break;
                     case 0x03: UInt256.Subtract(in top[-1], in top[-2], out top[-2]); top--; break;
-                    case 0x04: UInt256.Divide(in top[-1], in top[-2], out top[-2]); top--; break;
+                    case 0x04:
+                    {
+                        // Code compiled without shift opcodes divides by powers of two to shift right, often by
+                        // divisors above 2^64, where the general division is the slow multi-limb path.
+                        int shift = PowerOfTwoExponent(in top[-2]);
+                        if (shift >= 0) UInt256.ShiftRight(in top[-1], shift, out top[-2]);
+                        else UInt256.Divide(in top[-1], in top[-2], out top[-2]);
+                        top--; break;
+                    }
                     case 0x05: UInt256.SignedDivide(in top[-1], in top[-2], out top[-2]); top--; break;
                     case 0x06: UInt256.Mod(in top[-1], in top[-2], out top[-2]); top--; break;
                     case 0x07: UInt256.SignedMod(in top[-1], in top[-2], out top[-2]); top--; break;
@@ -214,6 +227,11 @@ public sealed partial class VirtualMachine
                         // that always goes the same way.
                         if (_interrupt.IsCancellationRequested) { exit = ExitCode.Interrupted; goto Halt; }
                         pc = (int)dest.u0;
+                        if (!TTracing.IsActive) // see RunJumpDest
+                        {
+                            if ((gas -= jumpDestCost) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
+                            pc++;
+                        }
                         top--;
                         continue;
                     }
@@ -225,6 +243,11 @@ public sealed partial class VirtualMachine
                             if (!dest.FitsInUlong || !codeInfo.IsValidJumpDest(dest.u0)) { exit = ExitCode.BadJumpDestination; goto Halt; }
                             if (_interrupt.IsCancellationRequested) { exit = ExitCode.Interrupted; goto Halt; }
                             pc = (int)dest.u0;
+                            if (!TTracing.IsActive) // see RunJumpDest
+                            {
+                                if ((gas -= jumpDestCost) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
+                                pc++;
+                            }
                             top -= 2;
                             continue;
                         }
@@ -363,6 +386,8 @@ public sealed partial class VirtualMachine
                                 if (_interrupt.IsCancellationRequested) { exit = ExitCode.Interrupted; goto Halt; }
                                 top--;
                                 pc = (int)small;
+                                if ((gas -= jumpDestCost) < 0) { exit = ExitCode.OutOfGas; goto Halt; } // see RunJumpDest
+                                pc++;
                                 continue;
                             }
                         }
@@ -375,6 +400,8 @@ public sealed partial class VirtualMachine
                             gas -= jumpCost;
                             if (_interrupt.IsCancellationRequested) { exit = ExitCode.Interrupted; goto Halt; }
                             pc = (int)small;
+                            if ((gas -= jumpDestCost) < 0) { exit = ExitCode.OutOfGas; goto Halt; } // see RunJumpDest
+                            pc++;
                             continue;
                         }
                     }
@@ -418,6 +445,26 @@ public sealed partial class VirtualMachine
     {
         int found = new ReadOnlySpan<byte>(code + pc + 1, length - pc - 1).IndexOfAnyExcept((byte)0x5b);
         return found < 0 ? length - pc - 1 : found;
+    }
+
+    /// <summary>k when <paramref name="v"/> is 2^k, else -1 (also for zero).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int PowerOfTwoExponent(in UInt256 v)
+    {
+        ulong u0 = v.u0, u1 = v.u1, u2 = v.u2, u3 = v.u3;
+        if (BitOperations.PopCount(u0) + BitOperations.PopCount(u1) + BitOperations.PopCount(u2) + BitOperations.PopCount(u3) != 1) return -1;
+        // One limb holds the bit; TrailingZeroCount of a zero limb is 64, so the counts add up to its position.
+        int k = BitOperations.TrailingZeroCount(u0);
+        if (k == 64)
+        {
+            k += BitOperations.TrailingZeroCount(u1);
+            if (k == 128)
+            {
+                k += BitOperations.TrailingZeroCount(u2);
+                if (k == 192) k += BitOperations.TrailingZeroCount(u3);
+            }
+        }
+        return k;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

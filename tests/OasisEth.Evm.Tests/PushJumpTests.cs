@@ -118,4 +118,28 @@ public class PushJumpTests
         Assert.That(result.Error, Is.EqualTo("out of gas"));
         Assert.That(Call(code, limit + 2).Success, Is.True);
     }
+
+    [TestCase(8UL, "out of gas")] // the JUMP paid, not its JUMPDEST
+    [TestCase(9UL, null)]
+    public void A_jump_to_a_computed_destination_pays_its_jumpdest(ulong afterPushes, string? error)
+    {
+        // PUSH3 6 JUMP (the general jump), INVALID, JUMPDEST (pc 6), STOP.
+        byte[] code = new Bytecode().Raw(0x62, 0, 0, 6).Op(0x56).Op(0xfe).Op(0x5b).Op(0x00).Build();
+        ulong limit = 21000UL + 3 + afterPushes;
+        var result = Call(code, limit);
+        Assert.That(result.Error, Is.EqualTo(error));
+        Assert.That(result.GasUsed, Is.EqualTo(limit));
+    }
+
+    [TestCase(10UL, "out of gas")]
+    [TestCase(11UL, null)]
+    public void A_taken_jumpi_to_a_computed_destination_pays_its_jumpdest(ulong afterPushes, string? error)
+    {
+        // PUSH1 1, PUSH3 8 JUMPI (the general jump), INVALID, JUMPDEST (pc 8), STOP.
+        byte[] code = new Bytecode().Push(1).Raw(0x62, 0, 0, 8).Op(0x57).Op(0xfe).Op(0x5b).Op(0x00).Build();
+        ulong limit = 21000UL + 3 + 3 + afterPushes;
+        var result = Call(code, limit);
+        Assert.That(result.Error, Is.EqualTo(error));
+        Assert.That(result.GasUsed, Is.EqualTo(limit));
+    }
 }
