@@ -7,66 +7,39 @@ namespace OasisEth.EndToEnd.Tests;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
-public class ClientScenarioTests
+public class ClientScenarioTests : DevNodeFixture
 {
-    private TempDirectory _dir = null!;
-    private DevNodeProcess _node = null!;
-
-    [OneTimeSetUp]
-    public void StartNode()
-    {
-        E2eEnvironment.EnsureNodeModules();
-        _dir = new TempDirectory();
-        _node = DevNodeProcess.Start(_dir.Sub("chain"));
-    }
-
-    [OneTimeTearDown]
-    public void StopNode()
-    {
-        try
-        {
-            int code = _node.Terminate(TimeSpan.FromSeconds(30));
-            TestContext.Out.WriteLine(_node.Output);
-            Assert.That(code, Is.Zero, "the node exits 0 on SIGTERM");
-        }
-        finally
-        {
-            _node.Dispose();
-            _dir.Dispose();
-        }
-    }
-
     [Test, Order(1)]
-    public void SolcJsCompilesTheTestContracts() => Scenario.Run(_node.Url, "compile.mjs");
+    public void SolcJsCompilesTheTestContracts() => Scenario.Run(Node.Url, "compile.mjs");
 
     [Test, Order(2)]
-    public void Erc20DeployTransferAndEventsWithEthers() => Scenario.Run(_node.Url, "erc20.mjs");
+    public void Erc20DeployTransferAndEventsWithEthers() => Scenario.Run(Node.Url, "erc20.mjs");
 
     [Test, Order(3)]
-    public void EventsAndRevertReasonsReachEthers() => Scenario.Run(_node.Url, "events-errors.mjs");
+    public void EventsAndRevertReasonsReachEthers() => Scenario.Run(Node.Url, "events-errors.mjs");
 
     [Test, Order(4)]
-    public void Create2FactoryDeploysAtThePredictedAddress() => Scenario.Run(_node.Url, "create2.mjs");
+    public void Create2FactoryDeploysAtThePredictedAddress() => Scenario.Run(Node.Url, "create2.mjs");
 
     [Test, Order(5)]
-    public void BalancesInOethAndSupplyFiguresAddUpTo21M() => Scenario.Run(_node.Url, "supply.mjs");
+    public void BalancesInOethAndSupplyFiguresAddUpTo21M() => Scenario.Run(Node.Url, "supply.mjs");
 
     [Test, Order(6)]
-    public void WebSocketProviderGetsNewBlocksAndLogs() => Scenario.Run(_node.Url, "websocket.mjs");
+    public void WebSocketProviderGetsNewBlocksAndLogs() => Scenario.Run(Node.Url, "websocket.mjs");
 
     [Test, Order(7)]
-    public void CastSendReceiptBlockNumberAndBalance() => Scenario.Run(_node.Url, "cast.mjs");
+    public void CastSendReceiptBlockNumberAndBalance() => Scenario.Run(Node.Url, "cast.mjs");
 
     [Test, Order(7)]
-    public void ViemClientsOverHttpAndWebSocket() => Scenario.Run(_node.Url, "viem.mjs");
+    public void ViemClientsOverHttpAndWebSocket() => Scenario.Run(Node.Url, "viem.mjs");
 
     [Test, Order(7)]
-    public void Web3JsSignedAndNodeAccountTransfers() => Scenario.Run(_node.Url, "web3.mjs");
+    public void Web3JsSignedAndNodeAccountTransfers() => Scenario.Run(Node.Url, "web3.mjs");
 
     [Test, Order(8)]
     public void NodePrintsTheDevAccountsWithKeys()
     {
-        string output = _node.Output;
+        string output = Node.Output;
         Assert.That(output, Does.Contain("(0) 0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266 (10000 OETH)"));
         Assert.That(output, Does.Contain("(0) 0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"));
         Assert.That(output, Does.Contain("(9) 0xa0Ee7A142d267C1f36714E4a8F75612F20a79720"));

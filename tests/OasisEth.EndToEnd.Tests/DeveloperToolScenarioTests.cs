@@ -8,49 +8,22 @@ namespace OasisEth.EndToEnd.Tests;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
-public class DeveloperToolScenarioTests
+public class DeveloperToolScenarioTests : DevNodeFixture
 {
-    private TempDirectory _dir = null!;
-    private DevNodeProcess _node = null!;
-
-    [OneTimeSetUp]
-    public void StartNode()
-    {
-        E2eEnvironment.EnsureNodeModules();
-        _dir = new TempDirectory();
-        _node = DevNodeProcess.Start(_dir.Sub("chain"));
-    }
-
-    [OneTimeTearDown]
-    public void StopNode()
-    {
-        try
-        {
-            int code = _node.Terminate(TimeSpan.FromSeconds(30));
-            TestContext.Out.WriteLine(_node.Output);
-            Assert.That(code, Is.Zero, "the node exits 0 on SIGTERM");
-        }
-        finally
-        {
-            _node.Dispose();
-            _dir.Dispose();
-        }
-    }
-
     [Test, Order(1)]
     public void HardhatTestWithTheNodesAccounts()
     {
-        string output = Scenario.Run(_node.Url, "hardhat.mjs", "oasis");
+        string output = Scenario.Run(Node.Url, "hardhat.mjs", "oasis");
         Assert.That(output, Does.Contain("oasis-eth dev through Hardhat (oasis)"));
     }
 
     [Test, Order(2)]
     public void HardhatTestWithLocalKeys()
     {
-        string output = Scenario.Run(_node.Url, "hardhat.mjs", "oasisKeys");
+        string output = Scenario.Run(Node.Url, "hardhat.mjs", "oasisKeys");
         Assert.That(output, Does.Contain("oasis-eth dev through Hardhat (oasisKeys)"));
     }
 
     [Test, Order(3)]
-    public void ForgeBuildCreateAndScriptBroadcastCheckedWithCast() => Scenario.Run(_node.Url, "forge.mjs");
+    public void ForgeBuildCreateAndScriptBroadcastCheckedWithCast() => Scenario.Run(Node.Url, "forge.mjs");
 }
