@@ -20,17 +20,8 @@ public sealed partial class Chain
         CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        CallSite site = OpenCallSite(number, overrides);
-        ulong gas = Math.Min(request.Gas ?? site.GasLimit, site.GasLimit);
-        EntryRunner runner = RentRunner();
-        try
-        {
-            return Guard(number, () => CollectAccessList(runner, site, request, gas, cancellation));
-        }
-        finally
-        {
-            ReturnRunner(runner);
-        }
+        return OnCallSite(number, overrides, (runner, site) =>
+            CollectAccessList(runner, site, request, Math.Min(request.Gas ?? site.GasLimit, site.GasLimit), cancellation));
     }
 
     private AccessListOutcome CollectAccessList(EntryRunner runner, CallSite site, CallRequest request, ulong gas, CancellationToken cancellation)

@@ -15,27 +15,25 @@ public sealed partial class Chain
         CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        CallSite site = OpenCallSite(number, overrides);
-        ulong gas = Math.Min(request.Gas ?? site.GasLimit, site.GasLimit);
-        EntryRunner runner = RentRunner();
-        try
-        {
-            return Guard(number, () => ToCallOutcome(RunCall(runner, site, request, gas, tracer, cancellation)));
-        }
-        finally
-        {
-            ReturnRunner(runner);
-        }
+        return OnCallSite(number, overrides, (runner, site) =>
+            ToCallOutcome(RunCall(runner, site, request, Math.Min(request.Gas ?? site.GasLimit, site.GasLimit), tracer, cancellation)));
     }
 
     public EstimateOutcome EstimateGas(CallRequest request, ulong number, CallOverrides? overrides = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        return OnCallSite(number, overrides, (runner, site) => Estimate(runner, site, request, cancellation));
+    }
+
+    /// <summary>The frame of every RPC execution: the state at <paramref name="number"/> with the overrides, a pooled
+    /// runner, and <see cref="Guard{T}"/>'s translation of a pruned state into its exception.</summary>
+    private T OnCallSite<T>(ulong number, CallOverrides? overrides, Func<EntryRunner, CallSite, T> run)
+    {
         CallSite site = OpenCallSite(number, overrides);
         EntryRunner runner = RentRunner();
         try
         {
-            return Guard(number, () => Estimate(runner, site, request, cancellation));
+            return Guard(number, () => run(runner, site));
         }
         finally
         {
