@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using OasisEth.Evm.CodeAnalysis;
@@ -71,8 +70,7 @@ public sealed partial class VirtualMachine
                     {
                         // Code compiled without shift opcodes divides by powers of two to shift right, often by
                         // divisors above 2^64, where the general division is the slow multi-limb path.
-                        int shift = PowerOfTwoExponent(in top[-2]);
-                        if (shift >= 0) UInt256.ShiftRight(in top[-1], shift, out top[-2]);
+                        if (UInt256.IsPowerOfTwo(in top[-2])) UInt256.ShiftRight(in top[-1], top[-2].BitLength - 1, out top[-2]);
                         else UInt256.Divide(in top[-1], in top[-2], out top[-2]);
                         top--; break;
                     }
@@ -445,26 +443,6 @@ public sealed partial class VirtualMachine
     {
         int found = new ReadOnlySpan<byte>(code + pc + 1, length - pc - 1).IndexOfAnyExcept((byte)0x5b);
         return found < 0 ? length - pc - 1 : found;
-    }
-
-    /// <summary>k when <paramref name="v"/> is 2^k, else -1 (also for zero).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int PowerOfTwoExponent(in UInt256 v)
-    {
-        ulong u0 = v.u0, u1 = v.u1, u2 = v.u2, u3 = v.u3;
-        if (BitOperations.PopCount(u0) + BitOperations.PopCount(u1) + BitOperations.PopCount(u2) + BitOperations.PopCount(u3) != 1) return -1;
-        // One limb holds the bit; TrailingZeroCount of a zero limb is 64, so the counts add up to its position.
-        int k = BitOperations.TrailingZeroCount(u0);
-        if (k == 64)
-        {
-            k += BitOperations.TrailingZeroCount(u1);
-            if (k == 128)
-            {
-                k += BitOperations.TrailingZeroCount(u2);
-                if (k == 192) k += BitOperations.TrailingZeroCount(u3);
-            }
-        }
-        return k;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -147,8 +147,9 @@ public readonly partial struct UInt256
         res = new UInt256(g0, r1, r2, r3);
     }
 
+    /// <summary>True when exactly one bit is set (2^k, k = <see cref="BitLength"/> - 1); false for zero.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsPowerOfTwo(in UInt256 v) =>
+    public static bool IsPowerOfTwo(in UInt256 v) =>
         BitOperations.PopCount(v.u0) + BitOperations.PopCount(v.u1) + BitOperations.PopCount(v.u2) +
         BitOperations.PopCount(v.u3) == 1;
 

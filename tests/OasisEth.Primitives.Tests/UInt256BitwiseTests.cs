@@ -167,4 +167,19 @@ public class UInt256BitwiseTests
             Assert.That(Show(Big(r)), Is.EqualTo(Show(Hex(expected))), $"SAR {value} by {shift}");
         }
     }
+
+    [Test]
+    public void IsPowerOfTwo_holds_for_exactly_the_single_bit_values()
+    {
+        var failures = new List<string>();
+        IEnumerable<BigInteger> values = Boundary.Concat(RandomA).Concat(Enumerable.Range(0, 256).SelectMany(k =>
+            new[] { BigInteger.One << k, (BigInteger.One << k) + 1, (BigInteger.One << k) * 3 }));
+        foreach (BigInteger x in values)
+        {
+            BigInteger v = x % TwoPow256;
+            bool expected = v > 0 && (v & (v - 1)) == 0;
+            if (UInt256.IsPowerOfTwo(U(v)) != expected) failures.Add(v.ToString("x"));
+        }
+        Assert.That(failures, Is.Empty);
+    }
 }
