@@ -22,9 +22,10 @@ internal static class StateOverrides
         }
     }
 
+    /// <summary>Expects accounts that passed <see cref="Validate"/> (done once per call when its site is opened;
+    /// this runs once per execution, many times for an estimate).</summary>
     public static void Apply(InMemoryWorldState state, IReadOnlyList<AccountOverride> accounts)
     {
-        Validate(accounts);
         state.BeginTransaction();
         foreach (AccountOverride a in accounts)
         {
