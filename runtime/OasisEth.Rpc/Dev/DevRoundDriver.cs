@@ -67,30 +67,25 @@ internal sealed class DevRoundDriver
 
     public bool Automine => _mode == MiningMode.Auto;
 
-    /// <summary>
-    /// The sender's next nonce counting its pool run. A round can commit between reading the head's nonce and reading
-    /// the pool, and the round then removes its transactions from the pool: the pair would be inconsistent (the old
-    /// nonce with the new pool). The head is read again after the pool; if a round landed in between, read again.
-    /// </summary>
-    public ulong PendingNonce(in Address sender)
-    {
-        while (true)
-        {
-            ulong head = _chain.Head.Number;
-            ulong nonce = _pool.PendingNonce(sender, _chain.OpenState(head).GetNonce(sender));
-            if (_chain.Head.Number == head) return nonce;
-        }
-    }
+    /// <summary>The sender's next nonce counting its pool run.</summary>
+    public ulong PendingNonce(Address sender) => AtConsistentHead(state => _pool.PendingNonce(sender, state.GetNonce(sender)));
 
-    /// <summary>The pool split into pending and queued against a consistent head (see <see cref="PendingNonce"/>).</summary>
-    public (List<(Address Sender, List<PoolTransaction> Txs)> Pending, List<(Address Sender, List<PoolTransaction> Txs)> Queued) PoolContent()
+    /// <summary>The pool split into pending and queued.</summary>
+    public (List<(Address Sender, List<PoolTransaction> Txs)> Pending, List<(Address Sender, List<PoolTransaction> Txs)> Queued) PoolContent() =>
+        AtConsistentHead(state => _pool.Partition(state.GetNonce));
+
+    /// <summary>
+    /// Reads the pool against the head's state nonces. A round can commit between reading the head and reading the
+    /// pool, and then removes its transactions from the pool: the pair would be inconsistent (old nonces with the
+    /// cleaned pool). The head is read again after the pool; if a round landed in between, read again.
+    /// </summary>
+    private T AtConsistentHead<T>(Func<IStateView, T> read)
     {
         while (true)
         {
             ulong head = _chain.Head.Number;
-            IStateView state = _chain.OpenState(head);
-            var content = _pool.Partition(a => state.GetNonce(a));
-            if (_chain.Head.Number == head) return content;
+            T result = read(_chain.OpenState(head));
+            if (_chain.Head.Number == head) return result;
         }
     }
 

@@ -14,9 +14,7 @@ internal static class TxApi
         {
             (CallRequest request, _, _) = CallArgs.Parse(call.Params.Required(0), RpcParams.Where(0));
             ulong block = c.ResolveExisting(call.Params, 1);
-            CallOverrides? overrides = CallArgs.Overrides(
-                CallArgs.ParseStateOverrides(call.Params.Get(2), RpcParams.Where(2)),
-                CallArgs.ParseBlockOverrides(call.Params.Get(3), RpcParams.Where(3)));
+            CallOverrides? overrides = StateAndBlockOverrides(call.Params);
             request = CapGas(request, c.Limits);
             CallOutcome outcome = await WithTimeout(c, ct => c.Chain.Call(request, block, null, overrides, ct), call.Cancellation);
             if (outcome.Success) RpcJson.Data(call.Result, outcome.Output);
@@ -26,9 +24,7 @@ internal static class TxApi
         {
             (CallRequest request, _, _) = CallArgs.Parse(call.Params.Required(0), RpcParams.Where(0));
             ulong block = c.ResolveExisting(call.Params, 1);
-            CallOverrides? overrides = CallArgs.Overrides(
-                CallArgs.ParseStateOverrides(call.Params.Get(2), RpcParams.Where(2)),
-                CallArgs.ParseBlockOverrides(call.Params.Get(3), RpcParams.Where(3)));
+            CallOverrides? overrides = StateAndBlockOverrides(call.Params);
             // No gas given: the chain searches up to its own bound (the block gas limit); given: at most the cap.
             if (request.Gas is { } given && given > c.Limits.CallGasCap) request = request with { Gas = c.Limits.CallGasCap };
             EstimateOutcome outcome = await WithTimeout(c, ct => c.Chain.EstimateGas(request, block, overrides, ct), call.Cancellation);
@@ -73,6 +69,10 @@ internal static class TxApi
             RpcJson.Data(call.Result, raw);
         });
     }
+
+    /// <summary>eth_call's and eth_estimateGas's optional third (state) and fourth (block) parameters.</summary>
+    private static CallOverrides? StateAndBlockOverrides(RpcParams p) => CallArgs.Overrides(
+        CallArgs.ParseStateOverrides(p.Get(2), RpcParams.Where(2)), CallArgs.ParseBlockOverrides(p.Get(3), RpcParams.Where(3)));
 
     internal static CallRequest CapGas(CallRequest request, RpcLimits limits) =>
         request.Gas is { } g && g <= limits.CallGasCap ? request : request with { Gas = limits.CallGasCap };
