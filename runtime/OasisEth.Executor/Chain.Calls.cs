@@ -155,19 +155,9 @@ public sealed partial class Chain
     {
         BlockHeader h = site.Header;
         BlockOverrides? b = site.Overrides?.Block;
-        ulong number = b?.Number ?? h.Number;
-        return new BlockContext
-        {
-            Coinbase = b?.Coinbase ?? OethLedger.FeeCollector,
-            Number = number,
-            Timestamp = b?.Time ?? h.Timestamp,
-            GasLimit = site.GasLimit,
-            BaseFee = noFee ? UInt256.Zero : b?.BaseFee ?? h.BaseFee,
-            PrevRandao = (b?.PrevRandao ?? h.MixHash).ToWord(),
-            BlobBaseFee = b?.BlobBaseFee ?? UInt256.Zero,
-            ChainId = _chainId,
-            BlockHash = n => GetHeader(n)?.Hash ?? Hash256.Zero,
-        };
+        return MakeBlockContext(b?.Number ?? h.Number, b?.Time ?? h.Timestamp, site.GasLimit,
+            noFee ? UInt256.Zero : b?.BaseFee ?? h.BaseFee, b?.PrevRandao ?? h.MixHash,
+            b?.Coinbase, b?.BlobBaseFee ?? UInt256.Zero);
     }
 
     private readonly record struct CallRun(TransactionResult Result, bool Ok, bool Reverted, byte[] RevertData);

@@ -85,14 +85,18 @@ public sealed partial class Chain : IChain
     /// PREVRANDAO is the header's mix hash (the parent block's hash: deterministic, not random), BLOCKHASH reads
     /// the stored headers.
     /// </summary>
-    private BlockContext MakeBlockContext(ulong number, ulong timestamp, ulong gasLimit, in UInt256 baseFee, in Hash256 mixHash) => new()
+    /// <summary>The EVM's view of a block; <paramref name="coinbase"/> and <paramref name="blobBaseFee"/> differ from
+    /// the fee collector and zero only for an RPC call's block overrides.</summary>
+    private BlockContext MakeBlockContext(ulong number, ulong timestamp, ulong gasLimit, in UInt256 baseFee, in Hash256 mixHash,
+        Address? coinbase = null, UInt256 blobBaseFee = default) => new()
     {
-        Coinbase = OethLedger.FeeCollector,
+        Coinbase = coinbase ?? OethLedger.FeeCollector,
         Number = number,
         Timestamp = timestamp,
         GasLimit = gasLimit,
         BaseFee = baseFee,
         PrevRandao = mixHash.ToWord(),
+        BlobBaseFee = blobBaseFee,
         ChainId = _chainId,
         BlockHash = n => GetHeader(n)?.Hash ?? Hash256.Zero,
     };
