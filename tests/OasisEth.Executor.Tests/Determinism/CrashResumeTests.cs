@@ -63,13 +63,7 @@ public sealed class CrashResumeTests
     /// returns the last block number it reported.</summary>
     private static ulong RunAndKill(string dataDir, string genesisFile, string workloadFile, int linesBeforeKill, out bool finished)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add("exec");
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "OasisEth.Executor.Child.dll"));
-        start.ArgumentList.Add(dataDir);
-        start.ArgumentList.Add(genesisFile);
-        start.ArgumentList.Add(workloadFile);
-        using var process = Process.Start(start)!;
+        using Process process = ChildProcess.Start(dataDir, genesisFile, workloadFile);
         _ = process.StandardError.ReadToEndAsync();
         ulong reported = 0;
         finished = false;

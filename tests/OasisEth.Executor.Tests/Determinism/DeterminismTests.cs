@@ -72,18 +72,7 @@ public sealed class DeterminismTests
 
     private static string[] RunChild(string dataDir, string genesisFile, string workloadFile)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add("exec");
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "OasisEth.Executor.Child.dll"));
-        start.ArgumentList.Add(dataDir);
-        start.ArgumentList.Add(genesisFile);
-        start.ArgumentList.Add(workloadFile);
-        using var process = Process.Start(start)!;
+        using Process process = ChildProcess.Start(dataDir, genesisFile, workloadFile);
         var stderr = process.StandardError.ReadToEndAsync();
         string output = process.StandardOutput.ReadToEnd();
         Assert.That(process.WaitForExit(TimeSpan.FromMinutes(3)), Is.True, "child timed out");
