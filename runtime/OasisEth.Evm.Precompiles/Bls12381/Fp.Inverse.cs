@@ -163,9 +163,7 @@ internal readonly partial struct Fp
         carry = MulAdd(q, P5, carry, out ulong p5); t[5] = AddC(t[5], p5, ref c2);
         t[6] = AddC(t[6], carry, ref c2);
 
-        bool negative = (long)t[6] < 0;
-        if (negative) Negate(t);
-        for (int i = 0; i < 6; i++) result[i] = (t[i] >> Steps) | (t[i + 1] << (64 - Steps));
+        bool negative = ShiftOut(t, result);
         // result = |value|; the value is -result when exactly one of (negative, negate) holds.
         ReduceBelowP(result);
         if (negative != negate && !IsZero6(result))
