@@ -11,6 +11,8 @@ internal readonly struct FpWide(ulong t0, ulong t1, ulong t2, ulong t3, ulong t4
 /// <summary>
 /// Products without reduction, for lazy reduction in Fp2 (Karatsuba needs three products but only two reductions).
 /// Inputs may be unreduced sums below 2^382; every value handed to <see cref="Reduce"/> must be below p·2^384.
+/// Written out limb by limb like Mul: the ~10% Fp2 gain in the Bls12381 benchmarks was measured on
+/// this unrolled form, so the repeated rows are deliberate.
 /// </summary>
 internal readonly partial struct Fp
 {
