@@ -11,7 +11,7 @@ internal static partial class MultiScalarMultiplication<F> where F : struct, IFi
 
     private static readonly UInt256 Order = new(0xFFFFFFFF00000001, 0x53BDA402FFFE5BFE, 0x3339D80809A1D805, 0x73EDA753299D7D48);
     private static readonly UInt256 AbsX = new(G2.AbsX);
-    private static readonly UInt256 Lambda = new(0x00000000FFFFFFFF, 0xAC45A4010001A402);
+    private static readonly UInt256 Lambda = new(G1.Lambda[0], G1.Lambda[1]);
 
     /// <summary>
     /// Straus (interleaved signed 5-bit windows over affine tables) after splitting each scalar along an endomorphism of the subgroup, so the
