@@ -9,7 +9,7 @@ internal static partial class MultiScalarMultiplication<F> where F : struct, IFi
     /// <summary>G1 splits a scalar in two 128-bit halves (GLV), G2 in four 64-bit quarters (GLS).</summary>
     private static int Parts => typeof(F) == typeof(Fp2) ? 4 : 2;
 
-    private static readonly UInt256 Order = new(0xFFFFFFFF00000001, 0x53BDA402FFFE5BFE, 0x3339D80809A1D805, 0x73EDA753299D7D48);
+    private static readonly UInt256 Order = new(G1.Order[0], G1.Order[1], G1.Order[2], G1.Order[3]);
     private static readonly UInt256 AbsX = new(G2.AbsX);
     private static readonly UInt256 Lambda = new(G1.Lambda[0], G1.Lambda[1]);
 
