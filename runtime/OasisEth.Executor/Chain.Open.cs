@@ -66,18 +66,11 @@ public sealed partial class Chain
     /// <summary>Round 0: the genesis state (pool and allocations, written by the ledger) and the genesis block.</summary>
     private static BlockHeader WriteGenesis(NodeStore store, GenesisConfig genesis, Hash256 genesisHash, ISupplyRules rules)
     {
-        var tree = new MkvsTree();
-        var state = new InMemoryWorldState(new MkvsStateReader(tree));
-        rules.ApplyGenesis(state, genesis);
-        MkvsStateWriter.Apply(tree, state.CollectChanges());
-        var (root, writeLog) = tree.Commit();
-
-        BlockHeader header = HeaderCodec.Seal(0, Hash256.Zero, genesis.Timestamp, root, Hash256.EmptyTrie, Hash256.EmptyTrie,
-            new byte[LogsBloom.Size], 0, genesis.GasLimit, BaseFee.ForBlock(1, genesis, null), OethLedger.FeeCollector,
-            Hash256.Zero, [], length => HeaderCodec.BlockSize(length, []));
+        GenesisBlock block = new RoundExecutor(genesis, rules).BuildGenesis();
+        BlockHeader header = block.Header;
         var aux = new List<KeyValuePair<byte[], byte[]?>> { new(ChainKeys.GenesisKey, genesisHash.ToArray()) };
         AddBlockRecords(aux, header, [], []);
-        store.CommitRound(0, root, header.Hash, tree.NewNodes, writeLog, aux);
+        store.CommitRound(0, header.StateRoot, header.Hash, block.Tree.NewNodes, block.WriteLog, aux);
         return header;
     }
 }

@@ -23,7 +23,7 @@ public sealed partial class Chain : IChain
     private readonly DecodedTransactions _checked;
     private readonly Lock _writeLock = new();
     private readonly ConcurrentBag<EntryRunner> _readRunners = [];
-    private readonly EntryRunner _writeRunner;
+    private readonly RoundExecutor _rounds;
     private readonly ulong _chainId;
     private volatile BlockHeader _head;
     private volatile bool _disposed;
@@ -47,7 +47,7 @@ public sealed partial class Chain : IChain
         _recent = new RecentBlocks(options.RecentBlocks);
         _checked = new DecodedTransactions(options.CheckedTransactionCache);
         _chainId = genesis.ChainId;
-        _writeRunner = NewRunner();
+        _rounds = new RoundExecutor(genesis, _rules);
         _head = head;
     }
 

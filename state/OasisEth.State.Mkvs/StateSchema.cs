@@ -12,6 +12,8 @@ namespace OasisEth.State.Mkvs;
 /// <item><c>0x01 ‖ address(20)</c> → account value (<see cref="EncodeAccount"/>);</item>
 /// <item><c>0x02 ‖ keccak256(code)(32)</c> → the code bytes;</item>
 /// <item><c>0x03 ‖ address(20) ‖ slot(32, big-endian)</c> → the slot's value, minimal big-endian; zero slots are absent.</item>
+/// <item><c>0x04 ‖ …</c> → the chain's own records (the last block's header, recent block hashes), written by the
+/// round executor so a runtime holding nothing but the state can continue the chain.</item>
 /// </list>
 /// Raw addresses and slots (not their hashes) keep an account's slots together under one prefix, so a storage
 /// wipe and the Ethereum-root walk are prefix scans, and the Oasis root never needs a Keccak.
@@ -21,6 +23,7 @@ public static class StateSchema
     public const byte AccountPrefix = 0x01;
     public const byte CodePrefix = 0x02;
     public const byte StoragePrefix = 0x03;
+    public const byte ChainRecordPrefix = 0x04;
 
     public const int AccountKeyLength = 1 + Address.Size;
     public const int CodeKeyLength = 1 + Hash256.Size;

@@ -1,0 +1,14 @@
+using OasisEth.Primitives;
+
+namespace OasisEth.Executor;
+
+/// <summary>
+/// Everything a round takes from outside the state, all of it from the round's input (never the clock): the parent
+/// block (number, hash, gas used and base fee decide the new block's number and base fee), the timestamp, the good
+/// compute committee of the previous round (operator rewards, rhp-spec 7.2) and BLOCKHASH's source.
+/// </summary>
+public sealed record RoundContext(BlockHeader Parent, ulong Timestamp, IReadOnlyList<byte[]> GoodComputeEntities,
+    Func<ulong, Hash256> BlockHash)
+{
+    public ulong Number => Parent.Number + 1;
+}
