@@ -22,7 +22,7 @@ public sealed partial class Chain : IChain
     private readonly RecentBlocks _recent;
     private readonly DecodedTransactions _checked;
     private readonly Lock _writeLock = new();
-    private readonly ConcurrentBag<EntryRunner> _readRunners = [];
+    private readonly CallSimulator _calls;
     private readonly RoundExecutor _rounds;
     private readonly ulong _chainId;
     private volatile BlockHeader _head;
@@ -48,6 +48,7 @@ public sealed partial class Chain : IChain
         _checked = new DecodedTransactions(options.CheckedTransactionCache);
         _chainId = genesis.ChainId;
         _rounds = new RoundExecutor(genesis, _rules);
+        _calls = new CallSimulator(genesis, _rules);
         _head = head;
     }
 
@@ -60,49 +61,24 @@ public sealed partial class Chain : IChain
     /// <summary>The oldest block whose state is still kept (calls, traces and state views reach back to it).</summary>
     public ulong OldestStateBlock => _store.FirstRound ?? 0;
 
-    private EntryRunner NewRunner() => new(new TransactionProcessor(Genesis.Fork), _rules, _chainId);
-
-    private int _runningReads;
-
     /// <summary>RPC executions (calls, estimates, access lists, traces) running right now: for monitoring, and the
     /// proof in tests that a timed-out call stopped rather than ran on in the background.</summary>
-    public int RunningCalls => Volatile.Read(ref _runningReads);
+    public int RunningCalls => _calls.RunningCalls;
 
-    private EntryRunner RentRunner()
+    /// <summary>The block environment of a stored block (re-execution in traces): the coinbase is always the OETH fee
+    /// collector, PREVRANDAO is the header's mix hash (the parent block's hash: deterministic, not random), BLOCKHASH
+    /// reads the stored headers.</summary>
+    private BlockContext BlockContextOf(BlockHeader header) => new()
     {
-        Interlocked.Increment(ref _runningReads);
-        return _readRunners.TryTake(out EntryRunner? runner) ? runner : NewRunner();
-    }
-
-    private void ReturnRunner(EntryRunner runner)
-    {
-        _readRunners.Add(runner);
-        Interlocked.Decrement(ref _runningReads);
-    }
-
-    /// <summary>
-    /// The block environment of block <paramref name="number"/>: the coinbase is always the OETH fee collector,
-    /// PREVRANDAO is the header's mix hash (the parent block's hash: deterministic, not random), BLOCKHASH reads
-    /// the stored headers.
-    /// </summary>
-    /// <summary>The EVM's view of a block; <paramref name="coinbase"/> and <paramref name="blobBaseFee"/> differ from
-    /// the fee collector and zero only for an RPC call's block overrides.</summary>
-    private BlockContext MakeBlockContext(ulong number, ulong timestamp, ulong gasLimit, in UInt256 baseFee, in Hash256 mixHash,
-        Address? coinbase = null, UInt256 blobBaseFee = default) => new()
-    {
-        Coinbase = coinbase ?? OethLedger.FeeCollector,
-        Number = number,
-        Timestamp = timestamp,
-        GasLimit = gasLimit,
-        BaseFee = baseFee,
-        PrevRandao = mixHash.ToWord(),
-        BlobBaseFee = blobBaseFee,
+        Coinbase = OethLedger.FeeCollector,
+        Number = header.Number,
+        Timestamp = header.Timestamp,
+        GasLimit = header.GasLimit,
+        BaseFee = header.BaseFee,
+        PrevRandao = header.MixHash.ToWord(),
         ChainId = _chainId,
         BlockHash = n => GetHeader(n)?.Hash ?? Hash256.Zero,
     };
-
-    private BlockContext BlockContextOf(BlockHeader header) =>
-        MakeBlockContext(header.Number, header.Timestamp, header.GasLimit, header.BaseFee, header.MixHash);
 
     public void Dispose()
     {

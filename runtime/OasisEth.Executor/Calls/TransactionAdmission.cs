@@ -1,0 +1,47 @@
+using OasisEth.Evm;
+using OasisEth.Evm.Specs;
+using OasisEth.Execution;
+using OasisEth.Primitives;
+using OasisEth.State;
+
+namespace OasisEth.Executor;
+
+/// <summary>
+/// Pool admission (the dev node's mempool, the ParaTime's CheckTx): everything that would make a transaction rejected
+/// by the next round, checked against a state and the head block, except a nonce ahead of the account's, which a
+/// pool queues. Reads only; the same answer on every node for the same state.
+/// </summary>
+public static class TransactionAdmission
+{
+    /// <param name="stateNonce">The sender's nonce in <paramref name="state"/> (0 when the bytes did not decode).</param>
+    /// <param name="statelesslyValid">Called once the transaction decoded and passed the stateless checks.</param>
+    public static CheckTxResult Check(ReadOnlySpan<byte> raw, GenesisConfig genesis, BlockHeader head, IStateReader state,
+        out ulong stateNonce, Action<Transaction>? statelesslyValid = null)
+    {
+        stateNonce = 0;
+        if (!TransactionDecoder.TryDecodeAndRecover(raw, genesis.Fork, genesis.ChainId, TxDecodePolicy.Default, out Transaction? tx, out string? error))
+            return new CheckTxResult(null, GethErrors.FromReason(error));
+        if (!TransactionValidator.TryValidate(tx, ForkSpec.Of(genesis.Fork), out _, out error))
+            return new CheckTxResult(tx, GethErrors.FromReason(error));
+        statelesslyValid?.Invoke(tx);
+
+        if (tx.GasLimit > genesis.GasLimit) return new CheckTxResult(tx, "exceeds block gas limit");
+
+        state.TryGetAccount(tx.Sender, out AccountData account);
+        stateNonce = account.Nonce;
+        if (tx.Nonce < account.Nonce) return new CheckTxResult(tx, "nonce too low");
+        if (account.CodeHash != Hash256.EmptyCode && account.CodeHash != default
+            && !Delegation.IsDesignator(state.GetCode(account.CodeHash)))
+            return new CheckTxResult(tx, "sender not an eoa");
+
+        UInt256 baseFee = BaseFee.ForBlock(head.Number + 1, genesis, head);
+        UInt256 feeCap = tx.IsDynamicFee ? tx.MaxFeePerGas : tx.GasPrice;
+        if (feeCap < baseFee) return new CheckTxResult(tx, "max fee per gas less than block base fee");
+
+        if (UInt256.MultiplyOverflow((UInt256)tx.GasLimit, feeCap, out UInt256 cost)
+            || UInt256.AddOverflow(cost, tx.Value, out cost)
+            || account.Balance < cost)
+            return new CheckTxResult(tx, "insufficient funds for gas * price + value");
+        return new CheckTxResult(tx, null);
+    }
+}
