@@ -10,8 +10,7 @@ namespace OasisEth.Executor;
 /// <summary>
 /// A round in progress (<see cref="RoundExecutor.Begin"/>): entries are added one at a time, in block order, so a
 /// proposer can keep choosing while it fetches more from the pool; <see cref="Seal"/> ends it. Nothing reaches the
-/// tree before <see cref="Seal"/>, so a round abandoned halfway leaves only the chain-record insert of
-/// <see cref="RoundExecutor.Begin"/> pending: a driver drops the tree (or its pending changes) then.
+/// tree before <see cref="Seal"/>: a round never sealed leaves the tree as it was.
 /// </summary>
 public sealed class OpenRound
 {
@@ -58,10 +57,14 @@ public sealed class OpenRound
             // PREVRANDAO is the parent block's hash: deterministic on every node, not random.
             PrevRandao = context.Parent.Hash.ToWord(),
             ChainId = genesis.ChainId,
-            BlockHash = context.BlockHash,
+            BlockHash = ParentOr(context.Parent, context.BlockHash),
         };
-        ChainRecords.AdvanceBlockHashes(tree, _number, context.Parent.Hash);
     }
+
+    /// <summary>BLOCKHASH of the parent comes from the context itself: a driver reading hashes from the state finds
+    /// it recorded there only once this round is sealed.</summary>
+    private static Func<ulong, Hash256> ParentOr(BlockHeader parent, Func<ulong, Hash256> older) =>
+        n => n == parent.Number ? parent.Hash : older(n);
 
     public ulong Number => _number;
 
@@ -161,6 +164,7 @@ public sealed class OpenRound
         _owner.Rules.EndRound(_state, genesis, _number, burned, _context.GoodComputeEntities);
         BlockChanges ledgerChanges = _state.CollectChanges();
         MkvsStateWriter.Apply(_tree, ledgerChanges);
+        ChainRecords.AdvanceBlockHashes(_tree, _number, _context.Parent.Hash);
 
         Hash256 transactionsRoot = BlockRoots.Transactions(_raws);
         Hash256 receiptsRoot = BlockRoots.Receipts(_receipts);
