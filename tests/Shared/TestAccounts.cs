@@ -2,11 +2,14 @@ using NBitcoin.Secp256k1;
 using OasisEth.Execution;
 using OasisEth.Primitives;
 
-namespace OasisEth.Executor.Tests;
+namespace OasisEth.Tests.Shared;
 
 /// <summary>Fixed secp256k1 test keys (index → key) and a signer for every transaction type the chain takes.</summary>
 internal static class TestAccounts
 {
+    /// <summary>The test chains' id (the dev node's).</summary>
+    public const ulong ChainId = 31337;
+
     public static byte[] Key(int index)
     {
         var key = new byte[32];
@@ -66,7 +69,7 @@ internal static class TestAccounts
 
     /// <summary>An EIP-1559 transaction from account <paramref name="from"/>.</summary>
     public static byte[] Tx(int from, ulong nonce, Address? to, UInt256 value, byte[]? data = null, ulong gas = 21_000,
-        ulong maxFee = 10_000_000_000, ulong tip = 1_000_000_000, ulong chainId = ChainFixture.ChainId) =>
+        ulong maxFee = 10_000_000_000, ulong tip = 1_000_000_000, ulong chainId = ChainId) =>
         Sign(new Transaction
         {
             Type = TxType.DynamicFee, ChainId = chainId, Nonce = nonce, MaxFeePerGas = maxFee, MaxPriorityFeePerGas = tip,
@@ -75,7 +78,7 @@ internal static class TestAccounts
 
     /// <summary>A legacy transaction (EIP-155 when <paramref name="chainId"/> is non-zero).</summary>
     public static byte[] Legacy(int from, ulong nonce, Address? to, UInt256 value, ulong gasPrice = 2_000_000_000,
-        ulong gas = 21_000, ulong chainId = ChainFixture.ChainId, byte[]? data = null) =>
+        ulong gas = 21_000, ulong chainId = ChainId, byte[]? data = null) =>
         Sign(new Transaction
         {
             Type = TxType.Legacy, ChainId = chainId, Nonce = nonce, GasPrice = gasPrice, GasLimit = gas, To = to,

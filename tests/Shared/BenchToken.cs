@@ -1,7 +1,7 @@
 using OasisEth.Primitives;
 using OasisEth.Tests.Shared;
 
-namespace OasisEth.Executor.Tests;
+namespace OasisEth.Tests.Shared;
 
 /// <summary>The compiled ERC-20 of <c>shared/bench/contracts</c> (BenchToken.sol) and its calldata.</summary>
 internal static class BenchToken
