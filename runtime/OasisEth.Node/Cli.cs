@@ -1,5 +1,6 @@
 using System.CommandLine;
 using OasisEth.Node.Dev;
+using OasisEth.Node.Runtime;
 using OasisEth.StateTest;
 using OasisEth.TxTest;
 
@@ -45,7 +46,14 @@ public static class Cli
         devOptions.AddTo(dev);
         dev.SetAction((parse, cancel) => DevCommand.RunAsync(devOptions.Read(parse, Environment.CurrentDirectory), Console.Out, Console.Error, cancel));
 
-        var root = new RootCommand("OasisEth: an EVM-compatible runtime") { stateTest, txTest, dev };
+        var genesis = new Option<string?>("--genesis") { Description = "The chain's genesis: a genesis JSON file, or 'dev' (the dev node's: ten funded accounts, chain id 31337); default: the genesis the binary carries" };
+        var runtime = new Command("runtime", "Serve the Oasis runtime host protocol on the socket in $OASIS_WORKER_HOST (how oasis-node runs the ParaTime)")
+        {
+            genesis,
+        };
+        runtime.SetAction(parse => RuntimeCommand.Run(parse.GetValue(genesis), Console.Error));
+
+        var root = new RootCommand("OasisEth: an EVM-compatible runtime") { stateTest, txTest, dev, runtime };
         // No built-in Ctrl-C handling: its default gives an action 2 seconds and then ends the process, and `dev`
         // must be free to finish its round and close RocksDB (it registers its own SIGINT/SIGTERM handlers).
         return root.Parse(args).Invoke(new InvocationConfiguration { ProcessTerminationTimeout = null });

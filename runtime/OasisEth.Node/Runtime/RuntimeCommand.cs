@@ -1,0 +1,56 @@
+using OasisEth.Executor;
+using OasisEth.Host.Dispatch;
+using OasisEth.Node.Dev;
+using OasisEth.ParaTime;
+
+namespace OasisEth.Node.Runtime;
+
+/// <summary>
+/// <c>oasis-eth runtime</c>, and the binary started with no arguments (exactly how oasis-node launches a runtime:
+/// cwd <c>/</c>, an environment of only <c>OASIS_WORKER_HOST</c>): connects to the node's socket and serves the
+/// runtime host protocol until the node closes it. Everything heavy happens before connecting, since the node allows
+/// 1 s from the connection to the handshake's answer.
+/// </summary>
+public static class RuntimeCommand
+{
+    /// <summary>Exit codes: 0 the node closed the connection, 1 could not start (no socket, bad genesis).</summary>
+    public static int Run(string? genesisSpec, TextWriter stderr)
+    {
+        GenesisConfig genesis;
+        try
+        {
+            genesis = ResolveGenesis(genesisSpec);
+        }
+        catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
+        {
+            RuntimeLog.Write(stderr, "ERRO", $"cannot load the genesis '{genesisSpec}': {e.Message}");
+            return 1;
+        }
+        string? socket = Environment.GetEnvironmentVariable(RuntimeHost.SocketEnvironmentVariable);
+        if (string.IsNullOrEmpty(socket))
+        {
+            RuntimeLog.Write(stderr, "ERRO", $"{RuntimeHost.SocketEnvironmentVariable} is not set: oasis-node starts the runtime with the path of its socket there");
+            return 1;
+        }
+        var runtime = new ParaTimeRuntime(genesis, new HostStateTrees());
+        try
+        {
+            RuntimeHost.RunAsync(runtime, socket).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException)
+        {
+            RuntimeLog.Write(stderr, "ERRO", $"cannot reach the node's socket {socket}: {e.Message}");
+            return 1;
+        }
+        RuntimeLog.Write(stderr, "INFO", "the node closed the connection");
+        return 0;
+    }
+
+    /// <summary>The carried genesis (null), the dev node's (<c>dev</c>: its ten accounts, chain id 31337), or a file.</summary>
+    public static GenesisConfig ResolveGenesis(string? spec) => spec switch
+    {
+        null or "" => ParaTimeGenesis.Carried,
+        "dev" => DevCommand.Genesis(DevAccounts.Derive(), 31337),
+        _ => GenesisConfig.Parse(File.ReadAllText(spec)),
+    };
+}
