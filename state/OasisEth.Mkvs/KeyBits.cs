@@ -84,4 +84,19 @@ internal static class KeyBits
         }
         return path;
     }
+
+    /// <summary>
+    /// A key whose path runs through the left or right child of a node ending at bit <paramref name="end"/>:
+    /// bits [0, end) of <paramref name="path"/>, then the branch bit, then zeros. Lets a remote node source
+    /// fetch a child that no looked-up key names (iteration, the sibling a removal merges with).
+    /// </summary>
+    public static byte[] ChildPathHint(ReadOnlySpan<byte> path, int end, bool right)
+    {
+        var hint = new byte[(end >> 3) + 1];
+        int prefixBytes = (end + 7) >> 3;
+        path[..prefixBytes].CopyTo(hint);
+        if ((end & 7) != 0) hint[prefixBytes - 1] &= (byte)(0xFF << (8 - (end & 7)));
+        if (right) hint[end >> 3] |= (byte)(0x80 >> (end & 7));
+        return hint;
+    }
 }

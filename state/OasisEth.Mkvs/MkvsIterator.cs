@@ -105,8 +105,8 @@ public sealed class MkvsIterator
         return slot switch
         {
             LeafSlot => _tree.Resolve(ref parent.Leaf, parent.End, parent.Path),
-            LeftSlot => _tree.Resolve(ref parent.Left, parent.End, parent.Path),
-            _ => _tree.Resolve(ref parent.Right, parent.End, parent.Path),
+            LeftSlot => _tree.ResolveChild(parent, right: false),
+            _ => _tree.ResolveChild(parent, right: true),
         };
     }
 }

@@ -20,7 +20,17 @@ public static class MkvsProofVerifier
     /// Verifies and, when <paramref name="leaves"/> is given, adds every key/value the proof holds in full
     /// (as Go's VerifyProofToWriteLog), e.g. to read the value a SyncGet proof was fetched for.
     /// </summary>
-    public static bool TryVerify(Hash256 root, MkvsProof proof, List<KeyValuePair<byte[], byte[]>>? leaves, out string? error)
+    public static bool TryVerify(Hash256 root, MkvsProof proof, List<KeyValuePair<byte[], byte[]>>? leaves, out string? error) =>
+        TryVerify(root, proof, leaves, null, out error);
+
+    /// <summary>
+    /// Verifies and, when <paramref name="nodes"/> is given, adds (hash, stored bytes) for every node the proof
+    /// holds in full, in the form <see cref="MkvsTree"/> loads (a node source can cache them). A v1 internal node
+    /// whose leaf is given only by hash cannot be rebuilt in that form and is left out. Nothing is added when
+    /// verification fails.
+    /// </summary>
+    public static bool TryVerify(Hash256 root, MkvsProof proof, List<KeyValuePair<byte[], byte[]>>? leaves,
+        List<KeyValuePair<Hash256, byte[]>>? nodes, out string? error)
     {
         if (proof.Version > 1)
         {
@@ -38,17 +48,19 @@ public static class MkvsProofVerifier
             return false;
         }
         int before = leaves?.Count ?? 0;
-        int next = Walk(proof, 0, 0, leaves, out var hash, out error);
+        int nodesBefore = nodes?.Count ?? 0;
+        int next = Walk(proof, 0, 0, leaves, nodes, out var hash, out error);
         if (next >= 0 && next != proof.Entries.Count) error = "unused entries in proof";
         else if (next >= 0 && hash != root) error = $"bad root: proof hashes to {hash}, expected {root}";
         if (error is null) return true;
         leaves?.RemoveRange(before, leaves.Count - before);
+        nodes?.RemoveRange(nodesBefore, nodes.Count - nodesBefore);
         return false;
     }
 
     /// <summary>Hashes the subtree whose entry is at <paramref name="index"/>; returns the next index or -1.</summary>
     private static int Walk(MkvsProof proof, int index, int depth, List<KeyValuePair<byte[], byte[]>>? leaves,
-        out Hash256 hash, out string? error)
+        List<KeyValuePair<Hash256, byte[]>>? nodes, out Hash256 hash, out string? error)
     {
         hash = default;
         error = null;
@@ -76,6 +88,7 @@ public static class MkvsProofVerifier
                 return Fail("malformed leaf node", out error);
             hash = MkvsNodeHash.Leaf(key, value);
             leaves?.Add(new(key.ToArray(), value.ToArray()));
+            nodes?.Add(new(hash, data.ToArray()));
             return index + 1;
         }
         if (data.Length < 4 || data[0] != MkvsNodeHash.InternalPrefix) return Fail("malformed node", out error);
@@ -87,13 +100,22 @@ public static class MkvsProofVerifier
         var rest = data[(3 + labelBytes)..];
         int pos = index + 1;
         Hash256 leafHash;
+        // The stored form inlines the leaf; in v1 it is the next entry, usable only when given in full.
+        ReadOnlySpan<byte> inlineLeaf = default;
+        bool storable = true;
         if (rest[0] == MkvsNodeCodec.NilPrefix)
         {
             if (rest.Length != 1) return Fail("malformed internal node: trailing bytes", out error);
             leafHash = Sha512_256.EmptyHash;
             if (proof.Version == 1)
             {
-                pos = Walk(proof, pos, depth + 1, leaves, out leafHash, out error);
+                if (pos < proof.Entries.Count && proof.Entries[pos] is { } leafEntry)
+                {
+                    if (leafEntry.Length > 1 && leafEntry[0] == MkvsProof.EntryFull && leafEntry[1] == MkvsNodeHash.LeafPrefix)
+                        inlineLeaf = leafEntry.AsSpan(1);
+                    else storable = false;
+                }
+                pos = Walk(proof, pos, depth + 1, leaves, nodes, out leafHash, out error);
                 if (pos < 0) return -1;
             }
         }
@@ -106,12 +128,24 @@ public static class MkvsProofVerifier
             leafHash = MkvsNodeHash.Leaf(key, value);
             leaves?.Add(new(key.ToArray(), value.ToArray()));
         }
-        pos = Walk(proof, pos, depth + 1, leaves, out var leftHash, out error);
+        pos = Walk(proof, pos, depth + 1, leaves, nodes, out var leftHash, out error);
         if (pos < 0) return -1;
-        pos = Walk(proof, pos, depth + 1, leaves, out var rightHash, out error);
+        pos = Walk(proof, pos, depth + 1, leaves, nodes, out var rightHash, out error);
         if (pos < 0) return -1;
         // The label goes into the hash as it was sent, like oasis-core's verifiers do.
         hash = MkvsNodeHash.Internal(label, labelBits, leafHash, leftHash, rightHash);
+        if (nodes is not null && storable)
+        {
+            // Stored form: 0x01 ‖ u16le(bits) ‖ label ‖ (leaf | 0x02) ‖ leftHash ‖ rightHash.
+            var head = data[..(3 + labelBytes)];
+            var slot = proof.Version == 0 ? rest : inlineLeaf.IsEmpty ? [MkvsNodeCodec.NilPrefix] : inlineLeaf;
+            var stored = new byte[head.Length + slot.Length + 2 * Hash256.Size];
+            head.CopyTo(stored);
+            slot.CopyTo(stored.AsSpan(head.Length));
+            leftHash.CopyTo(stored.AsSpan(head.Length + slot.Length));
+            rightHash.CopyTo(stored.AsSpan(head.Length + slot.Length + Hash256.Size));
+            nodes.Add(new(hash, stored));
+        }
         return pos;
     }
 

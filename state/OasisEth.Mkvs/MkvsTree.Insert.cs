@@ -32,7 +32,7 @@ public sealed partial class MkvsTree
         bool existed = false, changed = true;
         while (true)
         {
-            var node = Resolve(ref slot, depth, parentPath);
+            var node = Resolve(ref slot, depth, parentPath, key);
             if (node is null)
             {
                 slot = new MkvsLeafNode(key, value);

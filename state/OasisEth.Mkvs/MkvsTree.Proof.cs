@@ -33,7 +33,7 @@ public sealed partial class MkvsTree
     private void ProofWalk(ref MkvsNode? slot, int depth, byte[]? parentPath, ReadOnlySpan<byte> key,
         ProofBuilder? builder, bool includeSiblings, bool stop)
     {
-        var node = Resolve(ref slot, depth, parentPath);
+        var node = Resolve(ref slot, depth, parentPath, key, forRemoval: includeSiblings);
         if (node is null) return;
         builder?.Include(this, node);
         if (stop || node is not MkvsInternalNode n) return;

@@ -40,7 +40,7 @@ public sealed partial class MkvsTree
         int depth = 0;
         while (true)
         {
-            var node = Resolve(ref slot, depth, parentPath);
+            var node = Resolve(ref slot, depth, parentPath, key, forRemoval: true);
             if (node is null) return false;
             if (node is MkvsLeafNode leaf)
             {
@@ -69,9 +69,7 @@ public sealed partial class MkvsTree
         }
         else if (bottom.Leaf is null && (bottom.Left is null || bottom.Right is null))
         {
-            var only = bottom.Left is not null
-                ? Resolve(ref bottom.Left, bottom.End, bottom.Path)
-                : Resolve(ref bottom.Right, bottom.End, bottom.Path);
+            var only = ResolveChild(bottom, right: bottom.Left is null);
             if (only is MkvsInternalNode child)
             {
                 child.Start = bottom.Start;

@@ -13,7 +13,7 @@ namespace OasisEth.Mkvs;
 /// </summary>
 public sealed partial class MkvsTree
 {
-    private readonly Func<Hash256, byte[]?>? _loadNode;
+    private readonly IMkvsNodeSource? _source;
     private MkvsNode? _root;
     private Hash256 _committedRoot;
 
@@ -41,8 +41,18 @@ public sealed partial class MkvsTree
     /// lookup, change or iteration reaches them. Loaded nodes are checked against their hashes.
     /// </summary>
     public MkvsTree(Hash256 root, Func<Hash256, byte[]?> loadNode)
+        : this(root, new FuncNodeSource(loadNode))
     {
-        _loadNode = loadNode;
+    }
+
+    /// <summary>
+    /// A tree at <paramref name="root"/> whose nodes come from <paramref name="source"/>, which is told the key
+    /// each load is for (so a remote source can fetch the whole path at once). Loaded nodes are checked
+    /// against their hashes.
+    /// </summary>
+    public MkvsTree(Hash256 root, IMkvsNodeSource source)
+    {
+        _source = source;
         _committedRoot = root;
         _root = root == Sha512_256.EmptyHash ? null : new MkvsHashNode(root);
     }
@@ -57,14 +67,14 @@ public sealed partial class MkvsTree
     public byte[]? Get(ReadOnlySpan<byte> key)
     {
         int keyBits = key.Length * 8;
-        MkvsNode? node = Resolve(ref _root, 0, null);
+        MkvsNode? node = Resolve(ref _root, 0, null, key);
         while (node is MkvsInternalNode n)
         {
             int end = n.End;
             if (keyBits < end) return null;
-            if (keyBits == end) node = Resolve(ref n.Leaf, end, n.Path);
-            else if (KeyBits.GetBit(key, end)) node = Resolve(ref n.Right, end, n.Path);
-            else node = Resolve(ref n.Left, end, n.Path);
+            if (keyBits == end) node = Resolve(ref n.Leaf, end, n.Path, key);
+            else if (KeyBits.GetBit(key, end)) node = Resolve(ref n.Right, end, n.Path, key);
+            else node = Resolve(ref n.Left, end, n.Path, key);
         }
         return node is MkvsLeafNode leaf && key.SequenceEqual(leaf.Key) ? leaf.Value : null;
     }
@@ -95,20 +105,30 @@ public sealed partial class MkvsTree
 
     /// <summary>
     /// The node in <paramref name="slot"/>, loading it first if only its hash is known. The slot is updated so
-    /// the node is loaded once; <paramref name="start"/> and <paramref name="parentPath"/> place it in the tree.
+    /// the node is loaded once; <paramref name="start"/> and <paramref name="parentPath"/> place it in the tree,
+    /// and <paramref name="keyHint"/> (a key whose path runs through the node) goes to the node source.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal MkvsNode? Resolve(ref MkvsNode? slot, int start, byte[]? parentPath)
+    internal MkvsNode? Resolve(ref MkvsNode? slot, int start, byte[]? parentPath, ReadOnlySpan<byte> keyHint = default,
+        bool forRemoval = false)
     {
         var node = slot;
-        if (node is MkvsHashNode stub) slot = node = Load(stub.Hash, start, parentPath);
+        if (node is MkvsHashNode stub) slot = node = Load(stub.Hash, start, parentPath, keyHint, forRemoval);
         return node;
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private MkvsNode Load(Hash256 hash, int start, byte[]? parentPath)
+    /// <summary>Resolves the left or right child of <paramref name="parent"/> with a path hint built from the parent (iteration, sibling lookups).</summary>
+    internal MkvsNode? ResolveChild(MkvsInternalNode parent, bool right)
     {
-        var data = _loadNode?.Invoke(hash) ?? throw new MkvsException($"MKVS node {hash} is not available.");
+        ref MkvsNode? slot = ref right ? ref parent.Right : ref parent.Left;
+        if (slot is not MkvsHashNode) return slot;
+        return Resolve(ref slot, parent.End, parent.Path, KeyBits.ChildPathHint(parent.Path, parent.End, right));
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private MkvsNode Load(Hash256 hash, int start, byte[]? parentPath, ReadOnlySpan<byte> keyHint, bool forRemoval)
+    {
+        var data = _source?.Load(hash, keyHint, forRemoval) ?? throw new MkvsException($"MKVS node {hash} is not available.");
         return MkvsNodeCodec.DecodeFull(data, start, parentPath, hash);
     }
 
