@@ -1,3 +1,4 @@
+using OasisHeader = OasisEth.Host.Protocol.BlockHeader;
 using OasisEth.Executor;
 using OasisEth.Host.Dispatch;
 using OasisEth.Host.Protocol;
@@ -93,6 +94,7 @@ public sealed class ParaTimeRuntime : IRuntimeLogic
             }
             else
             {
+                _trees.Rebind(tree, root, host, ct);
                 Interlocked.Increment(ref _warmRounds);
             }
             ExecuteTxBatchResponse response = new BatchRound(_executor, _settings).Run(request, tree, host, ct);
@@ -110,7 +112,7 @@ public sealed class ParaTimeRuntime : IRuntimeLogic
     }
 
     /// <summary>The chain at a header's state root on a tree of its own; an empty state reads as the genesis.</summary>
-    private ChainState OpenReadOnly(Protocol.BlockHeader header, IHostCalls host, CancellationToken ct)
+    private ChainState OpenReadOnly(OasisHeader header, IHostCalls host, CancellationToken ct)
     {
         if (header.StateRoot == Sha512_256.EmptyHash || header.StateRoot == default)
         {
@@ -120,7 +122,7 @@ public sealed class ParaTimeRuntime : IRuntimeLogic
         return ChainState.At(_trees.Open(StorageRoot.StateOf(header), host, ct));
     }
 
-    private void CheckNamespace(Protocol.BlockHeader header)
+    private void CheckNamespace(OasisHeader header)
     {
         if (!_initialized) throw new RuntimeErrorException("runtime", 1, "host environment information not configured");
         if (header.Namespace != _runtimeId)

@@ -1,3 +1,4 @@
+using OasisHeader = OasisEth.Host.Protocol.BlockHeader;
 using System.Buffers.Binary;
 using OasisEth.Executor;
 using OasisEth.Host.Dispatch;
@@ -5,6 +6,7 @@ using OasisEth.Host.IoTree;
 using OasisEth.Host.Protocol;
 using OasisEth.Mkvs;
 using OasisEth.Primitives;
+using BlockHeader = OasisEth.Executor.BlockHeader;
 
 namespace OasisEth.ParaTime;
 
@@ -42,7 +44,7 @@ internal sealed class BatchRound
     /// <summary>Runs the batch on <paramref name="tree"/> (at the request's state root; committed on return).</summary>
     public ExecuteTxBatchResponse Run(ExecuteTxBatchRequest request, MkvsTree tree, IHostCalls host, CancellationToken ct)
     {
-        Protocol.BlockHeader parentOasis = request.Block.Header;
+        OasisHeader parentOasis = request.Block.Header;
         bool schedule = request.Mode == ExecutionMode.Schedule;
         ChainState chain = ChainState.At(tree);
         BlockHeader parent;
@@ -65,8 +67,9 @@ internal sealed class BatchRound
 
         bool anyExecuted = round.ExecutedCount > 0;
         var io = new IoTreeBuilder();
-        for (int i = 0; i < included.Count; i++) io.AddInput(included[i], (uint)i);
-        IoCommit inputs = io.CommitInputs();
+        var txHashes = new List<Hash256>(included.Count);
+        for (int i = 0; i < included.Count; i++) txHashes.Add(io.AddInput(included[i], (uint)i));
+        MkvsCommitResult inputs = io.CommitInputs();
         if (!schedule && inputs.Root != request.IoRoot)
             throw new RuntimeErrorException(EvmErrors.Module, EvmErrors.Invalid,
                 $"the batch's input root {inputs.Root} differs from the proposed io_root {request.IoRoot}");
@@ -78,11 +81,19 @@ internal sealed class BatchRound
             SealedRound sealedRound = round.Seal();
             stateRoot = sealedRound.StateRoot;
             stateLog = sealedRound.StateWriteLog;
+            int executed = 0;
             for (int i = 0; i < included.Count; i++)
-                io.AddOutput(included[i], outputs[i] ?? TxOutput.Executed(sealedRound.Receipts[ReceiptIndexOf(outputs, i)]));
-            foreach (StoredReceipt receipt in sealedRound.Receipts)
-                io.AddTxTag(sealedRound.RawTransactions[receipt.TransactionIndex], TxHashTag, receipt.TransactionHash.ToArray());
-            io.AddBlockTag(BlockHashTag, sealedRound.Header.Hash.ToArray());
+            {
+                if (outputs[i] is { } failure)
+                {
+                    io.AddOutput(txHashes[i], failure);
+                    continue;
+                }
+                StoredReceipt receipt = sealedRound.Receipts[executed++];
+                io.AddOutput(txHashes[i], TxOutput.Executed(receipt));
+                io.AddTxTag(txHashes[i], TxHashTag, receipt.TransactionHash.Bytes);
+            }
+            io.AddBlockTag(BlockHashTag, sealedRound.Header.Hash.Bytes);
             var number = new byte[8];
             BinaryPrimitives.WriteUInt64BigEndian(number, sealedRound.Header.Number);
             io.AddBlockTag(BlockNumberTag, number);
@@ -91,12 +102,20 @@ internal sealed class BatchRound
         {
             // Nothing ran: no block. Only the genesis (an empty state's first round) is written, and failure outputs
             // of a replayed batch whose entries all failed.
-            var (root, log) = tree.HasPendingChanges ? tree.Commit() : (tree.Root, (IReadOnlyList<MkvsWriteLogEntry>)[]);
-            stateRoot = root;
-            stateLog = log;
-            for (int i = 0; i < included.Count; i++) io.AddOutput(included[i], outputs[i]!);
+            if (tree.HasPendingChanges)
+            {
+                MkvsCommitResult genesis = tree.Commit();
+                stateRoot = genesis.Root;
+                stateLog = genesis.WriteLog;
+            }
+            else
+            {
+                stateRoot = tree.Root;
+                stateLog = [];
+            }
+            for (int i = 0; i < included.Count; i++) io.AddOutput(txHashes[i], outputs[i]!);
         }
-        IoCommit all = io.Commit();
+        MkvsCommitResult all = io.Commit();
 
         var header = new ComputeResultsHeader
         {
@@ -108,8 +127,6 @@ internal sealed class BatchRound
             InMsgsHash = Sha512_256.EmptyHash,
             InMsgsCount = 0,
         };
-        var txHashes = new List<Hash256>(included.Count);
-        foreach (byte[] raw in included) txHashes.Add(Sha512_256.Hash(raw));
         return new ExecuteTxBatchResponse
         {
             Batch = new ComputedBatch
@@ -123,14 +140,6 @@ internal sealed class BatchRound
             TxInputRoot = inputs.Root,
             TxInputWriteLog = [.. inputs.WriteLog],
         };
-    }
-
-    /// <summary>Executed entries keep a null output slot until the block is sealed; this finds the receipt index.</summary>
-    private static int ReceiptIndexOf(List<byte[]> outputs, int position)
-    {
-        int index = 0;
-        for (int i = 0; i < position; i++) if (outputs[i] is null) index++;
-        return index;
     }
 
     private static void Replay(ExecuteTxBatchRequest request, OpenRound round, List<byte[]> included, List<byte[]> outputs, CancellationToken ct)

@@ -2,6 +2,8 @@ using OasisEth.Executor;
 using OasisEth.Host.Protocol;
 using OasisEth.Primitives;
 using OasisEth.State.Mkvs;
+using BlockHeader = OasisEth.Executor.BlockHeader;
+using CheckTxResult = OasisEth.Host.Protocol.CheckTxResult;
 
 namespace OasisEth.ParaTime;
 
@@ -25,11 +27,11 @@ internal static class CheckTxBatch
             Executor.CheckTxResult check = TransactionAdmission.Check(raw, genesis, head, reader, out ulong stateNonce);
             if (!check.Ok)
             {
-                results.Add(Host.Protocol.CheckTxResult.Fail(EvmErrors.Module, EvmErrors.CodeOf(check.Error!), check.Error!));
+                results.Add(CheckTxResult.Fail(EvmErrors.Module, EvmErrors.CodeOf(check.Error!), check.Error!));
                 continue;
             }
             var tx = check.Transaction!;
-            results.Add(Host.Protocol.CheckTxResult.Ok(new CheckTxMetadata
+            results.Add(CheckTxResult.Ok(new CheckTxMetadata
             {
                 Sender = tx.Sender.Bytes.ToArray(),
                 SenderSeq = tx.Nonce,

@@ -34,7 +34,7 @@ public static class TxOutput
         {
             w.WriteStartArray(3);
             w.WriteByteString(log.Address.Bytes);
-            w.WriteStartArray(log.Topics.Count);
+            w.WriteStartArray(log.Topics.Length);
             foreach (var topic in log.Topics) w.WriteByteString(topic.Bytes);
             w.WriteEndArray();
             w.WriteByteString(log.Data);

@@ -34,7 +34,7 @@ internal sealed class QueryArgs
 
     public bool Has(string key) => _fields.ContainsKey(key);
 
-    public Address Address(string key) => Read(key, r => new Address(CborIn.FixedBytes(r, Primitives.Address.Size)), required: true)!.Value;
+    public Address Address(string key) => Read(key, r => (Address?)new Address(CborIn.FixedBytes(r, Primitives.Address.Size)), required: true)!.Value;
 
     public Address? OptionalAddress(string key) => Read(key, r => (Address?)new Address(CborIn.FixedBytes(r, Primitives.Address.Size)), required: false);
 

@@ -14,6 +14,10 @@ public interface IStateTreeSource
     /// <summary>A tree at <paramref name="root"/> whose missing nodes are fetched through <paramref name="host"/>.</summary>
     MkvsTree Open(StorageRoot root, IHostCalls host, CancellationToken ct);
 
+    /// <summary>Points a tree kept from an earlier request (the warm tree of the last round) at this request's root,
+    /// host and cancellation.</summary>
+    void Rebind(MkvsTree tree, StorageRoot root, IHostCalls host, CancellationToken ct);
+
     /// <summary>Keeps the nodes a commit created (<see cref="MkvsTree.NewNodes"/>, read right after the commit), so a
     /// later round or query at that root reads them without asking the host.</summary>
     void Remember(MkvsTree committed);

@@ -42,7 +42,10 @@ internal sealed class FakeOasisNode : IDisposable
 
     public RuntimeProcess Process => _process;
 
-    public static FakeOasisNode Start(HostStorage storage, params string[] args)
+    public static FakeOasisNode Start(HostStorage storage, params string[] args) => Start(storage, null, args);
+
+    /// <param name="localConfig">The node YAML's runtime config, as <c>local_config</c> (values are CBOR unsigned ints here).</param>
+    public static FakeOasisNode Start(HostStorage storage, IReadOnlyDictionary<string, ulong>? localConfig, params string[] args)
     {
         RuntimeProcess process = RuntimeProcess.Start(args);
         var node = new FakeOasisNode(storage, process);
@@ -55,6 +58,7 @@ internal sealed class FakeOasisNode : IDisposable
                 ConsensusBackend = "tendermint",
                 ConsensusProtocolVersion = new RhpVersion(7, 0, 0),
                 ConsensusChainContext = "abcd",
+                LocalConfig = LocalConfig(localConfig),
             }, TimeSpan.FromSeconds(1)); // oasis-node's runtimeInitTimeout
             node.HandshakeTime = clock.Elapsed;
             return node;
@@ -65,6 +69,19 @@ internal sealed class FakeOasisNode : IDisposable
             node.Dispose();
             throw;
         }
+    }
+
+    private static SortedDictionary<string, byte[]> LocalConfig(IReadOnlyDictionary<string, ulong>? values)
+    {
+        var config = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
+        if (values is null) return config;
+        foreach (var (key, value) in values)
+        {
+            var w = new System.Formats.Cbor.CborWriter(System.Formats.Cbor.CborConformanceMode.Canonical);
+            w.WriteUInt64(value);
+            config[key] = w.Encode();
+        }
+        return config;
     }
 
     /// <summary>A request to the runtime; its answer within <paramref name="timeout"/> (an Error answer throws
