@@ -115,7 +115,7 @@ public sealed partial class Chain
         List<byte[]> body = ReadBody(number);
         var transactions = new StoredTransaction[body.Count];
         // An old block's senders are recovered again; a full block's recoveries spread over the cores.
-        if (transactions.Length >= ParallelDecodeThreshold)
+        if (transactions.Length >= RoundExecutor.ParallelDecodeThreshold)
             Parallel.For(0, transactions.Length, i => transactions[i] = DecodeStored(body[i], header, i));
         else
             for (int i = 0; i < transactions.Length; i++) transactions[i] = DecodeStored(body[i], header, i);

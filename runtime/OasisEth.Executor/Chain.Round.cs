@@ -9,10 +9,6 @@ namespace OasisEth.Executor;
 
 public sealed partial class Chain
 {
-    /// <summary>Batches at least this long decode (recover senders) on all cores; each entry is independent, so
-    /// the result is the same as a sequential decode.</summary>
-    private const int ParallelDecodeThreshold = 16;
-
     public RoundResult ExecuteRound(RoundInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -47,7 +43,7 @@ public sealed partial class Chain
         IReadOnlyList<byte[]> batch = input.Transactions;
         var decoded = new Transaction?[batch.Count];
         var errors = new string?[batch.Count];
-        DecodeBatch(batch, decoded, errors);
+        _rounds.DecodeBatch(batch, decoded, errors, raw => _checked.TryTake(raw, out Transaction? tx) ? tx : null);
         for (int i = 0; i < batch.Count; i++) round.Add(batch[i], decoded[i], errors[i], RoundMode.Replay);
         SealedRound sealedRound = round.Seal();
 
@@ -83,23 +79,5 @@ public sealed partial class Chain
             _roundsOnTree = 0;
         }
         return _tree;
-    }
-
-    private void DecodeBatch(IReadOnlyList<byte[]> batch, Transaction?[] decoded, string?[] errors)
-    {
-        if (batch.Count >= ParallelDecodeThreshold)
-            Parallel.For(0, batch.Count, i => DecodeEntry(batch[i], out decoded[i], out errors[i]));
-        else
-            for (int i = 0; i < batch.Count; i++) DecodeEntry(batch[i], out decoded[i], out errors[i]);
-    }
-
-    private void DecodeEntry(byte[]? raw, out Transaction? tx, out string? error)
-    {
-        if (raw is not null && _checked.TryTake(raw, out tx))
-        {
-            error = null;
-            return;
-        }
-        _rounds.TryDecode(raw, out tx, out error);
     }
 }

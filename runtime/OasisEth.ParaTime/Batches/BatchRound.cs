@@ -142,12 +142,16 @@ internal sealed class BatchRound
         };
     }
 
-    private static void Replay(ExecuteTxBatchRequest request, OpenRound round, List<byte[]> included, List<byte[]> outputs, CancellationToken ct)
+    private void Replay(ExecuteTxBatchRequest request, OpenRound round, List<byte[]> included, List<byte[]> outputs, CancellationToken ct)
     {
-        foreach (byte[] raw in request.Inputs)
+        var decoded = new Execution.Transaction?[request.Inputs.Count];
+        var errors = new string?[request.Inputs.Count];
+        _executor.DecodeBatch(request.Inputs, decoded, errors);
+        for (int i = 0; i < request.Inputs.Count; i++)
         {
             ct.ThrowIfCancellationRequested();
-            EntryResult r = round.Add(raw, RoundMode.Replay);
+            byte[] raw = request.Inputs[i];
+            EntryResult r = round.Add(raw, decoded[i], errors[i], RoundMode.Replay);
             included.Add(raw);
             outputs.Add(r.Disposition == EntryDisposition.Executed ? null! : TxOutput.Failed(r.Reason!));
         }
@@ -157,18 +161,22 @@ internal sealed class BatchRound
         List<byte[]> outputs, List<Hash256> rejects, CancellationToken ct)
     {
         var seen = new HashSet<Hash256>();
-        var waiting = new List<byte[]>();
+        var waiting = new List<Entry>();
         ulong bytes = 0;
         IReadOnlyList<byte[]> offered = request.Inputs;
         while (true)
         {
+            var decoded = new Execution.Transaction?[offered.Count];
+            var errors = new string?[offered.Count];
+            _executor.DecodeBatch(offered, decoded, errors);
             byte[]? last = null;
-            foreach (byte[] raw in offered)
+            for (int i = 0; i < offered.Count; i++)
             {
                 ct.ThrowIfCancellationRequested();
+                byte[] raw = offered[i];
                 last = raw;
                 if (!seen.Add(Sha512_256.Hash(raw))) continue;
-                TryInclude(raw, round, included, outputs, rejects, waiting, ref bytes);
+                TryInclude(new Entry(raw, decoded[i], errors[i]), round, included, outputs, rejects, waiting, ref bytes);
             }
             // A nonce gap may have closed: retry what waited on one until nothing more runs.
             for (bool progress = true; progress && waiting.Count > 0;)
@@ -176,7 +184,7 @@ internal sealed class BatchRound
                 var again = waiting.ToArray();
                 waiting.Clear();
                 int before = included.Count;
-                foreach (byte[] raw in again) TryInclude(raw, round, included, outputs, rejects, waiting, ref bytes);
+                foreach (Entry entry in again) TryInclude(entry, round, included, outputs, rejects, waiting, ref bytes);
                 progress = included.Count > before;
             }
             // oasis-sdk's rule: fetch more only when the last batch came back full and the block has room.
@@ -190,12 +198,16 @@ internal sealed class BatchRound
     private bool IsFull(OpenRound round, List<byte[]> included, ulong bytes) =>
         included.Count >= _settings.MaxBatchSize || bytes >= _settings.MaxBatchSizeBytes || round.GasLeft < 21_000;
 
-    private void TryInclude(byte[] raw, OpenRound round, List<byte[]> included, List<byte[]> outputs, List<Hash256> rejects,
-        List<byte[]> waiting, ref ulong bytes)
+    /// <summary>An offered entry, decoded ahead (in parallel) once.</summary>
+    private readonly record struct Entry(byte[] Raw, Execution.Transaction? Decoded, string? Error);
+
+    private void TryInclude(Entry entry, OpenRound round, List<byte[]> included, List<byte[]> outputs, List<Hash256> rejects,
+        List<Entry> waiting, ref ulong bytes)
     {
+        byte[] raw = entry.Raw;
         if (included.Count >= _settings.MaxBatchSize || bytes + (ulong)raw.Length > _settings.MaxBatchSizeBytes)
             return; // stays in the pool for a later round
-        EntryResult r = round.Add(raw, RoundMode.Schedule);
+        EntryResult r = round.Add(raw, entry.Decoded, entry.Error, RoundMode.Schedule);
         switch (r.Disposition)
         {
             case EntryDisposition.Executed:
@@ -207,7 +219,7 @@ internal sealed class BatchRound
                 rejects.Add(Sha512_256.Hash(raw));
                 break;
             case EntryDisposition.Deferred:
-                waiting.Add(raw);
+                waiting.Add(entry);
                 break;
         }
     }
