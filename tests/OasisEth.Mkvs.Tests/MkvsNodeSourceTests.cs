@@ -89,6 +89,19 @@ public class MkvsNodeSourceTests
         Assert.That(nodes, Is.Empty);
     }
 
+    [TestCase((ushort)0)]
+    [TestCase((ushort)1)]
+    public void AMultiKeyProofVerifiesAndHoldsEveryPath(ushort version)
+    {
+        var (tree, _) = Stored(200);
+        var proof = tree.GetMultiProof([Ascii("key 3"), Ascii("key 150"), Ascii("absent")], version);
+        var leaves = new List<KeyValuePair<byte[], byte[]>>();
+        Assert.That(MkvsProofVerifier.TryVerify(tree.Root, proof, leaves, out var error), Is.True, error);
+        Assert.That(leaves.Any(l => l.Key.AsSpan().SequenceEqual(Ascii("key 3"))), Is.True);
+        Assert.That(leaves.Any(l => l.Key.AsSpan().SequenceEqual(Ascii("key 150"))), Is.True);
+        Assert.That(proof.Entries.Count, Is.GreaterThan(tree.GetProof(Ascii("key 3"), version).Entries.Count));
+    }
+
     [TestCase(0, false, "00")]
     [TestCase(0, true, "80")]
     [TestCase(3, true, "f0")]

@@ -233,6 +233,37 @@ public class HostNodeSourceTests
     }
 
     [Test]
+    public void APrefixPrefetchServesEveryKeyUnderThePrefix()
+    {
+        var host = new ProofServingHost(HostTree(300), RuntimeId);
+        var source = new HostNodeSource(host, host.Root, new NodeCache());
+        source.PrefetchPrefixes([Ascii("key 1")], 200);
+        Assert.That(host.PrefixCalls, Is.EqualTo(1));
+        var tree = new MkvsTree(host.Root.Hash, source);
+        foreach (var i in Enumerable.Range(0, 300).Where(i => i.ToString().StartsWith('1')))
+            Assert.That(tree.Get(Ascii($"key {i}")), Is.EqualTo(Ascii($"value {i}")));
+        Assert.That(host.Gets, Is.Empty, "everything under the prefix came with the one prefetch");
+        tree.Get(Ascii("key 2"));
+        Assert.That(host.Gets, Has.Count.EqualTo(1), "keys outside it are still fetched");
+    }
+
+    [Test]
+    public void ATamperedPrefixProofIsRejected()
+    {
+        var host = new ProofServingHost(HostTree(100), RuntimeId)
+        {
+            Tamper = proof =>
+            {
+                int i = proof.Entries.FindLastIndex(e => e is { Length: > 1 } && e[0] == MkvsProof.EntryFull);
+                proof.Entries[i]![^1] ^= 0x80;
+                return proof;
+            },
+        };
+        var source = new HostNodeSource(host, host.Root, new NodeCache());
+        Assert.Throws<StateSyncException>(() => source.PrefetchPrefixes([Ascii("key 5")], 50));
+    }
+
+    [Test]
     public void ABoundedCacheEvictsAndReloads()
     {
         var host = new ProofServingHost(HostTree(300), RuntimeId);

@@ -26,8 +26,27 @@ internal sealed class ProofServingHost(MkvsTree tree, Hash256 runtimeId) : IHost
         return Tamper is null ? proof : Tamper(proof);
     }
 
-    public MkvsProof SyncGetPrefixes(StorageRoot root, IReadOnlyList<byte[]> prefixes, ushort limit, CancellationToken ct) =>
-        throw new NotSupportedException("not served by this test host");
+    public int PrefixCalls;
+
+    /// <summary>Like Go's doGetPrefixes: every entry under each prefix (at most <paramref name="limit"/> in all), proved from the root.</summary>
+    public MkvsProof SyncGetPrefixes(StorageRoot root, IReadOnlyList<byte[]> prefixes, ushort limit, CancellationToken ct)
+    {
+        Assert.That(root, Is.EqualTo(Root));
+        PrefixCalls++;
+        var keys = new List<byte[]>(prefixes);
+        int taken = 0;
+        foreach (var prefix in prefixes)
+        {
+            foreach (var (key, _) in tree.Enumerate(prefix))
+            {
+                if (taken >= limit || !key.AsSpan().StartsWith(prefix)) break;
+                keys.Add(key);
+                taken++;
+            }
+        }
+        var proof = tree.GetMultiProof(keys, ProofVersion);
+        return Tamper is null ? proof : Tamper(proof);
+    }
 
     public MkvsProof SyncIterate(StorageRoot root, byte[] key, ushort prefetch, CancellationToken ct) =>
         throw new NotSupportedException("not served by this test host");
