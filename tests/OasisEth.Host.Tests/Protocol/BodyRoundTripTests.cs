@@ -16,8 +16,16 @@ public class BodyRoundTripTests
 
     private static BlockHeader Header() => new()
     {
-        Version = 3, Namespace = RuntimeId, Round = 77, Timestamp = 1_700_000_123, HeaderType = HeaderType.EpochTransition,
-        PreviousHash = H1, IoRoot = H2, StateRoot = H1, MessagesHash = H2, InMsgsHash = H1,
+        Version = 3,
+        Namespace = RuntimeId,
+        Round = 77,
+        Timestamp = 1_700_000_123,
+        HeaderType = HeaderType.EpochTransition,
+        PreviousHash = H1,
+        IoRoot = H2,
+        StateRoot = H1,
+        MessagesHash = H2,
+        InMsgsHash = H1,
     };
 
     private static StorageRoot Root() => new(RuntimeId, 77, RootType.State, H1);
@@ -26,7 +34,10 @@ public class BodyRoundTripTests
     {
         var info = new RuntimeInfoRequest
         {
-            RuntimeId = RuntimeId, ConsensusBackend = "tendermint", ConsensusProtocolVersion = new(7, 1, 2), ConsensusChainContext = "ctx",
+            RuntimeId = RuntimeId,
+            ConsensusBackend = "tendermint",
+            ConsensusProtocolVersion = new(7, 1, 2),
+            ConsensusChainContext = "ctx",
         };
         info.LocalConfig["k"] = [0x01];
         yield return new TestCaseData(info).SetName("RuntimeInfoRequest");
@@ -39,8 +50,11 @@ public class BodyRoundTripTests
         yield return new TestCaseData(new ConsensusSyncRequest { Height = 1 << 40 }).SetName("ConsensusSync");
         yield return new TestCaseData(new CheckTxBatchRequest
         {
-            ConsensusBlock = new LightBlock { Height = 99, Meta = [1, 2] }, Inputs = [[1], [], [2, 3]],
-            Block = new Block { Header = Header() }, Epoch = 5, MaxMessages = 16,
+            ConsensusBlock = new LightBlock { Height = 99, Meta = [1, 2] },
+            Inputs = [[1], [], [2, 3]],
+            Block = new Block { Header = Header() },
+            Epoch = 5,
+            MaxMessages = 16,
         }).SetName("CheckTxBatchRequest");
         yield return new TestCaseData(new CheckTxBatchResponse
         {
@@ -53,11 +67,15 @@ public class BodyRoundTripTests
             RoundResults = new RoundResults
             {
                 Messages = [new MessageEvent { Module = "staking", Code = 2, Index = 1, Result = [0xf5] }],
-                GoodComputeEntities = [H1], BadComputeEntities = [H2],
+                GoodComputeEntities = [H1],
+                BadComputeEntities = [H2],
             },
-            IoRoot = H2, Inputs = [[1, 2]],
+            IoRoot = H2,
+            Inputs = [[1, 2]],
             InMsgs = [new IncomingMessage { Id = 4, Caller = Enumerable.Repeat((byte)7, 21).ToArray(), Tag = 3, Fee = [1], Tokens = [2], Data = [3] }],
-            Block = new Block { Header = Header() }, Epoch = 8, MaxMessages = 2,
+            Block = new Block { Header = Header() },
+            Epoch = 8,
+            MaxMessages = 2,
         }).SetName("ExecuteTxBatchRequest");
         yield return new TestCaseData(new ExecuteTxBatchResponse
         {
@@ -69,11 +87,19 @@ public class BodyRoundTripTests
                 RakSig = Enumerable.Repeat((byte)5, 64).ToArray(),
                 Messages = [[0xa0]],
             },
-            TxHashes = [H1, H2], TxRejectHashes = [H2], TxInputRoot = H1, TxInputWriteLog = [new([5], [6])],
+            TxHashes = [H1, H2],
+            TxRejectHashes = [H2],
+            TxInputRoot = H1,
+            TxInputWriteLog = [new([5], [6])],
         }).SetName("ExecuteTxBatchResponse");
         yield return new TestCaseData(new QueryRequest
         {
-            ConsensusBlock = new LightBlock { Height = 3 }, Header = Header(), Epoch = 1, MaxMessages = 1, Method = "evm.Call", Args = [1],
+            ConsensusBlock = new LightBlock { Height = 3 },
+            Header = Header(),
+            Epoch = 1,
+            MaxMessages = 1,
+            Method = "evm.Call",
+            Args = [1],
         }).SetName("QueryRequest");
         yield return new TestCaseData(new QueryResponse { Data = [4, 5] }).SetName("QueryResponse");
         yield return new TestCaseData(new FetchTxBatchRequest { Offset = H1, Limit = 10 }).SetName("HostFetchTxBatchRequest");
