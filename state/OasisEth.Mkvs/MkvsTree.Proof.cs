@@ -30,6 +30,21 @@ public sealed partial class MkvsTree
         return proof;
     }
 
+    /// <summary>
+    /// One proof holding the paths to all <paramref name="keys"/> in full, rooted at the tree root: the shape of
+    /// oasis-core's SyncGetPrefixes and SyncIterate answers (every node their lookups visit).
+    /// </summary>
+    public MkvsProof GetMultiProof(IReadOnlyList<byte[]> keys, ushort version = 1)
+    {
+        if (version > 1) throw new ArgumentOutOfRangeException(nameof(version), "Proof versions are 0 and 1.");
+        if (HasPendingChanges) throw new InvalidOperationException("Commit before building proofs.");
+        var builder = new ProofBuilder(version, int.MaxValue);
+        for (int i = 0; i < keys.Count; i++) ProofWalk(ref _root, 0, null, keys[i], builder, includeSiblings: false, stop: false);
+        var proof = new MkvsProof { Version = version, UntrustedRoot = _committedRoot };
+        builder.Emit(proof, _committedRoot);
+        return proof;
+    }
+
     private void ProofWalk(ref MkvsNode? slot, int depth, byte[]? parentPath, ReadOnlySpan<byte> key,
         ProofBuilder? builder, bool includeSiblings, bool stop)
     {

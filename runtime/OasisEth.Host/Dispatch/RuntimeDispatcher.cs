@@ -13,6 +13,9 @@ public sealed class RuntimeDispatcher
 {
     public const string Module = "rhp/dispatcher";
 
+    /// <summary>The module of handshake-state errors, as the Rust runtime's protocol layer names it (runtime/src/protocol.rs).</summary>
+    public const string ProtocolModule = "protocol";
+
     /// <summary>How long an abort waits for cancelled work to stop before admitting it could not (the host allows 1 s).</summary>
     public static readonly TimeSpan AbortGrace = TimeSpan.FromMilliseconds(800);
 
@@ -50,7 +53,7 @@ public sealed class RuntimeDispatcher
         if (Info is null)
         {
             // The Rust runtime's words for any request before the handshake.
-            conn.Respond(message.Id, new ErrorBody(Module, 1, "host environment information not configured"));
+            conn.Respond(message.Id, new ErrorBody(ProtocolModule, 1, "host environment information not configured"));
             return;
         }
         switch (body)
@@ -89,7 +92,7 @@ public sealed class RuntimeDispatcher
     private Body Initialize(RuntimeInfoRequest request)
     {
         if (Interlocked.CompareExchange(ref _initializing, 1, 0) != 0)
-            return new ErrorBody(Module, 1, "already initialized");
+            return new ErrorBody(ProtocolModule, 1, "already initialized");
         try
         {
             var response = _logic.Initialize(request) ?? throw new InvalidOperationException("Initialize returned null.");

@@ -19,7 +19,7 @@ public class RuntimeDispatcherTests
 
         ulong second = host.Send(new RuntimeInfoRequest());
         var error = host.ReadResponse<ErrorBody>(second);
-        Assert.That(error.Message, Is.EqualTo("already initialized"));
+        Assert.That((error.Module, error.Code, error.Message), Is.EqualTo(("protocol", 1u, "already initialized")));
         Assert.That(logic.InitializeCalls, Is.EqualTo(1));
     }
 
@@ -31,7 +31,7 @@ public class RuntimeDispatcherTests
         ulong ping = host.Send(EmptyBody.PingRequest);
         Assert.That(host.ReadResponse<ErrorBody>(ping).Message, Is.EqualTo("host environment information not configured"));
         ulong check = host.Send(new CheckTxBatchRequest { Inputs = [[1]] });
-        Assert.That(host.ReadResponse<ErrorBody>(check).Module, Is.EqualTo(RuntimeDispatcher.Module));
+        Assert.That(host.ReadResponse<ErrorBody>(check).Module, Is.EqualTo("protocol"));
         host.Handshake();
         ulong after = host.Send(EmptyBody.PingRequest);
         host.ReadResponse<EmptyBody>(after);
