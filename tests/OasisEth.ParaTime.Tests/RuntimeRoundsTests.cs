@@ -24,7 +24,7 @@ public sealed class RuntimeRoundsTests
         var chain = new HostChain(storage);
         var workload = new MixedWorkload();
         FakeOasisNode proposer = FakeOasisNode.Start(storage, Config, "runtime", "--genesis", genesis);
-        using FakeOasisNode replica = FakeOasisNode.Start(storage, Config, "runtime", "--genesis", genesis);
+        FakeOasisNode replica = FakeOasisNode.Start(storage, Config, "runtime", "--genesis", genesis);
         long peakRss = 0;
         int proposedTotal = 0, rejectedTotal = 0;
         try
@@ -41,6 +41,12 @@ public sealed class RuntimeRoundsTests
                     peakRss = Math.Max(peakRss, proposer.Process.PeakRss());
                     proposer.Dispose();
                     proposer = FakeOasisNode.Start(storage, Config, "runtime", "--genesis", genesis);
+                }
+                if (round % 10 == 0)
+                {
+                    // Every tenth batch is replayed by a fresh process: an empty cache, all state from the host.
+                    replica.Dispose();
+                    replica = FakeOasisNode.Start(storage, Config, "runtime", "--genesis", genesis);
                 }
                 MixedWorkload.Round offer = workload.Next(round);
                 List<byte[]> first = offer.Entries.Take((int)InitialBatch).ToList();
@@ -75,6 +81,7 @@ public sealed class RuntimeRoundsTests
         finally
         {
             proposer.Dispose();
+            replica.Dispose();
             File.Delete(genesis);
         }
     }
