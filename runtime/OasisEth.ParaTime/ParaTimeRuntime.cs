@@ -31,6 +31,10 @@ public sealed class ParaTimeRuntime : IRuntimeLogic
     /// <summary>The tree of the last committed round, reused when the next batch starts from its root.</summary>
     private MkvsTree? _warm;
 
+    /// <summary>Where the runtime reports rounds and failures (level DEBG/INFO/WARN/ERRO, message); the executable
+    /// writes them as the JSON lines oasis-node reads. Never consulted for a result.</summary>
+    public Action<string, string>? Log { get; init; }
+
     public ParaTimeRuntime(GenesisConfig genesis, IStateTreeSource trees)
     {
         ArgumentNullException.ThrowIfNull(genesis);
@@ -64,6 +68,7 @@ public sealed class ParaTimeRuntime : IRuntimeLogic
         _settings = settings;
         _runtimeId = request.RuntimeId;
         _initialized = true;
+        Log?.Invoke("INFO", $"runtime {request.RuntimeId} initialized: chain id {_genesis.ChainId}, consensus {request.ConsensusBackend}, initial batch {settings.InitialBatchSize}, max batch {settings.MaxBatchSize} txs / {settings.MaxBatchSizeBytes} bytes");
         return new RuntimeInfoResponse
         {
             ProtocolVersion = RhpVersion.RuntimeHostProtocol,
@@ -97,9 +102,20 @@ public sealed class ParaTimeRuntime : IRuntimeLogic
                 _trees.Rebind(tree, root, host, ct);
                 Interlocked.Increment(ref _warmRounds);
             }
-            ExecuteTxBatchResponse response = new BatchRound(_executor, _settings).Run(request, tree, host, ct);
+            long started = System.Diagnostics.Stopwatch.GetTimestamp();
+            ExecuteTxBatchResponse response;
+            try
+            {
+                response = new BatchRound(_executor, _settings).Run(request, tree, host, ct);
+            }
+            catch (Exception e) when (Log is not null)
+            {
+                Log("ERRO", $"round {request.Block.Header.Round + 1} ({request.Mode}) failed: {e.Message}");
+                throw;
+            }
             _trees.Remember(tree);
             _warm = tree;
+            Log?.Invoke("INFO", $"round {response.Batch.Header.Round} ({request.Mode}): {response.TxHashes.Count} txs, {response.TxRejectHashes.Count} rejected, state root {response.Batch.Header.StateRoot}, {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds:F1} ms");
             return response;
         }
     }

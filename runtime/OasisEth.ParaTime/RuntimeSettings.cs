@@ -32,22 +32,22 @@ public sealed record RuntimeSettings
         {
             switch (key)
             {
-                case "initial_batch_size": s = s with { InitialBatchSize = checked((uint)Positive(key, value)) }; break;
-                case "max_batch_size": s = s with { MaxBatchSize = checked((uint)Positive(key, value)) }; break;
-                case "max_batch_size_bytes": s = s with { MaxBatchSizeBytes = Positive(key, value) }; break;
-                case "node_cache_bytes": s = s with { NodeCacheBytes = checked((long)Positive(key, value)) }; break;
+                case "initial_batch_size": s = s with { InitialBatchSize = (uint)Positive(key, value, uint.MaxValue) }; break;
+                case "max_batch_size": s = s with { MaxBatchSize = (uint)Positive(key, value, uint.MaxValue) }; break;
+                case "max_batch_size_bytes": s = s with { MaxBatchSizeBytes = Positive(key, value, ulong.MaxValue) }; break;
+                case "node_cache_bytes": s = s with { NodeCacheBytes = (long)Positive(key, value, long.MaxValue) }; break;
             }
         }
         return s;
     }
 
-    private static ulong Positive(string key, byte[] cbor)
+    private static ulong Positive(string key, byte[] cbor, ulong max)
     {
         try
         {
             CborReader r = CborIn.Reader(cbor);
             ulong v = r.ReadUInt64();
-            if (v == 0) throw new FormatException($"local_config.{key} must be above zero.");
+            if (v == 0 || v > max) throw new FormatException($"local_config.{key} must be between 1 and {max}, got {v}.");
             return v;
         }
         catch (Exception e) when (e is CborContentException or InvalidOperationException or OverflowException)

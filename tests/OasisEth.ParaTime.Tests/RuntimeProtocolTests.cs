@@ -175,6 +175,15 @@ public sealed class RuntimeProtocolTests
         chain.CheckProposal(round, [transfer(0), transfer(1)], 1000, 4UL << 20);
         Assert.That(round.TxHashes, Has.Count.EqualTo(2));
         chain.CheckAndFinalize(round);
+        // The round is logged as oasis-node reads runtime logs: one JSON object per line with msg, level and module.
+        Assert.That(SpinWait.SpinUntil(() => node.Process.Output.Contains("\"msg\":\"round 1 (Schedule): 2 txs", StringComparison.Ordinal), TimeSpan.FromSeconds(5)),
+            Is.True, node.Process.Output);
+        string line = node.Process.Output.Split('\n').First(l => l.Contains("round 1 (Schedule)", StringComparison.Ordinal));
+        using (var json = System.Text.Json.JsonDocument.Parse(line))
+        {
+            Assert.That(json.RootElement.GetProperty("level").GetString(), Is.EqualTo("INFO"));
+            Assert.That(json.RootElement.GetProperty("module").GetString(), Is.EqualTo("oasis-eth"));
+        }
 
         byte[] args = Args(w => { w.WriteTextString("address"); w.WriteByteString(to.Bytes); });
         byte[] balance = Single(node.Call<QueryResponse>(chain.Query("eth.Balance", args)).Data).ReadByteString();

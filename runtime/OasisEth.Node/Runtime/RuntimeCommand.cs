@@ -32,7 +32,10 @@ public static class RuntimeCommand
             RuntimeLog.Write(stderr, "ERRO", $"{RuntimeHost.SocketEnvironmentVariable} is not set: oasis-node starts the runtime with the path of its socket there");
             return 1;
         }
-        var runtime = new ParaTimeRuntime(genesis, new HostStateTrees());
+        var runtime = new ParaTimeRuntime(genesis, new HostStateTrees())
+        {
+            Log = (level, message) => RuntimeLog.Write(stderr, level, message),
+        };
         try
         {
             RuntimeHost.RunAsync(runtime, socket).GetAwaiter().GetResult();

@@ -11,6 +11,9 @@ internal static class RuntimeLog
 {
     private const int MaxMessageChars = 4000;
 
+    /// <summary>Rounds log from the batch thread while the handshake may log from another: one line at a time.</summary>
+    private static readonly Lock Gate = new();
+
     public static void Write(TextWriter writer, string level, string message)
     {
         if (message.Length > MaxMessageChars) message = message[..MaxMessageChars] + "…";
@@ -23,7 +26,11 @@ internal static class RuntimeLog
             json.WriteString("module", "oasis-eth");
             json.WriteEndObject();
         }
-        writer.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
-        writer.Flush();
+        string line = System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+        lock (Gate)
+        {
+            writer.WriteLine(line);
+            writer.Flush();
+        }
     }
 }
