@@ -117,4 +117,40 @@ public sealed class RuntimeStateTests
             File.Delete(genesis);
         }
     }
+
+    [Test]
+    public void A_replay_whose_inputs_do_not_match_the_proposed_io_root_is_refused_and_leaves_the_runtime_usable()
+    {
+        string genesis = MixedWorkload.WriteGenesisFile();
+        var storage = new HostStorage();
+        var chain = new HostChain(storage);
+        var workload = new MixedWorkload();
+        using FakeOasisNode node = FakeOasisNode.Start(storage, "runtime", "--genesis", genesis);
+        try
+        {
+            MixedWorkload.Round r1 = workload.Next(1);
+            var proposal = node.Call<ExecuteTxBatchResponse>(chain.ScheduleRequest(r1.Entries));
+            List<byte[]> proposed = chain.CheckProposal(proposal, r1.Entries, 1000, 4UL << 20);
+
+            // The inputs reordered: another input root than the one proposed.
+            var reordered = Enumerable.Reverse(proposed).ToList();
+            var refused = Assert.Throws<OasisEth.Host.Dispatch.HostCallException>(() =>
+                node.Call<ExecuteTxBatchResponse>(chain.ExecuteRequest(reordered, proposal.TxInputRoot)));
+            Assert.That(refused!.Error.Message, Does.Contain("io_root"));
+
+            // Another runtime's namespace: refused.
+            ExecuteTxBatchRequest foreign = chain.ExecuteRequest(proposed, proposal.TxInputRoot);
+            foreign.Block = new Block { Header = new BlockHeader { Namespace = Sha512_256.EmptyHash, StateRoot = chain.Head.StateRoot } };
+            Assert.Throws<OasisEth.Host.Dispatch.HostCallException>(() => node.Call<ExecuteTxBatchResponse>(foreign));
+
+            // The honest replay still gives the proposal's commitment.
+            var replay = node.Call<ExecuteTxBatchResponse>(chain.ExecuteRequest(proposed, proposal.TxInputRoot));
+            Assert.That(replay.Batch.Header.ToCbor(), Is.EqualTo(proposal.Batch.Header.ToCbor()));
+            chain.CheckAndFinalize(replay);
+        }
+        finally
+        {
+            File.Delete(genesis);
+        }
+    }
 }
