@@ -92,9 +92,12 @@ public sealed class ParaTimeRuntime : IRuntimeLogic
             StorageRoot root = StorageRoot.StateOf(request.Block.Header);
             MkvsTree? tree = _warm;
             _warm = null; // a round that fails halfway must not leave a half-written tree for the next one
+            Action<IReadOnlyList<byte[]>>? prefetch = null;
             if (tree is null || tree.Root != root.Hash || tree.HasPendingChanges)
             {
                 tree = _trees.Open(root, host, ct);
+                MkvsTree cold = tree;
+                prefetch = keys => _trees.Prefetch(cold, keys);
                 Interlocked.Increment(ref _coldRounds);
             }
             else
@@ -106,7 +109,7 @@ public sealed class ParaTimeRuntime : IRuntimeLogic
             ExecuteTxBatchResponse response;
             try
             {
-                response = new BatchRound(_executor, _settings).Run(request, tree, host, ct);
+                response = new BatchRound(_executor, _settings, prefetch).Run(request, tree, host, ct);
             }
             catch (Exception e) when (Log is not null)
             {

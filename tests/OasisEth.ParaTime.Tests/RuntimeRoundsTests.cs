@@ -16,11 +16,14 @@ public sealed class RuntimeRoundsTests
     private const uint InitialBatch = 6;
     private static readonly Dictionary<string, ulong> Config = new() { ["initial_batch_size"] = InitialBatch };
 
-    [Test]
-    public void Hundred_rounds_in_schedule_mode_replicated_in_execute_mode_with_every_root_checked()
+    /// <param name="servePrefixes">Whether the host answers SyncGetPrefixes (the runtime's cold-round prefetch) or
+    /// refuses it, as a minimal host may: the roots must be the same either way.</param>
+    [TestCase(true)]
+    [TestCase(false)]
+    public void Hundred_rounds_in_schedule_mode_replicated_in_execute_mode_with_every_root_checked(bool servePrefixes)
     {
         string genesis = MixedWorkload.WriteGenesisFile();
-        var storage = new HostStorage();
+        var storage = new HostStorage { ServePrefixes = servePrefixes };
         var chain = new HostChain(storage);
         var workload = new MixedWorkload();
         FakeOasisNode proposer = FakeOasisNode.Start(storage, Config, "runtime", "--genesis", genesis);
@@ -74,7 +77,7 @@ public sealed class RuntimeRoundsTests
                 rejectedTotal += proposal.TxRejectHashes.Count;
             }
             peakRss = Math.Max(peakRss, proposer.Process.PeakRss());
-            TestContext.Out.WriteLine($"100 rounds: {proposedTotal} proposed, {rejectedTotal} rejected, {storage.SyncRequests} storage syncs, {proposer.Fetches} fetches (last proposer)");
+            TestContext.Out.WriteLine($"100 rounds: {proposedTotal} proposed, {rejectedTotal} rejected, {storage.SyncRequests} storage syncs ({storage.PrefixRequests} prefix fetches), {proposer.Fetches} fetches (last proposer)");
             TestContext.Out.WriteLine($"peak RSS: proposer {peakRss >> 20} MiB, replica {replica.Process.PeakRss() >> 20} MiB");
             Assert.That(peakRss, Is.LessThan(1L << 30), "the ParaTime's floor is a 2 GB node");
         }

@@ -35,8 +35,13 @@ internal sealed class InMemoryHost : IHostCalls
         return MkvsProof.FromCbor(proof.ToCbor());
     }
 
-    public MkvsProof SyncGetPrefixes(StorageRoot root, IReadOnlyList<byte[]> prefixes, ushort limit, CancellationToken ct) =>
-        throw new NotSupportedException();
+    /// <summary>For prefixes that are whole keys (what the runtime's account prefetch asks): the paths a node's iterator
+    /// walks, in one proof.</summary>
+    public MkvsProof SyncGetPrefixes(StorageRoot root, IReadOnlyList<byte[]> prefixes, ushort limit, CancellationToken ct)
+    {
+        SyncGets++;
+        return MkvsProof.FromCbor(Open(root.Hash).GetMultiProof(prefixes, 1).ToCbor());
+    }
 
     public MkvsProof SyncIterate(StorageRoot root, byte[] key, ushort prefetch, CancellationToken ct) =>
         throw new NotSupportedException();

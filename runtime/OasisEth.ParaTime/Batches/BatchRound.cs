@@ -34,11 +34,28 @@ internal sealed class BatchRound
 
     private readonly RoundExecutor _executor;
     private readonly RuntimeSettings _settings;
+    private readonly Action<IReadOnlyList<byte[]>>? _prefetch;
 
-    public BatchRound(RoundExecutor executor, RuntimeSettings settings)
+    /// <param name="prefetch">For a tree that starts cold: fetches the accounts a decoded batch touches in one go.</param>
+    public BatchRound(RoundExecutor executor, RuntimeSettings settings, Action<IReadOnlyList<byte[]>>? prefetch = null)
     {
         _executor = executor;
         _settings = settings;
+        _prefetch = prefetch;
+    }
+
+    /// <summary>The account keys of every sender and recipient (sorted, distinct), for one prefix fetch.</summary>
+    private void PrefetchAccounts(Execution.Transaction?[] decoded)
+    {
+        if (_prefetch is null) return;
+        var keys = new SortedSet<byte[]>(Comparer<byte[]>.Create(static (a, b) => a.AsSpan().SequenceCompareTo(b)));
+        foreach (Execution.Transaction? tx in decoded)
+        {
+            if (tx is null) continue;
+            keys.Add(OasisEth.State.Mkvs.StateSchema.AccountKey(tx.Sender));
+            if (tx.To is { } to) keys.Add(OasisEth.State.Mkvs.StateSchema.AccountKey(to));
+        }
+        _prefetch([.. keys]);
     }
 
     /// <summary>Runs the batch on <paramref name="tree"/> (at the request's state root; committed on return).</summary>
@@ -147,6 +164,7 @@ internal sealed class BatchRound
         var decoded = new Execution.Transaction?[request.Inputs.Count];
         var errors = new string?[request.Inputs.Count];
         _executor.DecodeBatch(request.Inputs, decoded, errors);
+        PrefetchAccounts(decoded);
         for (int i = 0; i < request.Inputs.Count; i++)
         {
             ct.ThrowIfCancellationRequested();
@@ -169,6 +187,7 @@ internal sealed class BatchRound
             var decoded = new Execution.Transaction?[offered.Count];
             var errors = new string?[offered.Count];
             _executor.DecodeBatch(offered, decoded, errors);
+            PrefetchAccounts(decoded);
             byte[]? last = null;
             for (int i = 0; i < offered.Count; i++)
             {

@@ -32,6 +32,24 @@ public sealed class HostStateTrees(long cacheBytes = NodeCache.DefaultMaxBytes) 
         if (Sources.TryGetValue(tree, out ReboundSource? source)) source.Current = new HostNodeSource(host, root, Cache, ct);
     }
 
+    /// <summary>Prefix fetches refused by the host (it may not serve SyncGetPrefixes); the round read lazily instead.</summary>
+    public long RefusedPrefetches => Interlocked.Read(ref _refusedPrefetches);
+
+    private long _refusedPrefetches;
+
+    public void Prefetch(MkvsTree tree, IReadOnlyList<byte[]> prefixes)
+    {
+        if (prefixes.Count == 0 || !Sources.TryGetValue(tree, out ReboundSource? source)) return;
+        try
+        {
+            source.Current.PrefetchPrefixes(prefixes, (ushort)Math.Min(prefixes.Count, ushort.MaxValue));
+        }
+        catch (Exception e) when (e is HostCallException or StateSyncException)
+        {
+            Interlocked.Increment(ref _refusedPrefetches);
+        }
+    }
+
     public void Remember(MkvsTree committed)
     {
         foreach (var (hash, encoded) in committed.NewNodes) Cache.Add(hash, encoded);

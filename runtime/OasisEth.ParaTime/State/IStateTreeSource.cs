@@ -18,6 +18,13 @@ public interface IStateTreeSource
     /// host and cancellation.</summary>
     void Rebind(MkvsTree tree, StorageRoot root, IHostCalls host, CancellationToken ct);
 
+    /// <summary>
+    /// Best effort: brings the paths to the keys under <paramref name="prefixes"/> into the cache in one round trip
+    /// (SyncGetPrefixes), so a cold round does not fetch account by account. A host that refuses leaves the lazy
+    /// path to do the work; nothing computed depends on it.
+    /// </summary>
+    void Prefetch(MkvsTree tree, IReadOnlyList<byte[]> prefixes);
+
     /// <summary>Keeps the nodes a commit created (<see cref="MkvsTree.NewNodes"/>, read right after the commit), so a
     /// later round or query at that root reads them without asking the host.</summary>
     void Remember(MkvsTree committed);

@@ -20,6 +20,14 @@ internal sealed class HostStorage
 
     public long SyncRequests => Interlocked.Read(ref _syncRequests);
 
+    /// <summary>Whether SyncGetPrefixes is answered (a node serves it; a minimal host may not, and the runtime must
+    /// then read lazily).</summary>
+    public bool ServePrefixes { get; init; } = true;
+
+    public long PrefixRequests => Interlocked.Read(ref _prefixRequests);
+
+    private long _prefixRequests;
+
     public MkvsTree Open(Hash256 root) =>
         root == Sha512_256.EmptyHash || root == default ? new MkvsTree() : new MkvsTree(root, LoadNode);
 
@@ -53,6 +61,13 @@ internal sealed class HostStorage
             {
                 MkvsTree tree = Open(get.Tree.Root.Hash);
                 return tree.GetProof(get.Key, get.ProofVersion, get.IncludeSiblings, get.Tree.Position);
+            }
+            case SyncGetPrefixesRequest prefixes when ServePrefixes:
+            {
+                // Emulates the node for prefixes that are whole keys (the runtime asks for account keys): the paths
+                // its iterator walks, in one proof rooted at the tree root.
+                Interlocked.Increment(ref _prefixRequests);
+                return Open(prefixes.Tree.Root.Hash).GetMultiProof(prefixes.Prefixes, prefixes.ProofVersion);
             }
             default:
                 throw new InvalidOperationException($"{request.Op.Name} is not served by the test host");
