@@ -40,7 +40,7 @@ internal sealed class InMemoryHost : IHostCalls
     public MkvsProof SyncGetPrefixes(StorageRoot root, IReadOnlyList<byte[]> prefixes, ushort limit, CancellationToken ct)
     {
         SyncGets++;
-        return MkvsProof.FromCbor(Open(root.Hash).GetMultiProof(prefixes, 1).ToCbor());
+        return MkvsProof.FromCbor(Open(root.Hash).GetMultiProof(prefixes, 0).ToCbor());
     }
 
     public MkvsProof SyncIterate(StorageRoot root, byte[] key, ushort prefetch, CancellationToken ct) =>
