@@ -129,7 +129,9 @@ public sealed class RoundExecutor
         else for (int i = 0; i < batch.Count; i++) One(i);
     }
 
-    internal static UInt256 EffectiveGasPrice(Transaction tx, in UInt256 baseFee)
+    /// <summary>What a transaction pays per gas in a block with <paramref name="baseFee"/> (EIP-1559: the base fee plus
+    /// the tip the fee cap leaves room for); the caller has checked the fee cap covers the base fee.</summary>
+    public static UInt256 EffectiveGasPrice(Transaction tx, in UInt256 baseFee)
     {
         if (!tx.IsDynamicFee) return tx.GasPrice;
         UInt256 headroom = tx.MaxFeePerGas - baseFee;

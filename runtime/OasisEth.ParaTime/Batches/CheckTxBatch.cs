@@ -42,18 +42,10 @@ internal static class CheckTxBatch
         return new CheckTxBatchResponse { Results = results };
     }
 
+    /// <summary>The tip per gas at <paramref name="baseFee"/> (admission checked the fee cap covers it).</summary>
     private static ulong Priority(Execution.Transaction tx, in UInt256 baseFee)
     {
-        UInt256 tip;
-        if (tx.IsDynamicFee)
-        {
-            UInt256 headroom = tx.MaxFeePerGas - baseFee;
-            tip = tx.MaxPriorityFeePerGas < headroom ? tx.MaxPriorityFeePerGas : headroom;
-        }
-        else
-        {
-            tip = tx.GasPrice - baseFee;
-        }
+        UInt256 tip = RoundExecutor.EffectiveGasPrice(tx, baseFee) - baseFee;
         return tip > (UInt256)ulong.MaxValue ? ulong.MaxValue : (ulong)tip;
     }
 }
