@@ -21,7 +21,7 @@ public sealed partial record GenesisConfig
 
     /// <summary>
     /// RLP of [tag, chainId, fork name, timestamp, gasLimit, minGasPrice, initialBaseFee,
-    /// [amountPerEpoch, epochs, roundsPerEpoch], [[address, balance, nonce, code, [[key, value]…]]…]] with
+    /// [amountPerEpoch, epochs, roundsPerEpoch(, halvingEpochs)], [[address, balance, nonce, code, [[key, value]…]]…]] with
     /// allocations sorted by address and slots by key, zero slots left out.
     /// </summary>
     public byte[] CanonicalEncoding()
@@ -49,8 +49,19 @@ public sealed partial record GenesisConfig
             Rlp.EncodeULong(GasLimit),
             Rlp.EncodeUInt256(MinGasPrice),
             Rlp.EncodeUInt256(InitialBaseFee),
-            Rlp.EncodeList(Rlp.EncodeUInt256(Rewards.AmountPerEpoch), Rlp.EncodeULong(Rewards.Epochs),
-                Rlp.EncodeULong(Rewards.RoundsPerEpoch)),
+            EncodeRewards(),
             Rlp.EncodeList(allocations));
+    }
+
+    /// <summary>The flat schedule keeps its three-item list, so genesis files written before halving existed keep
+    /// their hash; a halving schedule appends halvingEpochs (a four-item list can never equal a three-item one).</summary>
+    private byte[] EncodeRewards()
+    {
+        byte[] amount = Rlp.EncodeUInt256(Rewards.AmountPerEpoch);
+        byte[] epochs = Rlp.EncodeULong(Rewards.Epochs);
+        byte[] rounds = Rlp.EncodeULong(Rewards.RoundsPerEpoch);
+        return Rewards.IsHalving
+            ? Rlp.EncodeList(amount, epochs, rounds, Rlp.EncodeULong(Rewards.HalvingEpochs))
+            : Rlp.EncodeList(amount, epochs, rounds);
     }
 }

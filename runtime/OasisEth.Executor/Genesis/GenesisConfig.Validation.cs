@@ -25,6 +25,14 @@ public sealed partial record GenesisConfig
         if (InitialBaseFee < MinGasPrice) Fail($"initialBaseFee {InitialBaseFee} is below minGasPrice {MinGasPrice}");
         if (Rewards is null) Fail("rewards is missing");
         if (Rewards!.RoundsPerEpoch == 0) Fail("rewards.roundsPerEpoch must be above zero");
+        if (Rewards.IsHalving)
+        {
+            // Both bounds keep RewardSchedule.CumulativeDue far from overflow (at most 2·H·a < 2^150).
+            if (Rewards.Epochs != 0) Fail("rewards: a halving schedule runs until the pool is empty, so epochs must be 0");
+            if (Rewards.AmountPerEpoch.IsZero) Fail("rewards.amountPerEpoch of a halving schedule must be above zero");
+            if (Rewards.AmountPerEpoch > OethLedger.TotalSupply)
+                Fail($"rewards.amountPerEpoch {Rewards.AmountPerEpoch} is above the total supply");
+        }
         if (Allocations is null) Fail("alloc is missing");
 
         UInt256 total = UInt256.Zero;
