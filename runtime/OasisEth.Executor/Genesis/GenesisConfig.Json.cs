@@ -15,7 +15,8 @@ public sealed partial record GenesisConfig
 {
     private static readonly string[] TopFields =
         ["chainId", "fork", "timestamp", "gasLimit", "minGasPrice", "initialBaseFee", "rewards", "alloc"];
-    private static readonly string[] RewardFields = ["amountPerEpoch", "epochs", "roundsPerEpoch", "halvingEpochs"];
+    private static readonly string[] RewardFields = ["amountPerEpoch", "epochs", "roundsPerEpoch", "halvingEpochs", "grants"];
+    private static readonly string[] GrantFields = ["address", "basisPoints"];
     private static readonly string[] AllocFields = ["address", "balance", "nonce", "code", "storage"];
 
     private static readonly JsonDocumentOptions DocumentOptions = new()
@@ -85,6 +86,18 @@ public sealed partial record GenesisConfig
             if (Rewards.IsHalving) w.WriteNumber("halvingEpochs", Rewards.HalvingEpochs);
             else w.WriteNumber("epochs", Rewards.Epochs);
             w.WriteNumber("roundsPerEpoch", Rewards.RoundsPerEpoch);
+            if (Rewards.Grants.Count != 0)
+            {
+                w.WriteStartArray("grants");
+                foreach (RewardGrant g in Rewards.Grants)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("address", g.Address.ToString());
+                    w.WriteNumber("basisPoints", g.BasisPoints);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+            }
             w.WriteEndObject();
             w.WriteStartArray("alloc");
             foreach (GenesisAllocation a in SortedAllocations())
@@ -122,9 +135,30 @@ public sealed partial record GenesisConfig
             if (halvingEpochs == 0) Bad("rewards.halvingEpochs must be above zero (leave it out for a flat schedule)");
             if (rewards.ContainsKey("epochs"))
                 Bad("rewards: a halving schedule (halvingEpochs) takes no \"epochs\": it runs until the pool is empty");
-            return RewardSchedule.Halving(amount, halvingEpochs, roundsPerEpoch);
+            return RewardSchedule.Halving(amount, halvingEpochs, roundsPerEpoch) with { Grants = ReadGrants(rewards) };
         }
-        return new RewardSchedule(amount, ReadULong(Require(rewards, "epochs", "rewards"), "rewards.epochs"), roundsPerEpoch);
+        return new RewardSchedule(amount, ReadULong(Require(rewards, "epochs", "rewards"), "rewards.epochs"), roundsPerEpoch)
+        {
+            Grants = ReadGrants(rewards),
+        };
+    }
+
+    private static RewardGrant[] ReadGrants(Dictionary<string, JsonElement> rewards)
+    {
+        if (!rewards.TryGetValue("grants", out JsonElement grants)) return [];
+        if (grants.ValueKind != JsonValueKind.Array) Bad("rewards.grants must be an array");
+        var result = new RewardGrant[grants.GetArrayLength()];
+        int i = 0;
+        foreach (JsonElement entry in grants.EnumerateArray())
+        {
+            string where = Invariant($"rewards.grants[{i}]");
+            Dictionary<string, JsonElement> fields = ReadObject(entry, where, GrantFields);
+            Address address = ReadAddress(Require(fields, "address", where), where + ".address");
+            ulong bps = ReadULong(Require(fields, "basisPoints", where), where + ".basisPoints");
+            if (bps > RewardGrant.AllBasisPoints) Bad($"{where}.basisPoints {bps} is above 10000 (all of the release)");
+            result[i++] = new RewardGrant(address, (ushort)bps);
+        }
+        return result;
     }
 
     private static GenesisAllocation[] ReadAllocations(JsonElement alloc)

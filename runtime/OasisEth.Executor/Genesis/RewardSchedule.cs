@@ -24,6 +24,16 @@ public sealed record RewardSchedule(UInt256 AmountPerEpoch, ulong Epochs, ulong 
 
     public bool IsHalving => HalvingEpochs != 0;
 
+    /// <summary>Shares of each release paid to fixed addresses before the operators' split (none by default).</summary>
+    public IReadOnlyList<RewardGrant> Grants { get; init; } = [];
+
+    /// <summary>Value equality, the grants compared item by item (a record compares lists by reference).</summary>
+    public bool Equals(RewardSchedule? other) =>
+        other is not null && AmountPerEpoch == other.AmountPerEpoch && Epochs == other.Epochs
+        && RoundsPerEpoch == other.RoundsPerEpoch && HalvingEpochs == other.HalvingEpochs && Grants.SequenceEqual(other.Grants);
+
+    public override int GetHashCode() => HashCode.Combine(AmountPerEpoch, Epochs, RoundsPerEpoch, HalvingEpochs, Grants.Count);
+
     /// <summary>A halving schedule: <paramref name="firstAmount"/> wei per epoch for the first
     /// <paramref name="halvingEpochs"/> epochs, half of it for the next as many, and so on to the last wei.</summary>
     public static RewardSchedule Halving(UInt256 firstAmount, ulong halvingEpochs, ulong roundsPerEpoch) =>

@@ -25,7 +25,8 @@ public static partial class OethLedger
     /// (integer division); each entity accrues the per-round share times its good rounds and the remainder stays
     /// in the pool. An epoch nobody served releases nothing (its amount stays in the pool). A halving schedule
     /// releases what is due up to the epoch less what was released (<see cref="RewardSchedule"/>), remainder to
-    /// the epoch's first entity;</item>
+    /// the epoch's first entity. Either way the schedule's grants are paid first, straight into their addresses'
+    /// balances, and the operators split the rest;</item>
     /// <item>the ledger's share of the supply invariant is checked (pool + released = genesis pool).</item>
     /// </list>
     /// </remarks>
@@ -139,14 +140,17 @@ public static partial class OethLedger
         UInt256 goodRounds = Read(state, OethSlots.EpochGoodRounds);
         UInt256 perRound = UInt256.Zero;
         UInt256 remainder = UInt256.Zero;
+        UInt256 granted = UInt256.Zero;
         if (!goodRounds.IsZero && (schedule.IsHalving || epoch < schedule.Epochs))
         {
             UInt256 pool = Read(state, OethSlots.Pool);
             UInt256 amount = schedule.IsHalving
                 ? HalvingDue(schedule, epoch, pool, Read(state, OethSlots.Released))
                 : schedule.AmountPerEpoch < pool ? schedule.AmountPerEpoch : pool;
-            perRound = amount / goodRounds;
-            if (schedule.IsHalving) remainder = amount - perRound * goodRounds;
+            granted = PayGrants(state, schedule, amount);
+            UInt256 operators = amount - granted;
+            perRound = operators / goodRounds;
+            if (schedule.IsHalving) remainder = operators - perRound * goodRounds;
         }
 
         for (ulong i = 0; i < count; i++)
@@ -163,15 +167,33 @@ public static partial class OethLedger
 
         // Σ (perRound · roundsᵢ) + remainder = perRound · goodRounds + remainder ≤ amount ≤ pool: what was credited
         // above, exactly (remainder is non-zero only when someone served, so entry 0 exists).
-        UInt256 released = perRound * goodRounds + remainder;
+        // The grants went to balances, the operators' part to unclaimed.
+        UInt256 accrued = perRound * goodRounds + remainder;
+        UInt256 released = accrued + granted;
         if (!released.IsZero)
         {
             Write(state, OethSlots.Pool, Read(state, OethSlots.Pool) - released);
-            Add(state, OethSlots.Unclaimed, released);
+            Add(state, OethSlots.Unclaimed, accrued);
             Add(state, OethSlots.Released, released);
         }
         Write(state, OethSlots.EpochEntityCount, UInt256.Zero);
         Write(state, OethSlots.EpochGoodRounds, UInt256.Zero);
+    }
+
+    /// <summary>Pays each grant ⌊amount · basisPoints / 10,000⌋ into its address's balance, in the genesis order;
+    /// returns the total (at most <paramref name="amount"/>: the basis points add up to 10,000 at most).</summary>
+    private static UInt256 PayGrants(IWorldState state, RewardSchedule schedule, in UInt256 amount)
+    {
+        UInt256 total = UInt256.Zero;
+        foreach (RewardGrant grant in schedule.Grants)
+        {
+            // amount ≤ 21M OETH < 2^85, so amount · 10,000 cannot overflow.
+            UInt256 share = amount * new UInt256(grant.BasisPoints) / new UInt256(RewardGrant.AllBasisPoints);
+            if (share.IsZero) continue;
+            state.AddBalance(grant.Address, share);
+            total += share;
+        }
+        return total;
     }
 
     /// <summary>A halving schedule's release when <paramref name="epoch"/> closes: what epochs 0 … epoch are due

@@ -2,7 +2,7 @@ namespace OasisEth.Primitives;
 
 /// <summary>
 /// secp256k1 public-key recovery (ECDSA with a recovery id), by <see cref="NativeCrypto"/>'s choice: the managed
-/// NBitcoin port (<see cref="ManagedSecp256k1"/>, the default, loads nothing) or native libsecp256k1
+/// BouncyCastle recovery (<see cref="ManagedSecp256k1"/>, the default, loads nothing) or native libsecp256k1
 /// (<see cref="NativeSecp256k1"/>). Same verdicts and keys either way.
 /// </summary>
 public static class Secp256k1Recovery

@@ -23,7 +23,9 @@ public sealed class GenesisHalvingScheduleTests
             Assert.That(g.Rewards, Is.EqualTo(RewardSchedule.Original));
             Assert.That(g.Rewards.IsHalving, Is.True);
             Assert.That(g.Rewards.Epochs, Is.EqualTo(0UL));
-            Assert.That(GenesisConfig.Parse(g.ToJson()), Is.EqualTo(g));
+            GenesisConfig back = GenesisConfig.Parse(g.ToJson());
+            Assert.That(back.Rewards, Is.EqualTo(g.Rewards));
+            Assert.That(back.Hash, Is.EqualTo(g.Hash));
             Assert.That(g.ToJson(), Does.Contain("\"halvingEpochs\": 20").And.Not.Contain("\"epochs\""));
         });
     }
@@ -69,4 +71,42 @@ public sealed class GenesisHalvingScheduleTests
             Assert.That(g.Rewards, Is.EqualTo(RewardSchedule.Original));
         });
     }
+}
+
+/// <summary>The <c>rewards.grants</c> list: how it reads, writes, hashes and which lists are refused.</summary>
+[TestFixture]
+public sealed class GenesisGrantTests
+{
+    private static string WithGrants(string grants) =>
+        "{ \"chainId\": 5, \"minGasPrice\": \"0\", \"initialBaseFee\": \"0\", \"rewards\": { \"amountPerEpoch\": \"10\", " +
+        "\"epochs\": 3, \"roundsPerEpoch\": 4, \"grants\": " + grants + " } }";
+
+    private const string Two =
+        "[{ \"address\": \"0xd000000000000000000000000000000000000001\", \"basisPoints\": 1000 }, " +
+        "{ \"address\": \"0xc000000000000000000000000000000000000002\", \"basisPoints\": 500 }]";
+
+    [Test]
+    public void Grants_read_in_file_order_write_back_and_change_the_hash()
+    {
+        GenesisConfig g = GenesisConfig.Parse(WithGrants(Two));
+        GenesisConfig back = GenesisConfig.Parse(g.ToJson());
+        GenesisConfig none = g with { Rewards = g.Rewards with { Grants = [] } };
+        Assert.Multiple(() =>
+        {
+            Assert.That(g.Rewards.Grants.Select(x => x.BasisPoints), Is.EqualTo(new ushort[] { 1000, 500 }));
+            Assert.That(back.Rewards, Is.EqualTo(g.Rewards));
+            Assert.That(back.Hash, Is.EqualTo(g.Hash));
+            Assert.That(none.Hash, Is.Not.EqualTo(g.Hash));
+            Assert.That((g with { Rewards = g.Rewards with { Grants = [.. g.Rewards.Grants.Reverse()] } }).Hash, Is.Not.EqualTo(g.Hash));
+        });
+    }
+
+    [TestCase("[{ \"address\": \"0xd000000000000000000000000000000000000001\", \"basisPoints\": 10001 }]", "above 10000")]
+    [TestCase("[{ \"address\": \"0xd000000000000000000000000000000000000001\", \"basisPoints\": 6000 }, { \"address\": \"0xd000000000000000000000000000000000000002\", \"basisPoints\": 5000 }]", "add up to 11000")]
+    [TestCase("[{ \"address\": \"0xd000000000000000000000000000000000000001\", \"basisPoints\": 0 }]", "0 basis points")]
+    [TestCase("[{ \"address\": \"0xd000000000000000000000000000000000000001\", \"basisPoints\": 1 }, { \"address\": \"0xd000000000000000000000000000000000000001\", \"basisPoints\": 1 }]", "twice")]
+    [TestCase("[{ \"address\": \"0x4f45544800000000000000000000000000000001\", \"basisPoints\": 1 }]", "system address")]
+    [TestCase("[{ \"address\": \"0xd000000000000000000000000000000000000001\" }]", "required field \"basisPoints\"")]
+    public void Bad_grants_are_refused(string grants, string reason) =>
+        Assert.That(() => GenesisConfig.Parse(WithGrants(grants)), Throws.TypeOf<FormatException>().With.Message.Contains(reason));
 }
