@@ -5,7 +5,7 @@ using OasisEth.Primitives;
 namespace OasisEth.Node.Bundle;
 
 /// <summary>Writes a <c>.orc</c> bundle: a ZIP whose first entry is the manifest, then the executable and the
-/// genesis, flat. Entry times are fixed so the same inputs give the same bytes.</summary>
+/// genesis, flat and stored uncompressed. Entry times are fixed so the same inputs give the same bytes.</summary>
 public static class BundleWriter
 {
     /// <summary>ZIP's earliest date: no build time leaks into the bundle, so rebuilding gives the same file.</summary>
@@ -39,7 +39,10 @@ public static class BundleWriter
 
     private static void Add(ZipArchive zip, string name, byte[] data)
     {
-        ZipArchiveEntry entry = zip.CreateEntry(name, CompressionLevel.Optimal);
+        // Stored, not deflated: every byte of a file then lies under its digest. With deflate, clearing the
+        // final-block bit of a stream leaves the same content for .NET's inflater, which accepts the truncated
+        // stream, while oasis-node's Go inflater refuses it; --verify could not tell such a bundle apart.
+        ZipArchiveEntry entry = zip.CreateEntry(name, CompressionLevel.NoCompression);
         entry.LastWriteTime = FixedTime;
         using Stream s = entry.Open();
         s.Write(data);
