@@ -7,8 +7,8 @@ namespace OasisEth.Evm.Precompiles;
 /// words. v must be exactly 27 or 28 as a whole word; r and s must lie in [1, n-1] (no EIP-2 low-s rule: that
 /// rule is for transactions only). Any invalid input still succeeds, with empty output; a recovered key gives
 /// its address left-padded to 32 bytes.
-/// Recovery runs on <see cref="Secp256k1Recovery"/>: the managed port unless <see cref="NativeCrypto"/> is
-/// enabled (native libsecp256k1: 55-60 µs against 250-300 µs per call, bench/OasisEth.Bench/Signatures); same
+/// Recovery runs on <see cref="Secp256k1Recovery"/>: managed (BouncyCastle) unless <see cref="NativeCrypto"/> is
+/// enabled (native libsecp256k1, faster: bench/OasisEth.Bench/Signatures); same
 /// accept/reject set (tests/OasisEth.Evm.Precompiles.Tests/EcRecoverDifferentialTests.cs).
 /// </summary>
 public sealed class EcRecoverPrecompile : IPrecompile

@@ -6,7 +6,7 @@ namespace OasisEth.Execution;
 /// secp256k1 public-key recovery to an Ethereum address (the last 20 bytes of keccak256 of the key), for
 /// transaction senders. Runs on <see cref="Secp256k1Recovery"/>: managed (BouncyCastle curve arithmetic) by default (the sandboxed
 /// runtime can load no native library), native libsecp256k1 once <see cref="NativeCrypto.Enable"/> was called
-/// (the dev node: 55-60 µs against 250-300 µs per recovery, bench/OasisEth.Bench/Signatures). Same verdicts both
+/// (the dev node: faster and allocation-free, bench/OasisEth.Bench/Signatures). Same verdicts both
 /// ways (tests/OasisEth.Execution.Tests/SignerRecoveryDifferentialTests.cs), including ids 2 and 3 with
 /// r &gt;= p - n (x = r + n is then not a field element), which both reject. Callers only pass ids 0 and 1.
 /// </summary>

@@ -47,12 +47,18 @@ public static class ManagedSecp256k1
         BigInteger rInv = r.ModInverse(N);
         BigInteger u1 = N.Subtract(e.Multiply(rInv).Mod(N)).Mod(N); // −e/r
         BigInteger u2 = s.Multiply(rInv).Mod(N);                    //  s/r
-        ECPoint q = ECAlgorithms.SumOfTwoMultiplies(G, u1, point, u2).Normalize();
+        ECPoint q = ECAlgorithms.SumOfTwoMultiplies(G, u1, point, u2);
         if (q.IsInfinity) return false;
 
+        // To affine by hand rather than q.Normalize(): Normalize blinds its inversion with a random factor from
+        // BouncyCastle's SecureRandom, whose seeding reads RandomNumberGenerator, i.e. OpenSSL on Linux (the
+        // second dlopen the sandboxed binary hit). Nothing here is secret, so the inversion needs no blinding.
+        // The curve uses Jacobian coordinates: x = X / Z², y = Y / Z³.
+        ECFieldElement zInv = q.GetZCoord(0).Invert();
+        ECFieldElement zInv2 = zInv.Square();
         // GetEncoded writes the field's full 32 bytes, big-endian, leading zeros included.
-        q.AffineXCoord.GetEncoded().CopyTo(publicKey64);
-        q.AffineYCoord.GetEncoded().CopyTo(publicKey64[32..]);
+        q.XCoord.Multiply(zInv2).GetEncoded().CopyTo(publicKey64);
+        q.YCoord.Multiply(zInv2.Multiply(zInv)).GetEncoded().CopyTo(publicKey64[32..]);
         return true;
     }
 }

@@ -6,8 +6,9 @@ namespace OasisEth.Primitives;
 /// ParaTime runtime needs: oasis-node's bubblewrap sandbox mounts only the executable's DT_NEEDED libraries, and
 /// libsecp256k1 (Secp256k1.Net) and OpenSSL's libcrypto (.NET's SHA256 on Linux) are loaded with dlopen, so they
 /// are not there. The dev node, which runs outside any sandbox, enables the native paths at start because they are
-/// faster (secp256k1 recovery about 4-5x; bench/OasisEth.Bench/Signatures, Precompiles/Sha256Benchmarks). Both
-/// give the same answers (tests/OasisEth.Primitives.Tests/Crypto differential tests).
+/// faster and allocate nothing (bench/OasisEth.Bench/Signatures, Primitives/Sha256Benchmarks). Both give the same
+/// answers (tests/OasisEth.Execution.Tests/ManagedNativeRecoveryTests.cs, SignerRecoveryDifferentialTests.cs and
+/// the precompile tests).
 /// </summary>
 public static class NativeCrypto
 {
