@@ -8,7 +8,7 @@ namespace OasisEth.Bench.Signatures;
 
 /// <summary>
 /// Per-call secp256k1 public-key recovery to an address (recovery + Keccak), the executor's and JSON-RPC
-/// admission's bottleneck: the managed NBitcoin port (<see cref="ManagedSecp256k1"/>, the runtime's default) against
+/// admission's bottleneck: the managed recovery (<see cref="ManagedSecp256k1"/>, BouncyCastle, the runtime's default) against
 /// native libsecp256k1 (<see cref="NativeSecp256k1"/>, the dev node's), and the ECRECOVER precompile on the
 /// default (plus its input checks and 32-byte output). Each operation cycles over 16 fixed-seed signatures; every signature is
 /// checked in <see cref="Setup"/> against the signing key's address, so a fast wrong answer cannot win.
@@ -74,9 +74,9 @@ public class SignerRecoveryBenchmarks
         return ok;
     }
 
-    /// <summary>The managed port: what the sandboxed runtime runs (<see cref="NativeCrypto"/> off).</summary>
+    /// <summary>The managed recovery (BouncyCastle curve arithmetic): what the sandboxed runtime runs (<see cref="NativeCrypto"/> off).</summary>
     [Benchmark(Baseline = true, OperationsPerInvoke = Count)]
-    public int ManagedNBitcoin()
+    public int ManagedBouncyCastle()
     {
         int ok = 0;
         for (int i = 0; i < Count; i++)
