@@ -17,7 +17,7 @@ public sealed record BundleCheck(BundleManifest? Manifest, Hash256 ManifestHash,
 /// the manifest is the first entry, every other entry sits at the top level, the manifest is valid, the RONL
 /// executable is in the bundle, and every file but the manifest has a digest that matches its bytes. Then what
 /// this runtime itself needs: the executable is an x86-64 ELF, the version is <see cref="RuntimeIdentity.RuntimeVersion"/>
-/// and the carried genesis parses.
+/// the carried genesis parses, and the executable carries the same genesis (<see cref="GenesisTrailer"/>).
 /// </summary>
 /// <remarks>One gap against the Go loader, for deflated entries only (our writer stores entries uncompressed): a
 /// deflate stream whose final-block bit was cleared inflates to the same bytes in .NET, which accepts the truncated
@@ -64,6 +64,11 @@ public static class BundleVerifier
             return Fail($"component version {manifest.Version.Major}.{manifest.Version.Minor}.{manifest.Version.Patch} is not this runtime's {RuntimeIdentity.RuntimeVersion.Major}.{RuntimeIdentity.RuntimeVersion.Minor}.{RuntimeIdentity.RuntimeVersion.Patch}");
         if (!data.TryGetValue(RuntimeIdentity.GenesisFileName, out byte[]? genesisBytes)) return Fail($"missing {RuntimeIdentity.GenesisFileName}");
         GenesisConfig genesis = GenesisConfig.Parse(System.Text.Encoding.UTF8.GetString(genesisBytes));
+        // What the runtime will run is the copy in its own file; it must be the genesis operators can read.
+        if (!GenesisTrailer.TryRead(executable, out byte[] carried))
+            return Fail($"'{manifest.Executable}' carries no genesis (build the bundle with oasis-eth bundle)");
+        if (!carried.AsSpan().SequenceEqual(genesisBytes))
+            return Fail($"the genesis carried by '{manifest.Executable}' differs from {RuntimeIdentity.GenesisFileName}");
         return new BundleCheck(manifest, manifest.Hash(), genesis, null);
     }
 

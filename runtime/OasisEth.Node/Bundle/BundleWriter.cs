@@ -5,7 +5,7 @@ using OasisEth.Primitives;
 namespace OasisEth.Node.Bundle;
 
 /// <summary>Writes a <c>.orc</c> bundle: a ZIP whose first entry is the manifest, then the executable and the
-/// genesis, flat and stored uncompressed. Entry times are fixed so the same inputs give the same bytes.</summary>
+/// genesis, flat and stored uncompressed; the executable carries the genesis too (<see cref="GenesisTrailer"/>). Entry times are fixed so the same inputs give the same bytes.</summary>
 public static class BundleWriter
 {
     /// <summary>ZIP's earliest date: no build time leaks into the bundle, so rebuilding gives the same file.</summary>
@@ -19,7 +19,8 @@ public static class BundleWriter
         if (runtimeId is not { Length: 32 }) throw new ArgumentException("A runtime id is 32 bytes.", nameof(runtimeId));
         var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal)
         {
-            [RuntimeIdentity.ExecutableName] = executable,
+            // The runtime reads its genesis from its own file: the sandbox mounts nothing else of the bundle.
+            [RuntimeIdentity.ExecutableName] = GenesisTrailer.Append(executable, genesisJson),
             [RuntimeIdentity.GenesisFileName] = genesisJson,
         };
         var digests = new Dictionary<string, Hash256>(StringComparer.Ordinal);

@@ -43,8 +43,8 @@ public sealed class BundleVerifierTests
                 Assert.That(component.GetProperty("kind").GetString(), Is.EqualTo("ronl"));
                 Assert.That(component.GetProperty("version").GetProperty("minor").GetInt32(), Is.EqualTo(1));
                 Assert.That(component.GetProperty("elf").GetProperty("executable").GetString(), Is.EqualTo("oasis-eth"));
-                Assert.That(root.GetProperty("digests").GetProperty("oasis-eth").GetString(),
-                    Is.EqualTo(Convert.ToHexStringLower(Sha512_256.Hash(BundleTestFiles.FakeElf()).Bytes)));
+                Assert.That(root.GetProperty("digests").GetProperty("oasis-eth").GetString(), Is.EqualTo(Convert.ToHexStringLower(
+                    Sha512_256.Hash(GenesisTrailer.Append(BundleTestFiles.FakeElf(), Encoding.UTF8.GetBytes(GenesisConfig.Network().ToJson()))).Bytes)));
                 Assert.That(check.ManifestHash, Is.EqualTo(manifest.Hash()));
                 Assert.That(check.Genesis!.Hash, Is.EqualTo(GenesisConfig.Network().Hash));
             });
@@ -90,8 +90,8 @@ public sealed class BundleVerifierTests
         return Encoding.UTF8.GetBytes($"{{\"id\":\"{RuntimeIdentity.DefaultTestRuntimeId}\",\"components\":[{{\"kind\":\"ronl\",\"version\":{version},\"elf\":{{\"executable\":\"{executable}\"}}{extra}}}],\"digests\":{{{digests}}}}}");
     }
 
-    private static readonly byte[] Elf = BundleTestFiles.FakeElf(100);
     private static readonly byte[] Genesis = Encoding.UTF8.GetBytes(GenesisConfig.Network().ToJson());
+    private static readonly byte[] Elf = GenesisTrailer.Append(BundleTestFiles.FakeElf(100), Genesis);
 
     [Test]
     public void A_hand_built_bundle_with_go_style_version_key_verifies()
@@ -105,6 +105,8 @@ public sealed class BundleVerifierTests
             ("oasis-eth", Elf), ("genesis.json", Genesis));
         Assert.That(BundleVerifier.Verify(goStyle).Error, Is.Null, "Go writes the untagged field as Version");
     }
+
+    private static readonly byte[] OtherElf = GenesisTrailer.Append(BundleTestFiles.FakeElf(100), Encoding.UTF8.GetBytes(GenesisConfig.Network(7).ToJson()));
 
     [Test]
     public void Loader_rules_are_enforced()
@@ -124,6 +126,8 @@ public sealed class BundleVerifierTests
             ["not an ELF"] = files.WriteZip("8.orc", ("META-INF/MANIFEST.MF", Manifest("oasis-eth", [("oasis-eth", [1, 2, 3]), ("genesis.json", Genesis)])), ("oasis-eth", [1, 2, 3]), ("genesis.json", Genesis)),
             ["no genesis"] = files.WriteZip("9.orc", ("META-INF/MANIFEST.MF", Manifest("oasis-eth", [("oasis-eth", Elf)])), ("oasis-eth", Elf)),
             ["not a zip"] = files.PathOf("10.orc"),
+            ["ELF carries no genesis"] = files.WriteZip("11.orc", ("META-INF/MANIFEST.MF", Manifest("oasis-eth", [("oasis-eth", BundleTestFiles.FakeElf(100)), ("genesis.json", Genesis)])), ("oasis-eth", BundleTestFiles.FakeElf(100)), ("genesis.json", Genesis)),
+            ["ELF carries another genesis"] = files.WriteZip("12.orc", ("META-INF/MANIFEST.MF", Manifest("oasis-eth", [("oasis-eth", OtherElf), ("genesis.json", Genesis)])), ("oasis-eth", OtherElf), ("genesis.json", Genesis)),
         };
         File.WriteAllBytes(cases["not a zip"], [1, 2, 3, 4]);
         Assert.Multiple(() =>
