@@ -1,5 +1,4 @@
 using OasisEth.Primitives;
-using Secp256k1Net;
 
 namespace OasisEth.Evm.Precompiles;
 
@@ -8,9 +7,9 @@ namespace OasisEth.Evm.Precompiles;
 /// words. v must be exactly 27 or 28 as a whole word; r and s must lie in [1, n-1] (no EIP-2 low-s rule: that
 /// rule is for transactions only). Any invalid input still succeeds, with empty output; a recovered key gives
 /// its address left-padded to 32 bytes.
-/// Recovery runs on native libsecp256k1 (through Secp256k1.Net), not the managed port: 55-60 µs against
-/// 250-300 µs per call (bench/OasisEth.Bench/Signatures); same accept/reject set
-/// (tests/OasisEth.Evm.Precompiles.Tests/EcRecoverDifferentialTests.cs).
+/// Recovery runs on <see cref="Secp256k1Recovery"/>: managed (BouncyCastle) unless <see cref="NativeCrypto"/> is
+/// enabled (native libsecp256k1, faster: bench/OasisEth.Bench/Signatures); same
+/// accept/reject set (tests/OasisEth.Evm.Precompiles.Tests/EcRecoverDifferentialTests.cs).
 /// </summary>
 public sealed class EcRecoverPrecompile : IPrecompile
 {
@@ -24,9 +23,6 @@ public sealed class EcRecoverPrecompile : IPrecompile
         0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFE,
         0xBA, 0xAE, 0xDC, 0xE6, 0xAF, 0x48, 0xA0, 0x3B, 0xBF, 0xD2, 0x5E, 0x8C, 0xD0, 0x36, 0x41, 0x41,
     ];
-
-    // One context for the process (never disposed): recovery only reads it, so concurrent callers are safe.
-    private static readonly Secp256k1 Native = new();
 
     private EcRecoverPrecompile() { }
 
@@ -49,21 +45,13 @@ public sealed class EcRecoverPrecompile : IPrecompile
 
         if (!IsValidScalar(rs[..32]) || !IsValidScalar(rs[32..])) return PrecompileResult.Empty;
 
-        // Opaque library structures: recoverable signature 65 bytes, public key 64 bytes. The recovery id is
-        // 0 or 1 here, so the library's illegal-argument path (ids outside 0..3) is never reached.
-        Span<byte> signature = stackalloc byte[65];
         Span<byte> publicKey = stackalloc byte[64];
-        if (!Native.EcdsaRecoverableSignatureParseCompact(signature, rs, recoveryId)
-            || !Native.EcdsaRecover(publicKey, signature, hash))
+        if (!Secp256k1Recovery.TryRecover(hash, rs, recoveryId, publicKey))
         {
             return PrecompileResult.Empty; // r off the curve, or the key is the point at infinity
         }
-
-        Span<byte> uncompressed = stackalloc byte[65];
-        nuint length = 65;
-        Native.EcPubkeySerialize(uncompressed, ref length, publicKey, Secp256k1EcFlags.Uncompressed);
         Span<byte> keyHash = stackalloc byte[32];
-        Keccak.Compute(uncompressed[1..], keyHash); // the address hashes X||Y without the 0x04 prefix
+        Keccak.Compute(publicKey, keyHash); // the address hashes X||Y
 
         byte[] output = new byte[32];
         keyHash[12..].CopyTo(output.AsSpan(12));

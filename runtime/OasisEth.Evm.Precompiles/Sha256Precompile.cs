@@ -1,9 +1,8 @@
-using System.Security.Cryptography;
 using OasisEth.Primitives;
 
 namespace OasisEth.Evm.Precompiles;
 
-/// <summary>0x02 SHA256 (Frontier). The BCL one-shot hash writes straight into the output array.</summary>
+/// <summary>0x02 SHA256 (Frontier), on <see cref="Sha256"/>: managed unless <see cref="NativeCrypto"/> is enabled.</summary>
 public sealed class Sha256Precompile : IPrecompile
 {
     public static readonly Sha256Precompile Instance = new();
@@ -15,7 +14,7 @@ public sealed class Sha256Precompile : IPrecompile
     public PrecompileResult Run(ReadOnlySpan<byte> input, Fork fork)
     {
         byte[] output = new byte[32];
-        SHA256.HashData(input, output);
+        Sha256.Hash(input, output);
         return new PrecompileResult(true, output);
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using OasisEth.Node.Bundle;
 using OasisEth.Node.Dev;
 using OasisEth.Node.Runtime;
 using OasisEth.StateTest;
@@ -53,7 +54,31 @@ public static class Cli
         };
         runtime.SetAction(parse => RuntimeCommand.Run(parse.GetValue(genesis), Console.Error));
 
-        var root = new RootCommand("OasisEth: an EVM-compatible runtime") { stateTest, txTest, dev, runtime };
+        var bundleGenesis = new Option<string?>("--genesis") { Description = "Genesis to carry: \"dev\" (the dev chain's funded accounts, a test runtime id) or a genesis file; default: the network genesis (no allocation, halving release)" };
+        var bundleOutput = new Option<string?>("--output", "-o") { Description = "Where to write the .orc bundle" };
+        var bundleVerify = new Option<string?>("--verify") { Description = "Check an existing .orc as oasis-node would load it (exit 0 only if it would)" };
+        var bundleRuntimeId = new Option<string?>("--runtime-id") { Description = "Runtime id, 64 hex digits (default: a documented constant, with the test-runtime bit for --genesis dev)" };
+        var bundleExecutable = new Option<string?>("--executable") { Description = "The ELF to bundle (default: this oasis-eth executable)" };
+        var bundle = new Command("bundle", "Build an oasis-node runtime bundle (.orc) or verify one; prints the manifest hash")
+        {
+            bundleGenesis, bundleOutput, bundleVerify, bundleRuntimeId, bundleExecutable,
+        };
+        bundle.SetAction(parse =>
+        {
+            string? verify = parse.GetValue(bundleVerify);
+            string? output = parse.GetValue(bundleOutput);
+            if ((verify is null) == (output is null))
+            {
+                Console.Error.WriteLine("bundle: give either --output FILE.orc (build) or --verify FILE.orc (check)");
+                return 2;
+            }
+            return verify is not null
+                ? BundleCommand.Verify(verify, Console.Out, Console.Error)
+                : BundleCommand.Build(parse.GetValue(bundleGenesis), output!, parse.GetValue(bundleRuntimeId),
+                    parse.GetValue(bundleExecutable), Console.Out, Console.Error);
+        });
+
+        var root = new RootCommand("OasisEth: an EVM-compatible runtime") { stateTest, txTest, dev, runtime, bundle };
         // No built-in Ctrl-C handling: its default gives an action 2 seconds and then ends the process, and `dev`
         // must be free to finish its round and close RocksDB (it registers its own SIGINT/SIGTERM handlers).
         return root.Parse(args).Invoke(new InvocationConfiguration { ProcessTerminationTimeout = null });

@@ -8,9 +8,9 @@ namespace OasisEth.Bench.Signatures;
 
 /// <summary>
 /// Per-call secp256k1 public-key recovery to an address (recovery + Keccak), the executor's and JSON-RPC
-/// admission's bottleneck: the managed NBitcoin port (the implementation <see cref="SignerRecovery"/> used before)
-/// against native libsecp256k1 through <see cref="SignerRecovery"/>, and the ECRECOVER precompile (native, plus
-/// its input checks and 32-byte output). Each operation cycles over 16 fixed-seed signatures; every signature is
+/// admission's bottleneck: the managed recovery (<see cref="ManagedSecp256k1"/>, BouncyCastle, the runtime's default) against
+/// native libsecp256k1 (<see cref="NativeSecp256k1"/>, the dev node's), and the ECRECOVER precompile on the
+/// default (plus its input checks and 32-byte output). Each operation cycles over 16 fixed-seed signatures; every signature is
 /// checked in <see cref="Setup"/> against the signing key's address, so a fast wrong answer cannot win.
 /// </summary>
 [MemoryDiagnoser]
@@ -51,48 +51,52 @@ public class SignerRecoveryBenchmarks
             _precompileInputs[i] = input;
 
             if (!Managed(i, out Address managed) || managed != _signers[i]) throw new InvalidOperationException($"managed #{i} wrong");
-            if (!SignerRecovery.TryRecover(_digests[i], _r[i], _s[i], _ids[i], out Address native) || native != _signers[i])
+            if (!Recover(i, native: true, out Address native) || native != _signers[i])
                 throw new InvalidOperationException($"native #{i} wrong");
+            if (!SignerRecovery.TryRecover(_digests[i], _r[i], _s[i], _ids[i], out Address chosen) || chosen != _signers[i])
+                throw new InvalidOperationException($"SignerRecovery #{i} wrong");
             PrecompileResult result = EcRecoverPrecompile.Instance.Run(input, Fork.Prague);
             if (!result.Success || !result.Output.AsSpan(12).SequenceEqual(_signers[i].Bytes)) throw new InvalidOperationException($"precompile #{i} wrong");
         }
     }
 
-    /// <summary>The recovery <see cref="SignerRecovery"/> did before the switch.</summary>
-    private bool Managed(int i, out Address signer)
+    private bool Managed(int i, out Address signer) => Recover(i, native: false, out signer);
+
+    private bool Recover(int i, bool native, out Address signer)
     {
-        signer = default;
-        Span<byte> compact = stackalloc byte[64];
+        Span<byte> compact = stackalloc byte[64], key = stackalloc byte[64];
         _r[i].WriteBigEndian(compact);
         _s[i].WriteBigEndian(compact[32..]);
-        if (!SecpRecoverableECDSASignature.TryCreateFromCompact(compact, _ids[i], out var signature)) return false;
-        if (!ECPubKey.TryRecover(Context.Instance, signature, _digests[i].Bytes, out var publicKey)) return false;
-        Span<byte> uncompressed = stackalloc byte[65];
-        publicKey.WriteToSpan(false, uncompressed, out _);
-        signer = Address.FromHash(Keccak.Compute(uncompressed[1..]));
-        return true;
+        bool ok = native
+            ? NativeSecp256k1.TryRecover(_digests[i].Bytes, compact, _ids[i], key)
+            : ManagedSecp256k1.TryRecover(_digests[i].Bytes, compact, _ids[i], key);
+        signer = ok ? Address.FromHash(Keccak.Compute(key)) : default;
+        return ok;
     }
 
+    /// <summary>The managed recovery (BouncyCastle curve arithmetic): what the sandboxed runtime runs (<see cref="NativeCrypto"/> off).</summary>
     [Benchmark(Baseline = true, OperationsPerInvoke = Count)]
-    public int ManagedNBitcoin()
+    public int ManagedBouncyCastle()
     {
         int ok = 0;
         for (int i = 0; i < Count; i++)
-            if (Managed(i, out _)) ok++;
+            if (Recover(i, native: false, out _)) ok++;
         return ok;
     }
 
+    /// <summary>Native libsecp256k1: what the dev node runs (<see cref="NativeCrypto.Enable"/>).</summary>
     [Benchmark(OperationsPerInvoke = Count)]
-    public int NativeSignerRecovery()
+    public int NativeLibsecp256k1()
     {
         int ok = 0;
         for (int i = 0; i < Count; i++)
-            if (SignerRecovery.TryRecover(_digests[i], _r[i], _s[i], _ids[i], out _)) ok++;
+            if (Recover(i, native: true, out _)) ok++;
         return ok;
     }
 
+    /// <summary>The ECRECOVER precompile on the process default (managed), with its input checks and output.</summary>
     [Benchmark(OperationsPerInvoke = Count)]
-    public int NativeEcRecoverPrecompile()
+    public int EcRecoverPrecompileDefault()
     {
         int ok = 0;
         for (int i = 0; i < Count; i++)

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using OasisEth.Evm.Precompiles.Bls12381;
 using OasisEth.Primitives;
 
@@ -44,7 +43,7 @@ public sealed class PointEvaluationPrecompile : IPrecompile
         ReadOnlySpan<byte> proof = input[144..192];
 
         Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(commitment, hash);
+        Sha256.Hash(commitment, hash); // managed unless NativeCrypto is enabled
         hash[0] = VersionedHashVersionKzg;
         if (!hash.SequenceEqual(versionedHash)) return PrecompileResult.Failure;
 

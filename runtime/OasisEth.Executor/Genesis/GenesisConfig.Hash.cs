@@ -21,7 +21,7 @@ public sealed partial record GenesisConfig
 
     /// <summary>
     /// RLP of [tag, chainId, fork name, timestamp, gasLimit, minGasPrice, initialBaseFee,
-    /// [amountPerEpoch, epochs, roundsPerEpoch], [[address, balance, nonce, code, [[key, value]…]]…]] with
+    /// [amountPerEpoch, epochs, roundsPerEpoch(, halvingEpochs(, [[address, basisPoints]…]))], [[address, balance, nonce, code, [[key, value]…]]…]] with
     /// allocations sorted by address and slots by key, zero slots left out.
     /// </summary>
     public byte[] CanonicalEncoding()
@@ -49,8 +49,28 @@ public sealed partial record GenesisConfig
             Rlp.EncodeULong(GasLimit),
             Rlp.EncodeUInt256(MinGasPrice),
             Rlp.EncodeUInt256(InitialBaseFee),
-            Rlp.EncodeList(Rlp.EncodeUInt256(Rewards.AmountPerEpoch), Rlp.EncodeULong(Rewards.Epochs),
-                Rlp.EncodeULong(Rewards.RoundsPerEpoch)),
+            EncodeRewards(),
             Rlp.EncodeList(allocations));
+    }
+
+    /// <summary>The flat schedule keeps its three-item list, so genesis files written before halving existed keep
+    /// their hash; a halving schedule appends halvingEpochs and grants append both halvingEpochs and the grant list (lists of
+    /// different lengths never encode alike).</summary>
+    private byte[] EncodeRewards()
+    {
+        byte[] amount = Rlp.EncodeUInt256(Rewards.AmountPerEpoch);
+        byte[] epochs = Rlp.EncodeULong(Rewards.Epochs);
+        byte[] rounds = Rlp.EncodeULong(Rewards.RoundsPerEpoch);
+        if (Rewards.Grants.Count != 0)
+        {
+            // Five items whenever there are grants (in the genesis file's order: each is paid in that order).
+            var grants = new byte[Rewards.Grants.Count][];
+            for (int i = 0; i < grants.Length; i++)
+                grants[i] = Rlp.EncodeList(Rlp.EncodeAddress(Rewards.Grants[i].Address), Rlp.EncodeULong(Rewards.Grants[i].BasisPoints));
+            return Rlp.EncodeList(amount, epochs, rounds, Rlp.EncodeULong(Rewards.HalvingEpochs), Rlp.EncodeList(grants));
+        }
+        return Rewards.IsHalving
+            ? Rlp.EncodeList(amount, epochs, rounds, Rlp.EncodeULong(Rewards.HalvingEpochs))
+            : Rlp.EncodeList(amount, epochs, rounds);
     }
 }

@@ -15,7 +15,8 @@ public sealed partial record GenesisConfig
 {
     private static readonly string[] TopFields =
         ["chainId", "fork", "timestamp", "gasLimit", "minGasPrice", "initialBaseFee", "rewards", "alloc"];
-    private static readonly string[] RewardFields = ["amountPerEpoch", "epochs", "roundsPerEpoch"];
+    private static readonly string[] RewardFields = ["amountPerEpoch", "epochs", "roundsPerEpoch", "halvingEpochs", "grants"];
+    private static readonly string[] GrantFields = ["address", "basisPoints"];
     private static readonly string[] AllocFields = ["address", "balance", "nonce", "code", "storage"];
 
     private static readonly JsonDocumentOptions DocumentOptions = new()
@@ -57,10 +58,7 @@ public sealed partial record GenesisConfig
                 GasLimit = top.TryGetValue("gasLimit", out JsonElement gasLimit) ? ReadULong(gasLimit, "gasLimit") : 30_000_000,
                 MinGasPrice = ReadWei(Require(top, "minGasPrice", "genesis"), "minGasPrice"),
                 InitialBaseFee = ReadWei(Require(top, "initialBaseFee", "genesis"), "initialBaseFee"),
-                Rewards = new RewardSchedule(
-                    ReadWei(Require(rewards, "amountPerEpoch", "rewards"), "rewards.amountPerEpoch"),
-                    ReadULong(Require(rewards, "epochs", "rewards"), "rewards.epochs"),
-                    ReadULong(Require(rewards, "roundsPerEpoch", "rewards"), "rewards.roundsPerEpoch")),
+                Rewards = ReadRewards(rewards),
                 Allocations = top.TryGetValue("alloc", out JsonElement alloc) ? ReadAllocations(alloc) : [],
             };
             config.Validate();
@@ -84,8 +82,22 @@ public sealed partial record GenesisConfig
             w.WriteString("initialBaseFee", InitialBaseFee.ToString());
             w.WriteStartObject("rewards");
             w.WriteString("amountPerEpoch", Rewards.AmountPerEpoch.ToString());
-            w.WriteNumber("epochs", Rewards.Epochs);
+            // A halving schedule has no epoch count (it runs until the pool is empty), a flat one no halving.
+            if (Rewards.IsHalving) w.WriteNumber("halvingEpochs", Rewards.HalvingEpochs);
+            else w.WriteNumber("epochs", Rewards.Epochs);
             w.WriteNumber("roundsPerEpoch", Rewards.RoundsPerEpoch);
+            if (Rewards.Grants.Count != 0)
+            {
+                w.WriteStartArray("grants");
+                foreach (RewardGrant g in Rewards.Grants)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("address", g.Address.ToString());
+                    w.WriteNumber("basisPoints", g.BasisPoints);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+            }
             w.WriteEndObject();
             w.WriteStartArray("alloc");
             foreach (GenesisAllocation a in SortedAllocations())
@@ -108,6 +120,45 @@ public sealed partial record GenesisConfig
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length) + "\n";
+    }
+
+    /// <summary>The flat form needs <c>epochs</c>; the halving form (<c>halvingEpochs</c> above zero) must leave
+    /// <c>epochs</c> out, since it runs until the pool is empty. Files without <c>halvingEpochs</c> read as
+    /// before.</summary>
+    private static RewardSchedule ReadRewards(Dictionary<string, JsonElement> rewards)
+    {
+        UInt256 amount = ReadWei(Require(rewards, "amountPerEpoch", "rewards"), "rewards.amountPerEpoch");
+        ulong roundsPerEpoch = ReadULong(Require(rewards, "roundsPerEpoch", "rewards"), "rewards.roundsPerEpoch");
+        if (rewards.TryGetValue("halvingEpochs", out JsonElement halving))
+        {
+            ulong halvingEpochs = ReadULong(halving, "rewards.halvingEpochs");
+            if (halvingEpochs == 0) Bad("rewards.halvingEpochs must be above zero (leave it out for a flat schedule)");
+            if (rewards.ContainsKey("epochs"))
+                Bad("rewards: a halving schedule (halvingEpochs) takes no \"epochs\": it runs until the pool is empty");
+            return RewardSchedule.Halving(amount, halvingEpochs, roundsPerEpoch) with { Grants = ReadGrants(rewards) };
+        }
+        return new RewardSchedule(amount, ReadULong(Require(rewards, "epochs", "rewards"), "rewards.epochs"), roundsPerEpoch)
+        {
+            Grants = ReadGrants(rewards),
+        };
+    }
+
+    private static RewardGrant[] ReadGrants(Dictionary<string, JsonElement> rewards)
+    {
+        if (!rewards.TryGetValue("grants", out JsonElement grants)) return [];
+        if (grants.ValueKind != JsonValueKind.Array) Bad("rewards.grants must be an array");
+        var result = new RewardGrant[grants.GetArrayLength()];
+        int i = 0;
+        foreach (JsonElement entry in grants.EnumerateArray())
+        {
+            string where = Invariant($"rewards.grants[{i}]");
+            Dictionary<string, JsonElement> fields = ReadObject(entry, where, GrantFields);
+            Address address = ReadAddress(Require(fields, "address", where), where + ".address");
+            ulong bps = ReadULong(Require(fields, "basisPoints", where), where + ".basisPoints");
+            if (bps > RewardGrant.AllBasisPoints) Bad($"{where}.basisPoints {bps} is above 10000 (all of the release)");
+            result[i++] = new RewardGrant(address, (ushort)bps);
+        }
+        return result;
     }
 
     private static GenesisAllocation[] ReadAllocations(JsonElement alloc)

@@ -25,6 +25,26 @@ public sealed partial record GenesisConfig
         if (InitialBaseFee < MinGasPrice) Fail($"initialBaseFee {InitialBaseFee} is below minGasPrice {MinGasPrice}");
         if (Rewards is null) Fail("rewards is missing");
         if (Rewards!.RoundsPerEpoch == 0) Fail("rewards.roundsPerEpoch must be above zero");
+        if (Rewards.IsHalving)
+        {
+            // Both bounds keep RewardSchedule.CumulativeDue far from overflow (at most 2·H·a < 2^150).
+            if (Rewards.Epochs != 0) Fail("rewards: a halving schedule runs until the pool is empty, so epochs must be 0");
+            if (Rewards.AmountPerEpoch.IsZero) Fail("rewards.amountPerEpoch of a halving schedule must be above zero");
+            if (Rewards.AmountPerEpoch > OethLedger.TotalSupply)
+                Fail($"rewards.amountPerEpoch {Rewards.AmountPerEpoch} is above the total supply");
+        }
+        if (Rewards.Grants is null) Fail("rewards.grants is null");
+        uint grantTotal = 0;
+        var grantees = new HashSet<Address>();
+        foreach (RewardGrant? grant in Rewards.Grants!)
+        {
+            if (grant is null) Fail("rewards.grants holds a null entry");
+            if (grant!.BasisPoints == 0) Fail($"rewards.grants: {grant.Address} has 0 basis points");
+            if (!grantees.Add(grant.Address)) Fail($"rewards.grants lists {grant.Address} twice");
+            if (IsReserved(grant.Address)) Fail($"rewards.grants may not pay the system address {grant.Address}");
+            grantTotal += grant.BasisPoints;
+        }
+        if (grantTotal > RewardGrant.AllBasisPoints) Fail($"rewards.grants add up to {grantTotal} basis points, above 10000");
         if (Allocations is null) Fail("alloc is missing");
 
         UInt256 total = UInt256.Zero;

@@ -36,6 +36,10 @@ public static class DevCommand
         if (options.Reset && !TryReset(options.DataDirectory, stdout, stderr))
             return 1;
 
+        // The dev node runs outside any sandbox and already loads RocksDB natively: the native secp256k1 and
+        // SHA-256 are about 4-5x faster for sender recovery (the runtime keeps the managed default).
+        NativeCrypto.Enable();
+
         IReadOnlyList<DevAccount> accounts = DevAccounts.Derive();
         DevEntity entity = DevEntity.Default;
         GenesisConfig genesis = Genesis(accounts, options.ChainId);

@@ -1,5 +1,6 @@
 using OasisEth.Executor;
 using OasisEth.Host.Dispatch;
+using OasisEth.Node.Bundle;
 using OasisEth.Node.Dev;
 using OasisEth.ParaTime;
 
@@ -49,11 +50,28 @@ public static class RuntimeCommand
         return 0;
     }
 
-    /// <summary>The carried genesis (null), the dev node's (<c>dev</c>: its ten accounts, chain id 31337), or a file.</summary>
+    /// <summary>
+    /// The dev node's genesis (<c>dev</c>: its ten accounts, chain id 31337), a file, or, with none given, the genesis
+    /// the executable carries: the one <c>oasis-eth bundle</c> appended to it (read from <c>/entrypoint</c> in the
+    /// sandbox, which has no /proc, else from the running executable), or the compiled-in network genesis.
+    /// </summary>
     public static GenesisConfig ResolveGenesis(string? spec) => spec switch
     {
-        null or "" => ParaTimeGenesis.Carried,
+        null or "" => TryReadAppendedGenesis(out string? json) ? GenesisConfig.Parse(json!) : ParaTimeGenesis.Carried,
         "dev" => DevCommand.Genesis(DevAccounts.Derive(), 31337),
         _ => GenesisConfig.Parse(File.ReadAllText(spec)),
     };
+
+    private static bool TryReadAppendedGenesis(out string? json)
+    {
+        json = null;
+        foreach (string? path in new[] { GenesisTrailer.SandboxExecutablePath, Environment.ProcessPath })
+        {
+            if (string.IsNullOrEmpty(path) || !File.Exists(path)) continue;
+            if (!GenesisTrailer.TryReadFile(path, out byte[] bytes)) continue;
+            json = System.Text.Encoding.UTF8.GetString(bytes);
+            return true;
+        }
+        return false;
+    }
 }

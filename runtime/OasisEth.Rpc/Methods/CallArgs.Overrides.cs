@@ -109,8 +109,15 @@ internal static partial class CallArgs
         return b;
     }
 
-    /// <summary>Object keys come as .NET strings; the value readers take JSON elements.</summary>
-    private static JsonElement JsonString(string s) => JsonSerializer.SerializeToElement(s);
+    /// <summary>Object keys come as .NET strings; the value readers take JSON elements. Written and parsed back
+    /// rather than serialized: JsonSerializer's reflection path is not available under NativeAOT.</summary>
+    private static JsonElement JsonString(string s)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer)) writer.WriteStringValue(s);
+        using JsonDocument document = JsonDocument.Parse(buffer.WrittenMemory);
+        return document.RootElement.Clone();
+    }
 
     /// <summary>Both kinds at once (eth_call's third and fourth parameters), or null when neither is given.</summary>
     public static CallOverrides? Overrides(IReadOnlyList<AccountOverride>? accounts, BlockOverrides? block) =>

@@ -45,13 +45,17 @@ public sealed class ChainSupplyInvariantTests
         return seed;
     }
 
-    [Test]
-    public void Supply_adds_up_at_every_committed_round()
+    /// <summary>Grant addresses of the halving case (developers 10%, community 5%); they receive nothing else.</summary>
+    private static readonly Address[] GrantAddresses = [Address.FromLowUlong(0xde0), Address.FromLowUlong(0xc0c)];
+
+    [TestCase(false, TestName = "Supply_adds_up_at_every_committed_round(flat schedule)")]
+    [TestCase(true, TestName = "Supply_adds_up_at_every_committed_round(halving schedule with grants)")]
+    public void Supply_adds_up_at_every_committed_round(bool halvingWithGrants)
     {
         string dir = Path.Combine(Path.GetTempPath(), "oasiseth-oeth-supply", Guid.NewGuid().ToString("N"));
         try
         {
-            Run(dir);
+            Run(dir, halvingWithGrants);
         }
         finally
         {
@@ -59,14 +63,20 @@ public sealed class ChainSupplyInvariantTests
         }
     }
 
-    private static void Run(string dir)
+    private static void Run(string dir, bool halvingWithGrants)
     {
         var random = new Random(424242);
         var funded = new (Address, UInt256)[Accounts];
         for (int i = 0; i < Accounts; i++) funded[i] = (TestAccounts.Address(i), new UInt256(1000) * GenesisConfig.Oeth);
         GenesisConfig genesis = GenesisConfig.Dev(funded, ChainFixture.ChainId) with
         {
-            Rewards = new RewardSchedule(new UInt256(7) * GenesisConfig.Oeth + new UInt256(3), 1000, 5),
+            Rewards = halvingWithGrants
+                // Halving every 3 epochs of 5 rounds: 120 rounds cross 8 halvings, unserved epochs caught up.
+                ? RewardSchedule.Halving(new UInt256(7) * GenesisConfig.Oeth + new UInt256(3), 3, 5) with
+                {
+                    Grants = [new RewardGrant(GrantAddresses[0], 1_000), new RewardGrant(GrantAddresses[1], 500)],
+                }
+                : new RewardSchedule(new UInt256(7) * GenesisConfig.Oeth + new UInt256(3), 1000, 5),
         };
         byte[][] entityKeys = new byte[EntityCount][], entities = new byte[EntityCount][];
         for (int i = 0; i < EntityCount; i++)
@@ -76,6 +86,7 @@ public sealed class ChainSupplyInvariantTests
         }
 
         var recorded = new List<SupplyFigures>();
+        UInt256 totalGranted = UInt256.Zero;
         int goodClaims = 0, refusedClaims = 0, selfBurns = 0, reverts = 0, sinkDestructs = 0;
         var sinks = new List<Address>();
         using (Chain chain = Chain.Open(dir, genesis, new ChainOptions { SyncCommits = false, KeptRounds = Rounds + 10 }))
@@ -192,10 +203,13 @@ public sealed class ChainSupplyInvariantTests
                 SupplyFigures now = chain.GetSupply(number);
                 IStateView after = chain.OpenState(number);
                 UInt256 released = after.GetStorage(OethLedger.LedgerAddress, ReleasedSlot) - before.GetStorage(OethLedger.LedgerAddress, ReleasedSlot);
+                UInt256 granted = UInt256.Zero;
+                foreach (Address g in GrantAddresses) granted += after.GetBalance(g) - before.GetBalance(g);
+                totalGranted += granted;
                 Assert.Multiple(() =>
                 {
                     Assert.That(now.Burned - prev.Burned, Is.EqualTo(feeBurn + destroyed), $"round {number}: burned = base fees + ether destroyed");
-                    Assert.That(now.Unclaimed + claimed, Is.EqualTo(prev.Unclaimed + tips + released), $"round {number}: unclaimed moves by tips + release - claims");
+                    Assert.That(now.Unclaimed + claimed, Is.EqualTo(prev.Unclaimed + tips + released - granted), $"round {number}: unclaimed moves by tips + release - grants - claims");
                     Assert.That(prev.RewardPool - now.RewardPool, Is.EqualTo(released), $"round {number}: only the release leaves the pool");
                     Assert.That(after.GetBalance(OethLedger.FeeCollector), Is.EqualTo(UInt256.Zero), $"round {number}: the collector is swept");
                     Assert.That(after.GetBalance(OethClaims.Address), Is.EqualTo(UInt256.Zero), $"round {number}: nothing stranded at the claims address");
@@ -212,6 +226,7 @@ public sealed class ChainSupplyInvariantTests
             Assert.That(reverts, Is.GreaterThan(3), "reverts ran");
             Assert.That(sinkDestructs, Is.GreaterThan(3), "old contracts self-destructed");
             Assert.That(recorded[^1].Burned, Is.Not.EqualTo(UInt256.Zero));
+            Assert.That(totalGranted.IsZero, Is.EqualTo(!halvingWithGrants), "grants paid exactly when the schedule has them");
         });
 
         // Every kept round's committed state, walked from the store: all accounts summed.

@@ -1,0 +1,32 @@
+using OasisEth.Primitives;
+
+namespace OasisEth.Executor;
+
+public sealed partial record GenesisConfig
+{
+    /// <summary>Chain id of the OasisEth network genesis: 0xa515, the production network id of the original
+    /// Oasis-Eth (docs/genesis.md).</summary>
+    public const ulong NetworkChainId = 0xa515;
+
+    /// <summary>
+    /// The network genesis the bundle carries by default (docs/oeth.md): no allocation at all (no pre-mine, no
+    /// sale: all 21M OETH start in the pool), the original halving release (<see cref="RewardSchedule.Original"/>),
+    /// Prague, 30M gas per round, min gas price and first base fee 1 gwei.
+    /// </summary>
+    public static GenesisConfig Network(ulong chainId = NetworkChainId)
+    {
+        var config = new GenesisConfig
+        {
+            ChainId = chainId,
+            Fork = Fork.Prague,
+            Timestamp = 0,
+            GasLimit = 30_000_000,
+            MinGasPrice = DevMinGasPrice,
+            InitialBaseFee = DevMinGasPrice,
+            Rewards = RewardSchedule.Original,
+            Allocations = [],
+        };
+        config.Validate();
+        return config;
+    }
+}
