@@ -21,6 +21,14 @@ public class DevAccountsTests
     ];
 
     [Test]
+    public void TheWrittenOutAddressesAreTheDerivedOnes()
+    {
+        IReadOnlyList<DevAccount> derived = DevAccounts.Derive();
+        Assert.That(DevAccounts.DefaultAddresses, Is.EqualTo(derived.Select(a => a.Address).ToArray()));
+        Assert.That(DevCommand.Genesis(DevAccounts.DefaultAddresses, 31337).Hash, Is.EqualTo(DevCommand.Genesis(derived, 31337).Hash));
+    }
+
+    [Test]
     public void Account0IsTheWellKnownFirstDevAccount()
     {
         DevAccount first = DevAccounts.Derive(count: 1)[0];

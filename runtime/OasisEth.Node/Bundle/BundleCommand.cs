@@ -19,7 +19,7 @@ public static class BundleCommand
         try
         {
             if (genesis is null) config = GenesisConfig.Network();
-            else if (genesis == "dev") config = DevCommand.Genesis(DevAccounts.Derive(), DevOptions.DefaultChainId);
+            else if (genesis == "dev") config = DevCommand.Genesis(DevAccounts.DefaultAddresses, DevOptions.DefaultChainId);
             else config = GenesisConfig.Parse(File.ReadAllText(genesis));
             genesisJson = genesis is null or "dev" ? System.Text.Encoding.UTF8.GetBytes(config.ToJson()) : File.ReadAllBytes(genesis);
         }

@@ -21,8 +21,17 @@ public static class DevCommand
     public static GenesisConfig Genesis(IReadOnlyList<DevAccount> accounts, ulong chainId)
     {
         ArgumentNullException.ThrowIfNull(accounts);
-        var prefunded = new (Address, UInt256)[accounts.Count];
-        for (int i = 0; i < prefunded.Length; i++) prefunded[i] = (accounts[i].Address, DevAccountBalance);
+        var addresses = new Address[accounts.Count];
+        for (int i = 0; i < addresses.Length; i++) addresses[i] = accounts[i].Address;
+        return Genesis(addresses, chainId);
+    }
+
+    /// <summary>The dev genesis for these addresses (each funded with <see cref="DevAccountBalance"/>).</summary>
+    public static GenesisConfig Genesis(IReadOnlyList<Address> addresses, ulong chainId)
+    {
+        ArgumentNullException.ThrowIfNull(addresses);
+        var prefunded = new (Address, UInt256)[addresses.Count];
+        for (int i = 0; i < prefunded.Length; i++) prefunded[i] = (addresses[i], DevAccountBalance);
         return GenesisConfig.Dev(prefunded, chainId);
     }
 

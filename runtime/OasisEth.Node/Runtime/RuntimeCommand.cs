@@ -58,7 +58,7 @@ public static class RuntimeCommand
     public static GenesisConfig ResolveGenesis(string? spec) => spec switch
     {
         null or "" => TryReadAppendedGenesis(out string? json) ? GenesisConfig.Parse(json!) : ParaTimeGenesis.Carried,
-        "dev" => DevCommand.Genesis(DevAccounts.Derive(), 31337),
+        "dev" => DevCommand.Genesis(DevAccounts.DefaultAddresses, 31337),
         _ => GenesisConfig.Parse(File.ReadAllText(spec)),
     };
 

@@ -35,6 +35,23 @@ internal sealed class RuntimeProcess : IDisposable
     /// <summary>The apphost copied beside the tests by the project reference.</summary>
     public static string Executable => Path.Combine(AppContext.BaseDirectory, "oasis-eth");
 
+    /// <summary>
+    /// Set (with <see cref="SandboxElfVariable"/>) to run every runtime of these tests the way oasis-node's sandboxed
+    /// provisioner does: this script (bench/sandbox/run-in-bwrap.sh) starts the given ELF under bwrap with the node's
+    /// mounts and seccomp policy. Unset: the apphost runs directly.
+    /// </summary>
+    public const string SandboxWrapperVariable = "OASISETH_SANDBOX_WRAPPER";
+
+    /// <summary>The ELF (e.g. the NativeAOT binary out of a bundle) the sandbox wrapper runs.</summary>
+    public const string SandboxElfVariable = "OASISETH_SANDBOX_ELF";
+
+    private static (string Wrapper, string Elf)? Sandbox =>
+        Environment.GetEnvironmentVariable(SandboxWrapperVariable) is { Length: > 0 } wrapper
+        && Environment.GetEnvironmentVariable(SandboxElfVariable) is { Length: > 0 } elf
+            ? (wrapper, elf) : null;
+
+    public static bool Sandboxed => Sandbox is not null;
+
     public static RuntimeProcess Start(params string[] args)
     {
         string directory = Path.Combine(Path.GetTempPath(), "oasiseth-rhp", Guid.NewGuid().ToString("N")[..12]);
@@ -44,16 +61,48 @@ internal sealed class RuntimeProcess : IDisposable
         listener.Bind(new UnixDomainSocketEndPoint(socketPath));
         listener.Listen(1);
 
-        var info = new ProcessStartInfo(Executable)
+        ProcessStartInfo info;
+        if (Sandbox is var (wrapper, elf))
         {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = "/",
-        };
-        foreach (string arg in args) info.ArgumentList.Add(arg);
-        info.Environment.Clear();
-        info.Environment["OASIS_WORKER_HOST"] = socketPath;
+            // The sandbox sees the socket at /host.sock and a genesis file only through the read-only /data mount.
+            info = new ProcessStartInfo("bash") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = "/" };
+            info.ArgumentList.Add(wrapper);
+            info.ArgumentList.Add("--socket");
+            info.ArgumentList.Add(socketPath);
+            string data = Path.Combine(directory, "data");
+            Directory.CreateDirectory(data);
+            info.ArgumentList.Add("--data");
+            info.ArgumentList.Add(data);
+            info.ArgumentList.Add(elf);
+            for (int i = 0; i < args.Length; i++)
+            {
+                if (i > 0 && args[i - 1] == "--genesis" && File.Exists(args[i]))
+                {
+                    File.Copy(args[i], Path.Combine(data, "genesis.json"));
+                    info.ArgumentList.Add("/data/genesis.json");
+                }
+                else
+                {
+                    info.ArgumentList.Add(args[i]);
+                }
+            }
+            // The wrapper needs a PATH to find bwrap and a C compiler; the runtime inside gets only OASIS_WORKER_HOST.
+            info.Environment.Clear();
+            info.Environment["PATH"] = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+        }
+        else
+        {
+            info = new ProcessStartInfo(Executable)
+            {
+                UseShellExecute = false,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                WorkingDirectory = "/",
+            };
+            foreach (string arg in args) info.ArgumentList.Add(arg);
+            info.Environment.Clear();
+            info.Environment["OASIS_WORKER_HOST"] = socketPath;
+        }
         var process = new Process { StartInfo = info };
         var started = new RuntimeProcess(process, directory);
         StringBuilder output = started._output;
@@ -92,10 +141,33 @@ internal sealed class RuntimeProcess : IDisposable
         _process.WaitForExit(10_000);
     }
 
-    /// <summary>Peak resident set size in bytes (Linux: VmHWM).</summary>
+    /// <summary>Peak resident set size in bytes (Linux: VmHWM) of the runtime: the started process, or under the
+    /// sandbox wrapper the largest of its descendants (the runtime inside bwrap).</summary>
     public long PeakRss()
     {
-        string status = File.ReadAllText($"/proc/{_process.Id}/status");
+        long peak = PeakRssOf(_process.Id);
+        foreach (int child in Descendants(_process.Id)) peak = Math.Max(peak, PeakRssOf(child));
+        return peak;
+    }
+
+    private static IEnumerable<int> Descendants(int pid)
+    {
+        string children = $"/proc/{pid}/task/{pid}/children";
+        if (!File.Exists(children)) yield break;
+        string text;
+        try { text = File.ReadAllText(children); } catch (IOException) { yield break; }
+        foreach (string part in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            int child = int.Parse(part, System.Globalization.CultureInfo.InvariantCulture);
+            yield return child;
+            foreach (int grandchild in Descendants(child)) yield return grandchild;
+        }
+    }
+
+    private static long PeakRssOf(int pid)
+    {
+        string status;
+        try { status = File.ReadAllText($"/proc/{pid}/status"); } catch (IOException) { return -1; }
         foreach (string line in status.Split('\n'))
         {
             if (!line.StartsWith("VmHWM:", StringComparison.Ordinal)) continue;
