@@ -22,7 +22,7 @@ public sealed class MkvsProof
     /// <summary>Canonical CBOR, byte-identical to what oasis-core's Go and Rust encoders produce.</summary>
     public byte[] ToCbor()
     {
-        var writer = new CborWriter(CborConformanceMode.Canonical);
+        var writer = new CborWriter(CborConformanceMode.Lax);
         // Canonical key order is by encoded bytes, so shorter text keys first: v, entries, untrusted_root.
         writer.WriteStartMap(Version == 0 ? 2 : 3);
         if (Version != 0)
@@ -53,7 +53,7 @@ public sealed class MkvsProof
         var proof = new MkvsProof();
         try
         {
-            var reader = new CborReader(cbor.ToArray(), CborConformanceMode.Strict);
+            var reader = new CborReader(cbor.ToArray(), CborConformanceMode.Lax);
             int? count = reader.ReadStartMap();
             if (count is null) throw new MkvsException("Proof: indefinite-length map.");
             for (int i = 0; i < count; i++)

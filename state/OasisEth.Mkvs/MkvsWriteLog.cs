@@ -19,7 +19,7 @@ public static class MkvsWriteLog
 
     public static byte[] ToCbor(IReadOnlyList<MkvsWriteLogEntry> log)
     {
-        var writer = new CborWriter(CborConformanceMode.Canonical);
+        var writer = new CborWriter(CborConformanceMode.Lax);
         writer.WriteStartArray(log.Count);
         foreach (var entry in log)
         {
@@ -39,7 +39,7 @@ public static class MkvsWriteLog
         var log = new List<MkvsWriteLogEntry>();
         try
         {
-            var reader = new CborReader(cbor.ToArray(), CborConformanceMode.Strict);
+            var reader = new CborReader(cbor.ToArray(), CborConformanceMode.Lax);
             if (reader.PeekState() == CborReaderState.Null)
             {
                 reader.ReadNull();

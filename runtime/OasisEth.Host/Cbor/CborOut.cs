@@ -4,20 +4,19 @@ using OasisEth.Primitives;
 namespace OasisEth.Host.Cbor;
 
 /// <summary>
-/// Canonical writers for runtime-sent values (rhp-spec §3). The writer is
-/// <see cref="CborConformanceMode.Canonical"/> with indefinite lengths converted, so a map is opened without
-/// a count, its keys may be written in any order, and <c>WriteEndMap</c> sorts them by encoded bytes and
-/// writes the definite length — which is what lets the *opt* helpers below simply skip zero values.
+/// Canonical writers for runtime-sent values (rhp-spec §3). A map is opened without a count and its keys may be
+/// written in any order: <see cref="Encode"/> (through <see cref="CanonicalCbor"/>) sorts them by encoded bytes and
+/// closes every length, which is what lets the *opt* helpers below simply skip zero values.
 /// </summary>
 public static class CborOut
 {
-    public static CborWriter Writer() => new(CborConformanceMode.Canonical, convertIndefiniteLengthEncodings: true);
+    public static CborWriter Writer() => CanonicalCbor.Writer();
 
     public static byte[] Encode(Action<CborWriter> write)
     {
         var w = Writer();
         write(w);
-        return w.Encode();
+        return CanonicalCbor.Encode(w);
     }
 
     public static void Key(CborWriter w, string key) => w.WriteTextString(key);

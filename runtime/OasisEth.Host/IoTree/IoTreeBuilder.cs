@@ -47,7 +47,7 @@ public sealed class IoTreeBuilder
     /// <summary>cbor [raw, batch_order].</summary>
     public static byte[] InputValue(ReadOnlySpan<byte> raw, uint batchOrder)
     {
-        var w = new CborWriter(CborConformanceMode.Canonical);
+        var w = new CborWriter(CborConformanceMode.Lax);
         w.WriteStartArray(2);
         w.WriteByteString(raw);
         w.WriteUInt32(batchOrder);
@@ -58,7 +58,7 @@ public sealed class IoTreeBuilder
     /// <summary>cbor [output].</summary>
     public static byte[] OutputValue(ReadOnlySpan<byte> output)
     {
-        var w = new CborWriter(CborConformanceMode.Canonical);
+        var w = new CborWriter(CborConformanceMode.Lax);
         w.WriteStartArray(1);
         w.WriteByteString(output);
         w.WriteEndArray();

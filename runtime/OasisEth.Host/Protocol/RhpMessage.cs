@@ -22,7 +22,7 @@ public sealed record RhpMessage(ulong Id, MessageType Type, Body Body)
         w.WriteTextString("body");
         BodyCodec.Write(w, Body);
         w.WriteEndMap();
-        return w.Encode();
+        return CanonicalCbor.Encode(w);
     }
 
     /// <summary>
