@@ -113,9 +113,12 @@ internal sealed class TestNode : IAsyncDisposable
         return JsonDocument.Parse(text).RootElement;
     }
 
-    public async Task<(HttpStatusCode Status, string Body)> PostRaw(string body)
+    public Task<(HttpStatusCode Status, string Body)> PostRaw(string body) => PostBytes(Encoding.UTF8.GetBytes(body));
+
+    /// <summary>Posts bytes as they are (not necessarily UTF-8) with a JSON content type.</summary>
+    public async Task<(HttpStatusCode Status, string Body)> PostBytes(byte[] body)
     {
-        using var content = new StringContent(body, Encoding.UTF8);
+        using var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         using HttpResponseMessage response = await Http.PostAsync(Node.HttpUrl, content);
         return (response.StatusCode, await response.Content.ReadAsStringAsync());

@@ -12,8 +12,27 @@ internal sealed class RpcDispatcher(RpcMethodTable methods, RpcLimits limits, Ac
 {
     private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 64 };
 
-    /// <summary>The response bytes, or null when nothing is to be sent (only notifications).</summary>
+    /// <summary>The response bytes, or null when nothing is to be sent (only notifications). Never throws but for
+    /// cancellation: a failure outside every call's own handling is logged and answered -32603, so a transport never
+    /// turns it into an empty HTTP 500 or a closed WebSocket.</summary>
     public async ValueTask<byte[]?> HandleAsync(ReadOnlyMemory<byte> body, RpcSession? session, CancellationToken ct)
+    {
+        try
+        {
+            return await HandleBodyAsync(body, session, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            log($"rpc: request failed outside its calls: {e}");
+            return ErrorResponse(RpcErrorCodes.Internal, "internal error: " + e.Message);
+        }
+    }
+
+    private async ValueTask<byte[]?> HandleBodyAsync(ReadOnlyMemory<byte> body, RpcSession? session, CancellationToken ct)
     {
         JsonDocument doc;
         try
@@ -53,41 +72,77 @@ internal sealed class RpcDispatcher(RpcMethodTable methods, RpcLimits limits, Ac
     /// <summary>Writes the answer to one request; false for a notification (nothing written).</summary>
     private async ValueTask<bool> HandleOneAsync(JsonElement request, Utf8JsonWriter writer, RpcSession? session, CancellationToken ct)
     {
-        if (request.ValueKind != JsonValueKind.Object)
+        Envelope envelope;
+        try
         {
-            WriteError(writer, default, false, RpcErrorCodes.InvalidRequest, "invalid request: not an object", null);
+            envelope = ReadEnvelope(request);
+        }
+        catch (InvalidOperationException e) when (IsUnreadableString(e))
+        {
+            // JSON can carry strings .NET cannot read ("\ud800", bytes that are not UTF-8): in the envelope they
+            // make the request invalid; a number id is echoed (a string id may be the unreadable one).
+            (JsonElement id, bool hasId) = ReadableId(request);
+            WriteError(writer, id, hasId, RpcErrorCodes.InvalidRequest, "invalid request: " + UnreadableString(e), null);
             return true;
         }
+        if (envelope.Error is { } error)
+        {
+            if (!envelope.Answer) return false;
+            WriteError(writer, envelope.Id, envelope.HasId, error.Code, error.Message, null);
+            return true;
+        }
+        return await CallAsync(envelope, writer, session, ct);
+    }
+
+    /// <summary>A request's envelope: id, method, params, or the error that refuses it (<see cref="Answer"/> false
+    /// for a notification's error, which gets no answer).</summary>
+    private readonly record struct Envelope(JsonElement Id, bool HasId, string Name, JsonElement Parameters,
+        (int Code, string Message)? Error, bool Answer = true);
+
+    /// <summary>True for System.Text.Json's refusal to decode a string (lone surrogate, invalid UTF-8); a
+    /// handler's own InvalidOperationException is a bug and stays -32603.</summary>
+    private static bool IsUnreadableString(InvalidOperationException e) =>
+        e.Source is { } source && source.StartsWith("System.Text.Json", StringComparison.Ordinal) && (e.InnerException is System.Text.DecoderFallbackException
+            || e.Message.Contains("UTF-", StringComparison.Ordinal));
+
+    private static string UnreadableString(InvalidOperationException e) =>
+        "a string is not valid Unicode text (" + e.Message.TrimEnd('.') + ")";
+
+    private static (JsonElement Id, bool HasId) ReadableId(JsonElement request)
+    {
+        if (!request.TryGetProperty("id", out JsonElement id) || id.ValueKind is not (JsonValueKind.Number or JsonValueKind.Null))
+            return (default, false);
+        return (id, true);
+    }
+
+    private static Envelope ReadEnvelope(JsonElement request)
+    {
+        if (request.ValueKind != JsonValueKind.Object)
+            return new Envelope(default, false, "", default, (RpcErrorCodes.InvalidRequest, "invalid request: not an object"));
         bool hasId = request.TryGetProperty("id", out JsonElement id);
         if (hasId && id.ValueKind is not (JsonValueKind.String or JsonValueKind.Number or JsonValueKind.Null))
-        {
-            WriteError(writer, default, false, RpcErrorCodes.InvalidRequest, "invalid request: id must be a string, number or null", null);
-            return true;
-        }
+            return new Envelope(default, false, "", default, (RpcErrorCodes.InvalidRequest, "invalid request: id must be a string, number or null"));
+        // Decoded now so an unreadable id string fails here, before any answer echoes it.
+        if (id.ValueKind == JsonValueKind.String) _ = id.GetString();
         if (!request.TryGetProperty("jsonrpc", out JsonElement version) || version.ValueKind != JsonValueKind.String
             || !version.ValueEquals("2.0"))
-        {
-            WriteError(writer, id, hasId, RpcErrorCodes.InvalidRequest, "invalid request: jsonrpc must be \"2.0\"", null);
-            return true;
-        }
+            return new Envelope(id, hasId, "", default, (RpcErrorCodes.InvalidRequest, "invalid request: jsonrpc must be \"2.0\""));
         if (!request.TryGetProperty("method", out JsonElement methodElement) || methodElement.ValueKind != JsonValueKind.String)
-        {
-            WriteError(writer, id, hasId, RpcErrorCodes.InvalidRequest, "invalid request: method must be a string", null);
-            return true;
-        }
+            return new Envelope(id, hasId, "", default, (RpcErrorCodes.InvalidRequest, "invalid request: method must be a string"));
         string name = methodElement.GetString()!;
         JsonElement parameters = default;
         if (request.TryGetProperty("params", out JsonElement p) && p.ValueKind != JsonValueKind.Null)
         {
             if (p.ValueKind != JsonValueKind.Array)
-            {
-                if (!hasId) return false;
-                WriteError(writer, id, hasId, RpcErrorCodes.InvalidParams, "non-array args", null);
-                return true;
-            }
+                return new Envelope(id, hasId, name, default, (RpcErrorCodes.InvalidParams, "non-array args"), hasId);
             parameters = p;
         }
+        return new Envelope(id, hasId, name, parameters, null);
+    }
 
+    private async ValueTask<bool> CallAsync(Envelope envelope, Utf8JsonWriter writer, RpcSession? session, CancellationToken ct)
+    {
+        (JsonElement id, bool hasId, string name, JsonElement parameters, _, _) = envelope;
         if (!methods.TryGet(name, out RpcMethod method))
         {
             if (!hasId) return false;
@@ -119,6 +174,10 @@ internal sealed class RpcDispatcher(RpcMethodTable methods, RpcLimits limits, Ac
         catch (RpcException e)
         {
             (code, message, data) = (e.Code, e.Message, e.ErrorData);
+        }
+        catch (InvalidOperationException e) when (IsUnreadableString(e))
+        {
+            (code, message, data) = (RpcErrorCodes.InvalidParams, "invalid params: " + UnreadableString(e), null);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
