@@ -44,6 +44,8 @@ public sealed class DevNode : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(chain);
         ArgumentNullException.ThrowIfNull(options);
+        if (options.BlockTimeSeconds is { } blockTime && (blockTime == 0 || blockTime > DevNodeOptions.MaxBlockTimeSeconds))
+            throw new ArgumentOutOfRangeException(nameof(options), blockTime, $"BlockTimeSeconds must be 1 to {DevNodeOptions.MaxBlockTimeSeconds}");
         if (options.DevEntityPublicKey.Length != 32) throw new ArgumentException("DevEntityPublicKey must be 32 bytes", nameof(options));
         IPAddress address = options.HttpAddress == "localhost" ? IPAddress.Loopback
             : IPAddress.TryParse(options.HttpAddress, out IPAddress? parsed) ? parsed

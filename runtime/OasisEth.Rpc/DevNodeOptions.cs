@@ -8,8 +8,12 @@ public sealed record DevNodeOptions
     /// <summary>0 = pick a free port (see <see cref="DevNode.HttpUrl"/>).</summary>
     public int HttpPort { get; init; } = 8545;
 
-    /// <summary>null = automine (a round as soon as a transaction is admitted); N = a round every N seconds.</summary>
+    /// <summary>null = automine (a round as soon as a transaction is admitted); N = a round every N seconds, 1 to
+    /// <see cref="MaxBlockTimeSeconds"/>.</summary>
     public ulong? BlockTimeSeconds { get; init; }
+
+    /// <summary>Longest block time (--block-time, evm_setIntervalMining): a year.</summary>
+    public const ulong MaxBlockTimeSeconds = 365UL * 24 * 3600;
 
     /// <summary>32-byte secp256k1 keys: the accounts of eth_accounts, signers for eth_sendTransaction.</summary>
     public IReadOnlyList<byte[]> DevPrivateKeys { get; init; } = [];

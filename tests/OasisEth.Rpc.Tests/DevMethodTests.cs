@@ -198,4 +198,27 @@ public sealed class DevMethodTests
         await interval.Call("evm_setIntervalMining", 0);
         Assert.That((await interval.Call("anvil_nodeInfo")).GetProperty("miningMode").GetString(), Is.EqualTo("manual"));
     }
+
+    [Test]
+    public async Task Interval_mining_takes_every_value_up_to_a_year_beyond_the_timer_limit()
+    {
+        // 4,294,968 s is just past System.Threading.Timer's longest due time (2^32 - 2 ms): it used to crash the
+        // start (--block-time) and answer -32603 (evm_setIntervalMining).
+        await using TestNode interval = await TestNode.StartAsync(blockTime: 4_294_968);
+        Assert.That((await interval.Call("anvil_nodeInfo")).GetProperty("miningMode").GetString(), Is.EqualTo("interval 4294968s"));
+        foreach (ulong seconds in (ulong[])[1, 4_294_967, 4_294_968, 31_536_000])
+        {
+            await interval.Call("evm_setIntervalMining", seconds);
+            Assert.That((await interval.Call("anvil_nodeInfo")).GetProperty("miningMode").GetString(), Is.EqualTo($"interval {seconds}s"));
+        }
+    }
+
+    [TestCase(31_536_001UL)]
+    [TestCase(ulong.MaxValue)]
+    public async Task Interval_mining_beyond_a_year_is_32602_naming_the_range(ulong seconds)
+    {
+        RpcError e = await _node.CallFails("evm_setIntervalMining", "0x" + seconds.ToString("x"));
+        Assert.That(e.Code, Is.EqualTo(-32602));
+        Assert.That(e.Message, Does.Contain("0 to 31536000"));
+    }
 }

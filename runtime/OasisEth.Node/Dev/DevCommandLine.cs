@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Net;
+using OasisEth.Rpc;
 
 namespace OasisEth.Node.Dev;
 
@@ -50,7 +51,7 @@ public sealed class DevCommandLine
         // the range check never sees an unconverted token.
         ChainId.CustomParser = r => ParseNumber(r, "--chain-id", 1, ulong.MaxValue) ?? 0;
         HttpPort.CustomParser = r => (int)(ParseNumber(r, "--http.port", 0, 65535) ?? 0);
-        BlockTime.CustomParser = r => ParseNumber(r, "--block-time", 1, 365UL * 24 * 3600);
+        BlockTime.CustomParser = r => ParseNumber(r, "--block-time", 1, DevNodeOptions.MaxBlockTimeSeconds);
         HttpAddress.Validators.Add(r =>
         {
             string? address = r.GetValueOrDefault<string>();

@@ -36,7 +36,7 @@ internal sealed class DevRoundDriver
     private int _roundQueued;
     private volatile MiningMode _mode;
     private ulong _intervalSeconds;
-    private Timer? _timer;
+    private IntervalTimer? _timer;
     private volatile bool _stopping;
     /// <summary>Serialises mining-mode changes (RPC threads) so a timer is never replaced twice at once.</summary>
     private readonly Lock _modeLock = new();
@@ -200,10 +200,11 @@ internal sealed class DevRoundDriver
             _mode = MiningMode.Manual;
             return;
         }
+        if (seconds > DevNodeOptions.MaxBlockTimeSeconds)
+            throw new ArgumentOutOfRangeException(nameof(seconds), seconds, $"block time must be 0 to {DevNodeOptions.MaxBlockTimeSeconds} seconds");
         _intervalSeconds = seconds;
         _mode = MiningMode.Interval;
-        TimeSpan period = TimeSpan.FromSeconds(Math.Min(seconds, 86_400UL * 365));
-        _timer = new Timer(_ => RequestRound(onlyWithTransactions: false), null, period, period);
+        _timer = new IntervalTimer(TimeSpan.FromSeconds(seconds), () => RequestRound(onlyWithTransactions: false));
     }
 
     public string MiningModeName => _mode switch
@@ -231,7 +232,7 @@ internal sealed class DevRoundDriver
 
     private void StopTimer()
     {
-        Timer? timer = Interlocked.Exchange(ref _timer, null);
+        IntervalTimer? timer = Interlocked.Exchange(ref _timer, null);
         timer?.Dispose();
     }
 
