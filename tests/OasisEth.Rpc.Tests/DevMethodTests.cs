@@ -46,10 +46,10 @@ public sealed class DevMethodTests
         await _node.Call("evm_mine", TestNode.StartTime + 20_000);
         Assert.That(TestNode.Quantity((await Head()).GetProperty("timestamp")), Is.EqualTo(TestNode.StartTime + 20_000));
         RpcError past = await _node.CallFails("evm_setNextBlockTimestamp", TestNode.StartTime);
-        Assert.That(past.Code, Is.EqualTo(-32000));
+        Assert.That(past.Code, Is.EqualTo(-32602));
         Assert.That(past.Message, Does.Contain("lower than or equal to the previous block's timestamp"));
         RpcError pastMine = await _node.CallFails("evm_mine", TestNode.StartTime);
-        Assert.That(pastMine.Code, Is.EqualTo(-32000));
+        Assert.That(pastMine.Code, Is.EqualTo(-32602));
     }
 
     [Test]

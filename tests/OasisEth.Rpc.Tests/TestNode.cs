@@ -42,14 +42,16 @@ internal sealed class TestNode : IAsyncDisposable
         return GenesisConfig.Dev(funded, ChainId);
     }
 
-    public static async Task<TestNode> StartAsync(RpcLimits? limits = null, ulong? blockTime = null, string? directory = null)
+    /// <param name="wrap">Puts a decorator between the node and the chain (fault injection).</param>
+    public static async Task<TestNode> StartAsync(RpcLimits? limits = null, ulong? blockTime = null, string? directory = null,
+        Func<Chain, IChain>? wrap = null)
     {
         directory ??= Path.Combine(Path.GetTempPath(), "oasiseth-rpc-tests", Guid.NewGuid().ToString("N"));
         GenesisConfig genesis = DevGenesis();
         Chain chain = Chain.Open(directory, genesis, new ChainOptions { SyncCommits = false });
         var log = new List<string>();
         TestNode? self = null;
-        DevNode node = await DevNode.StartAsync(chain, Options(limits, blockTime, log, () => self?.Now ?? StartTime));
+        DevNode node = await DevNode.StartAsync(wrap?.Invoke(chain) ?? chain, Options(limits, blockTime, log, () => self?.Now ?? StartTime));
         self = new TestNode(directory, genesis, chain, node, log);
         return self;
     }

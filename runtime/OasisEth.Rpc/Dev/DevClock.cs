@@ -10,6 +10,13 @@ internal sealed class DevClock(Func<ulong> now)
     private long _offset;
     private ulong? _next;
 
+    /// <summary>
+    /// The largest block timestamp the dev node sets (2^63 - 1, year ~292 billion): far past any real use, yet
+    /// 2^63 seconds short of the 64-bit limit so the chain can always continue at parent + 1, and the clock's signed
+    /// offset arithmetic cannot overflow.
+    /// </summary>
+    public const ulong MaxTimestamp = long.MaxValue;
+
     public readonly record struct State(long Offset, ulong? Next);
 
     public State Save() => new(_offset, _next);
@@ -35,9 +42,21 @@ internal sealed class DevClock(Func<ulong> now)
         _offset = (long)timestamp - (long)now();
     }
 
+    /// <summary>How far <see cref="IncreaseTime"/> may move the clock: "now" stays at most <see cref="MaxTimestamp"/>.</summary>
+    public ulong RoomToIncrease
+    {
+        get
+        {
+            long current = (long)Math.Min(now(), MaxTimestamp) + _offset;
+            return current < 0 ? MaxTimestamp : MaxTimestamp - (ulong)current;
+        }
+    }
+
+    /// <summary>Moves the clock forward; <paramref name="seconds"/> is at most <see cref="RoomToIncrease"/>.</summary>
     public long IncreaseTime(ulong seconds)
     {
-        _offset += (long)Math.Min(seconds, (ulong)long.MaxValue / 2);
+        if (seconds > RoomToIncrease) throw new ArgumentOutOfRangeException(nameof(seconds));
+        _offset += (long)seconds;
         return _offset;
     }
 

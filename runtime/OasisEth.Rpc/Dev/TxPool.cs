@@ -38,6 +38,7 @@ internal sealed class TxPool(int capacity)
                 // Same nonce: the newcomer must pay more on both the cap and the tip, else it is refused.
                 if (entry.FeeCap <= old.FeeCap || entry.Tip < old.Tip) return "replacement transaction underpriced";
                 _byHash.Remove(old.Hash);
+                old.Dropped($"replaced by {tx.Hash}");
                 replaced = old;
             }
             else if (_byHash.Count >= capacity)
@@ -125,10 +126,12 @@ internal sealed class TxPool(int capacity)
         return dropped;
     }
 
-    public void Clear()
+    /// <summary>Empties the pool; every transaction's fate is <paramref name="reason"/>.</summary>
+    public void Clear(string reason)
     {
         lock (_lock)
         {
+            foreach (PoolTransaction tx in _byHash.Values) tx.Dropped(reason);
             _byHash.Clear();
             _bySender.Clear();
         }

@@ -45,7 +45,8 @@ internal static class TxApi
         t.Add("eth_sendRawTransaction", call =>
         {
             byte[] raw = call.Params.Data(0);
-            RpcJson.Hash(call.Result, c.Driver.Submit(raw).Hash);
+            call.Submitted = c.Driver.Submit(raw);
+            RpcJson.Hash(call.Result, call.Submitted.Hash);
         });
         // One eth_sendTransaction at a time: picking the pending nonce and admitting the signed transaction must not
         // interleave, or two concurrent sends from one account would take the same nonce.
@@ -56,7 +57,8 @@ internal static class TxApi
             try
             {
                 byte[] raw = await BuildAndSign(c, call);
-                RpcJson.Hash(call.Result, c.Driver.Submit(raw).Hash);
+                call.Submitted = c.Driver.Submit(raw);
+                RpcJson.Hash(call.Result, call.Submitted.Hash);
             }
             finally
             {
