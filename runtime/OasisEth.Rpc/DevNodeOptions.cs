@@ -12,6 +12,13 @@ public sealed record DevNodeOptions
     /// <see cref="MaxBlockTimeSeconds"/>.</summary>
     public ulong? BlockTimeSeconds { get; init; }
 
+    /// <summary>
+    /// The largest block timestamp the node sets (evm_mine, evm_setNextBlockTimestamp, evm_increaseTime): 2^63 - 1,
+    /// far past any real use, yet 2^63 seconds short of the 64-bit limit so the chain can always continue at
+    /// parent + 1, and the dev clock's signed offset arithmetic cannot overflow.
+    /// </summary>
+    public const ulong MaxBlockTimestamp = long.MaxValue;
+
     /// <summary>Longest block time (--block-time, evm_setIntervalMining): a year.</summary>
     public const ulong MaxBlockTimeSeconds = 365UL * 24 * 3600;
 

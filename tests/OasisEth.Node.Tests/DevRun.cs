@@ -65,6 +65,21 @@ internal sealed class DevRun : IAsyncDisposable
         return root.GetProperty("result");
     }
 
+    /// <summary>Calls a method expected to fail: the error's message.</summary>
+    public async Task<string> CallError(string method, params object?[] parameters)
+    {
+        string body = JsonSerializer.Serialize(new Dictionary<string, object?>
+        {
+            ["jsonrpc"] = "2.0", ["id"] = 1, ["method"] = method, ["params"] = parameters,
+        });
+        using var content = new StringContent(body, Encoding.UTF8);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using HttpResponseMessage response = await Http.PostAsync(Url, content);
+        JsonElement root = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.That(root.TryGetProperty("error", out JsonElement error), Is.True, $"{method} should fail: {root}");
+        return error.GetProperty("message").GetString()!;
+    }
+
     public async Task<int> StopAsync()
     {
         await _stop.CancelAsync();

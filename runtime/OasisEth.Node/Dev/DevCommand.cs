@@ -98,6 +98,8 @@ public static class DevCommand
         try
         {
             var inv = CultureInfo.InvariantCulture;
+            if (!ChainRecovery.Apply(chain, options.RollbackTo, stdout, stderr))
+                return 1;
             DevBanner.Write(stdout, options, accounts, entity);
             stdout.WriteLine(chain.Head.Number == 0
                 ? "Chain:             new (genesis block 0)"

@@ -45,6 +45,11 @@ public sealed class DevCommandLine
         Description = "Seal a block every N seconds instead of one per transaction (automine)",
     };
 
+    public Option<ulong?> RollbackTo { get; } = new("--rollback-to")
+    {
+        Description = "Before serving, drop every block after block N (its state must be among the last 128 kept); recovers a chain whose head an older version stamped with an unusable timestamp",
+    };
+
     public DevCommandLine()
     {
         // Numbers are parsed here rather than by the default converter so a bad value gets one clear message and
@@ -52,6 +57,7 @@ public sealed class DevCommandLine
         ChainId.CustomParser = r => ParseNumber(r, "--chain-id", 1, ulong.MaxValue) ?? 0;
         HttpPort.CustomParser = r => (int)(ParseNumber(r, "--http.port", 0, 65535) ?? 0);
         BlockTime.CustomParser = r => ParseNumber(r, "--block-time", 1, DevNodeOptions.MaxBlockTimeSeconds);
+        RollbackTo.CustomParser = r => ParseNumber(r, "--rollback-to", 0, ulong.MaxValue);
         HttpAddress.Validators.Add(r =>
         {
             string? address = r.GetValueOrDefault<string>();
@@ -91,6 +97,7 @@ public sealed class DevCommandLine
         command.Options.Add(HttpAddress);
         command.Options.Add(HttpPort);
         command.Options.Add(BlockTime);
+        command.Options.Add(RollbackTo);
     }
 
     /// <summary>The checked options of a successful parse; relative paths are resolved against
@@ -106,6 +113,7 @@ public sealed class DevCommandLine
             HttpAddress = parse.GetValue(HttpAddress)!,
             HttpPort = parse.GetValue(HttpPort),
             BlockTimeSeconds = parse.GetValue(BlockTime),
+            RollbackTo = parse.GetValue(RollbackTo),
         };
     }
 }

@@ -10,12 +10,8 @@ internal sealed class DevClock(Func<ulong> now)
     private long _offset;
     private ulong? _next;
 
-    /// <summary>
-    /// The largest block timestamp the dev node sets (2^63 - 1, year ~292 billion): far past any real use, yet
-    /// 2^63 seconds short of the 64-bit limit so the chain can always continue at parent + 1, and the clock's signed
-    /// offset arithmetic cannot overflow.
-    /// </summary>
-    public const ulong MaxTimestamp = long.MaxValue;
+    /// <summary>See <see cref="DevNodeOptions.MaxBlockTimestamp"/>.</summary>
+    public const ulong MaxTimestamp = DevNodeOptions.MaxBlockTimestamp;
 
     public readonly record struct State(long Offset, ulong? Next);
 
