@@ -112,7 +112,8 @@ internal sealed class TestNode : IAsyncDisposable
     {
         (HttpStatusCode status, string text) = await PostRaw(body);
         Assert.That(status, Is.EqualTo(HttpStatusCode.OK), text);
-        return JsonDocument.Parse(text).RootElement;
+        // Call trees nest deeper than the reader's default 64.
+        return JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 5000 }).RootElement;
     }
 
     public Task<(HttpStatusCode Status, string Body)> PostRaw(string body) => PostBytes(Encoding.UTF8.GetBytes(body));

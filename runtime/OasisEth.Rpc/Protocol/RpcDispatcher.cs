@@ -12,6 +12,9 @@ internal sealed class RpcDispatcher(RpcMethodTable methods, RpcLimits limits, Ac
 {
     private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 64 };
 
+    /// <summary>Results may nest as deep as a call tree (callTracer): the tracers' depth, not the writer's default 1000.</summary>
+    private static readonly JsonWriterOptions ResultOptions = Tracing.TraceWriter.Options;
+
     /// <summary>The response bytes, or null when nothing is to be sent (only notifications). Never throws but for
     /// cancellation: a failure outside every call's own handling is logged and answered -32603, so a transport never
     /// turns it into an empty HTTP 500 or a closed WebSocket.</summary>
@@ -156,7 +159,7 @@ internal sealed class RpcDispatcher(RpcMethodTable methods, RpcLimits limits, Ac
         string? data;
         try
         {
-            using (var resultWriter = new Utf8JsonWriter(resultBuffer))
+            using (var resultWriter = new Utf8JsonWriter(resultBuffer, ResultOptions))
             {
                 await method(new RpcCall(new RpcParams(parameters), resultWriter, session, ct));
                 resultWriter.Flush();
