@@ -80,7 +80,7 @@ public sealed class DevNode : IAsyncDisposable
         TxPoolApi.Register(methods, context);
         var dispatcher = new RpcDispatcher(methods, limits, options.Log);
         var stopping = new CancellationTokenSource();
-        var server = new RpcServer(dispatcher, hub, limits, stopping.Token);
+        var server = new RpcServer(dispatcher, hub, limits, new HttpExposure(options.VirtualHosts, options.CorsOrigins), stopping.Token);
 
         // Content root = the binary's folder: an appsettings.json in the user's working directory must not add
         // endpoints or change limits behind the options' back.
@@ -114,6 +114,7 @@ public sealed class DevNode : IAsyncDisposable
 
         string bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var url = new Uri(bound.EndsWith('/') ? bound : bound + "/");
+        if (HttpExposure.BindWarning(address) is { } warning) options.Log(warning);
         options.Log($"dev: JSON-RPC on {url} (WebSocket on the same port), chain id {chain.Genesis.ChainId}, head {chain.Head.Number}, "
             + $"mining {driver.MiningModeName}, {accounts.Addresses.Count} dev accounts");
         return new DevNode(app, driver, stopping, url, [.. methods.Names]);

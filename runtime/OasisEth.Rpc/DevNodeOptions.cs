@@ -5,6 +5,15 @@ public sealed record DevNodeOptions
 {
     public string HttpAddress { get; init; } = "127.0.0.1";
 
+    /// <summary>Host names the server answers (Host header); IP literals always pass. null = <c>localhost</c>;
+    /// <c>*</c> = any (turns off the DNS-rebinding guard).</summary>
+    public IReadOnlyList<string>? VirtualHosts { get; init; }
+
+    /// <summary>Browser origins allowed (CORS, and WebSocket Origin), e.g. <c>https://remix.ethereum.org</c>;
+    /// <c>scheme://host:*</c> = any port; <c>*</c> = any origin. null = pages on this machine
+    /// (<c>http://localhost:*</c>, <c>http://127.0.0.1:*</c>, <c>http://[::1]:*</c>).</summary>
+    public IReadOnlyList<string>? CorsOrigins { get; init; }
+
     /// <summary>0 = pick a free port (see <see cref="DevNode.HttpUrl"/>).</summary>
     public int HttpPort { get; init; } = 8545;
 

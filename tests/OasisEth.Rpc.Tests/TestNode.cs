@@ -43,15 +43,17 @@ internal sealed class TestNode : IAsyncDisposable
     }
 
     /// <param name="wrap">Puts a decorator between the node and the chain (fault injection).</param>
+    /// <param name="options">Changes the node's options (exposure settings).</param>
     public static async Task<TestNode> StartAsync(RpcLimits? limits = null, ulong? blockTime = null, string? directory = null,
-        Func<Chain, IChain>? wrap = null)
+        Func<Chain, IChain>? wrap = null, Func<DevNodeOptions, DevNodeOptions>? options = null)
     {
         directory ??= Path.Combine(Path.GetTempPath(), "oasiseth-rpc-tests", Guid.NewGuid().ToString("N"));
         GenesisConfig genesis = DevGenesis();
         Chain chain = Chain.Open(directory, genesis, new ChainOptions { SyncCommits = false });
         var log = new List<string>();
         TestNode? self = null;
-        DevNode node = await DevNode.StartAsync(wrap?.Invoke(chain) ?? chain, Options(limits, blockTime, log, () => self?.Now ?? StartTime));
+        DevNodeOptions nodeOptions = Options(limits, blockTime, log, () => self?.Now ?? StartTime);
+        DevNode node = await DevNode.StartAsync(wrap?.Invoke(chain) ?? chain, options?.Invoke(nodeOptions) ?? nodeOptions);
         self = new TestNode(directory, genesis, chain, node, log);
         return self;
     }

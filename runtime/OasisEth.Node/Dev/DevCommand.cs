@@ -116,6 +116,8 @@ public static class DevCommand
                     HttpAddress = options.HttpAddress,
                     HttpPort = options.HttpPort,
                     BlockTimeSeconds = options.BlockTimeSeconds,
+                    VirtualHosts = options.VirtualHosts,
+                    CorsOrigins = options.CorsOrigins,
                     DevPrivateKeys = keys,
                     DevEntityPublicKey = entity.PublicKey,
                     Log = syncOut.WriteLine,

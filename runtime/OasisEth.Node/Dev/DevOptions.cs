@@ -21,4 +21,8 @@ public sealed record DevOptions
     public ulong? BlockTimeSeconds { get; init; }
     /// <summary>Roll the chain back to this block before serving (recovers a chain an older version wedged).</summary>
     public ulong? RollbackTo { get; init; }
+    /// <summary>--http.vhosts entries; null = the node's default (localhost).</summary>
+    public IReadOnlyList<string>? VirtualHosts { get; init; }
+    /// <summary>--http.corsdomain entries; null = the node's default (pages on this machine).</summary>
+    public IReadOnlyList<string>? CorsOrigins { get; init; }
 }
