@@ -53,7 +53,7 @@ public sealed class DevNode : IAsyncDisposable
 
         RpcLimits limits = options.Limits;
         var accounts = new DevAccounts(options.DevPrivateKeys);
-        var pool = new TxPool(limits.MaxPoolTransactions);
+        var pool = new TxPool(limits.MaxPoolTransactions, limits.MaxPoolBytes, limits.MaxTransactionBytes);
         Func<ulong> now = options.Clock ?? (() => (ulong)DateTimeOffset.UtcNow.ToUnixTimeSeconds());
         var clock = new DevClock(now);
         var filters = new FilterStore(limits, () => DateTime.UtcNow);

@@ -93,6 +93,9 @@ internal sealed class DevRoundDriver
     public PoolTransaction Submit(byte[] raw)
     {
         if (_stopping) throw RpcException.Server("the node is stopping");
+        // Before the signature is recovered: an oversized transaction costs nothing more (the pool checks it again).
+        if (raw.Length > _pool.MaxTransactionBytes)
+            throw RpcException.Server($"oversized data: transaction size {raw.Length}, limit {_pool.MaxTransactionBytes}");
         CheckTxResult check = _chain.CheckTx(raw);
         if (!check.Ok || check.Transaction is null) throw RpcException.Server(check.Error ?? "invalid transaction");
         if (_pool.Add(check.Transaction, raw, out PoolTransaction? replaced) is { } error) throw RpcException.Server(error);

@@ -153,7 +153,8 @@ internal sealed class RpcDispatcher(RpcMethodTable methods, RpcLimits limits, Ac
             return true;
         }
 
-        var resultBuffer = new ArrayBufferWriter<byte>(128);
+        // The response's bytes so far (earlier answers of a batch) count against the same limit.
+        var resultBuffer = new CappedBufferWriter(Math.Max(0, limits.MaxResponseBytes - (writer.BytesCommitted + writer.BytesPending)));
         int code;
         string message;
         string? data;
@@ -182,6 +183,10 @@ internal sealed class RpcDispatcher(RpcMethodTable methods, RpcLimits limits, Ac
         {
             (code, message, data) = (RpcErrorCodes.InvalidParams, "invalid params: " + UnreadableString(e), null);
         }
+        catch (ResponseTooLargeException e)
+        {
+            (code, message, data) = (RpcErrorCodes.LimitExceeded, e.Message + TooLargeHint(name), null);
+        }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             (code, message, data) = (RpcErrorCodes.Server, "request cancelled: the node is stopping", null);
@@ -196,6 +201,15 @@ internal sealed class RpcDispatcher(RpcMethodTable methods, RpcLimits limits, Ac
         WriteError(writer, id, hasId, code, message, data);
         return true;
     }
+
+    /// <summary>Where a smaller answer can be had.</summary>
+    private static string TooLargeHint(string method) => method switch
+    {
+        "txpool_content" => "; use txpool_contentFrom (one sender) or txpool_inspect",
+        "eth_getLogs" or "eth_getFilterLogs" or "eth_getFilterChanges" => "; narrow the block range or the filter",
+        "eth_getBlockByNumber" or "eth_getBlockByHash" => "; ask without full transactions and fetch them one by one",
+        _ => "",
+    };
 
     private static void WriteId(Utf8JsonWriter writer, JsonElement id, bool hasId)
     {

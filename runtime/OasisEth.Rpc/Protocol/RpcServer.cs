@@ -137,9 +137,9 @@ internal sealed class RpcServer(RpcDispatcher dispatcher, SubscriptionHub hub, R
                 if (reply is not null) await session.ReplyAsync(reply, ct);
             }
         }
-        catch (Exception e) when (e is WebSocketException or OperationCanceledException)
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException or System.Threading.Channels.ChannelClosedException)
         {
-            // Client went away or the node is stopping.
+            // Client went away (a slow one was cut off: its queue is closed) or the node is stopping.
         }
         finally
         {
