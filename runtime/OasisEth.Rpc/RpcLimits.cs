@@ -36,6 +36,11 @@ public sealed record RpcLimits
     /// at it rather than building the whole trace first.</summary>
     public int MaxResponseBytes { get; init; } = 32 * 1024 * 1024;
 
+    /// <summary>Response buffers the node holds at once over all requests; a call whose answer needs more while others
+    /// hold it is -32005 "the node is building other large responses". Keeps peak memory bounded under many large
+    /// concurrent answers, where <see cref="MaxResponseBytes"/> bounds only one.</summary>
+    public long MaxResponseBytesInFlight { get; init; } = 96L * 1024 * 1024;
+
     /// <summary>Bytes of replies and notifications queued for one WebSocket connection. A reply waits for room (the
     /// connection's next request is not read meanwhile); a notification that does not fit disconnects the slow
     /// client. One message larger than this is still sent when the queue is empty.</summary>

@@ -10,6 +10,8 @@ namespace OasisEth.Rpc;
 /// </summary>
 internal sealed class RpcDispatcher(RpcMethodTable methods, RpcLimits limits, Action<string> log)
 {
+    private readonly ResponseBudget _budget = new(limits.MaxResponseBytesInFlight);
+
     private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 64 };
 
     /// <summary>Results may nest as deep as a call tree (callTracer): the tracers' depth, not the writer's default 1000.</summary>
@@ -154,7 +156,7 @@ internal sealed class RpcDispatcher(RpcMethodTable methods, RpcLimits limits, Ac
         }
 
         // The response's bytes so far (earlier answers of a batch) count against the same limit.
-        var resultBuffer = new CappedBufferWriter(Math.Max(0, limits.MaxResponseBytes - (writer.BytesCommitted + writer.BytesPending)));
+        using var resultBuffer = new CappedBufferWriter(Math.Max(0, limits.MaxResponseBytes - (writer.BytesCommitted + writer.BytesPending)), _budget);
         int code;
         string message;
         string? data;
@@ -185,7 +187,7 @@ internal sealed class RpcDispatcher(RpcMethodTable methods, RpcLimits limits, Ac
         }
         catch (ResponseTooLargeException e)
         {
-            (code, message, data) = (RpcErrorCodes.LimitExceeded, e.Message + TooLargeHint(name), null);
+            (code, message, data) = (RpcErrorCodes.LimitExceeded, e.Busy ? e.Message : e.Message + TooLargeHint(name), null);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
