@@ -81,6 +81,13 @@ public static class Cli
         var root = new RootCommand("OasisEth: an EVM-compatible runtime") { stateTest, txTest, dev, runtime, bundle };
         // No built-in Ctrl-C handling: its default gives an action 2 seconds and then ends the process, and `dev`
         // must be free to finish its round and close RocksDB (it registers its own SIGINT/SIGTERM handlers).
-        return root.Parse(args).Invoke(new InvocationConfiguration { ProcessTerminationTimeout = null });
+        ParseResult parse = root.Parse(args);
+        int code = parse.Invoke(new InvocationConfiguration { ProcessTerminationTimeout = null });
+        // Usage errors (unknown option, value out of range) exit 2, as getopt tools do, so scripts can tell a
+        // mistyped command from a node that could not start (1).
+        return parse.Errors.Count > 0 ? UsageError : code;
     }
+
+    /// <summary>Exit code of a command line that does not parse.</summary>
+    public const int UsageError = 2;
 }

@@ -44,6 +44,8 @@ public sealed class DevNode : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(chain);
         ArgumentNullException.ThrowIfNull(options);
+        if (options.BlockTimeSeconds is { } blockTime && (blockTime == 0 || blockTime > DevNodeOptions.MaxBlockTimeSeconds))
+            throw new ArgumentOutOfRangeException(nameof(options), blockTime, $"BlockTimeSeconds must be 1 to {DevNodeOptions.MaxBlockTimeSeconds}");
         if (options.DevEntityPublicKey.Length != 32) throw new ArgumentException("DevEntityPublicKey must be 32 bytes", nameof(options));
         IPAddress address = options.HttpAddress == "localhost" ? IPAddress.Loopback
             : IPAddress.TryParse(options.HttpAddress, out IPAddress? parsed) ? parsed
@@ -51,7 +53,7 @@ public sealed class DevNode : IAsyncDisposable
 
         RpcLimits limits = options.Limits;
         var accounts = new DevAccounts(options.DevPrivateKeys);
-        var pool = new TxPool(limits.MaxPoolTransactions);
+        var pool = new TxPool(limits.MaxPoolTransactions, limits.MaxPoolBytes, limits.MaxTransactionBytes);
         Func<ulong> now = options.Clock ?? (() => (ulong)DateTimeOffset.UtcNow.ToUnixTimeSeconds());
         var clock = new DevClock(now);
         var filters = new FilterStore(limits, () => DateTime.UtcNow);
@@ -78,7 +80,7 @@ public sealed class DevNode : IAsyncDisposable
         TxPoolApi.Register(methods, context);
         var dispatcher = new RpcDispatcher(methods, limits, options.Log);
         var stopping = new CancellationTokenSource();
-        var server = new RpcServer(dispatcher, hub, limits, stopping.Token);
+        var server = new RpcServer(dispatcher, hub, limits, new HttpExposure(options.VirtualHosts, options.CorsOrigins), stopping.Token);
 
         // Content root = the binary's folder: an appsettings.json in the user's working directory must not add
         // endpoints or change limits behind the options' back.
@@ -112,6 +114,7 @@ public sealed class DevNode : IAsyncDisposable
 
         string bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var url = new Uri(bound.EndsWith('/') ? bound : bound + "/");
+        if (HttpExposure.BindWarning(address) is { } warning) options.Log(warning);
         options.Log($"dev: JSON-RPC on {url} (WebSocket on the same port), chain id {chain.Genesis.ChainId}, head {chain.Head.Number}, "
             + $"mining {driver.MiningModeName}, {accounts.Addresses.Count} dev accounts");
         return new DevNode(app, driver, stopping, url, [.. methods.Names]);

@@ -26,6 +26,26 @@ public sealed record RpcLimits
     /// <summary>Transactions waiting in the dev pool (all senders).</summary>
     public int MaxPoolTransactions { get; init; } = 100_000;
 
+    /// <summary>One transaction's encoded size (geth's txMaxSize: 4 × 32 KiB); larger ones are refused at admission.</summary>
+    public int MaxTransactionBytes { get; init; } = 128 * 1024;
+
+    /// <summary>Encoded bytes of every transaction in the pool together.</summary>
+    public long MaxPoolBytes { get; init; } = 32L * 1024 * 1024;
+
+    /// <summary>One response (a batch's answers together). A result past it is -32005; tracers stop their execution
+    /// at it rather than building the whole trace first.</summary>
+    public int MaxResponseBytes { get; init; } = 32 * 1024 * 1024;
+
+    /// <summary>Response buffers the node holds at once over all requests; a call whose answer needs more while others
+    /// hold it is -32005 "the node is building other large responses". Keeps peak memory bounded under many large
+    /// concurrent answers, where <see cref="MaxResponseBytes"/> bounds only one.</summary>
+    public long MaxResponseBytesInFlight { get; init; } = 96L * 1024 * 1024;
+
+    /// <summary>Bytes of replies and notifications queued for one WebSocket connection. A reply waits for room (the
+    /// connection's next request is not read meanwhile); a notification that does not fit disconnects the slow
+    /// client. One message larger than this is still sent when the queue is empty.</summary>
+    public long MaxQueuedBytesPerConnection { get; init; } = 16L * 1024 * 1024;
+
     /// <summary>Subscriptions per WebSocket connection.</summary>
     public int MaxSubscriptionsPerConnection { get; init; } = 100;
 

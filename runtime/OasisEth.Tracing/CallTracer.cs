@@ -20,6 +20,11 @@ public sealed class CallTracer : IJsonTracer
     private CallFrame? _root;
     private ulong? _gasLimit;
     private int _rootDepth;
+    private long _bytes;
+
+    /// <summary>What a frame costs beyond its byte arrays, in its JSON (addresses, quantities, type): an estimate that
+    /// keeps the bound honest for trees of many small frames.</summary>
+    private const int FrameOverhead = 256;
 
     private readonly CancellationToken _cancellation;
 
@@ -55,6 +60,7 @@ public sealed class CallTracer : IJsonTracer
             Gas = top && _gasLimit is { } limit ? limit : (ulong)frame.Gas,
             Input = frame.Input.ToArray(),
         };
+        Account(FrameOverhead + 2L * node.Input.Length);
         if (top)
         {
             _root = node;
@@ -70,6 +76,7 @@ public sealed class CallTracer : IJsonTracer
         _open.RemoveAt(_open.Count - 1);
         node.GasUsed = (ulong)frame.GasUsed; // for the top frame, replaced by the receipt's figure at the transaction's end
         SetOutput(node, frame.Output, frame.Error);
+        Account(2L * (node.Output?.Length ?? 0));
         if (_open.Count > 0) (_open[^1].Calls ??= []).Add(node);
     }
 
@@ -79,6 +86,14 @@ public sealed class CallTracer : IJsonTracer
         if (_options.OnlyTopCall && depth > 0) return;
         CallFrame current = _open[^1];
         (current.Logs ??= []).Add(new CallLog(log.Address, log.Topics, log.Data, FirstLogIndex + index, current.Calls?.Count ?? 0));
+        Account(FrameOverhead + 2L * log.Data.Length + 70L * log.Topics.Length);
+    }
+
+    /// <summary>Counts the result's size (hex doubles the bytes) against the bound.</summary>
+    private void Account(long bytes)
+    {
+        _bytes += bytes;
+        if (_options.MaxResultBytes > 0 && _bytes > _options.MaxResultBytes) throw new TraceTooLargeException(_options.MaxResultBytes);
     }
 
     public void OnTransactionEnd(ReadOnlySpan<byte> output, long gasUsed, string? error)

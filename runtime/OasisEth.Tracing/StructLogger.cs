@@ -226,6 +226,9 @@ public sealed class StructLogger : IJsonTracer
         }
         if (_refund != 0) w.WriteNumber("refund"u8, _refund);
         w.WriteEndObject();
+        // The records so far are the result's bulk: bounded here, while they are written, not after.
+        if (_options.MaxResultBytes > 0 && w.BytesCommitted + w.BytesPending > _options.MaxResultBytes)
+            throw new TraceTooLargeException(_options.MaxResultBytes);
     }
 
     private static int Copy(ReadOnlySpan<byte> source, ref byte[] buffer)

@@ -13,6 +13,10 @@ public sealed record StructLoggerOptions
     /// <summary>At most this many struct logs are kept (later steps are still executed, not recorded); 0 = no limit.</summary>
     public int Limit { get; init; }
 
+    /// <summary>Server-side bound on the result's bytes (not a geth option); 0 = none. Past it the trace stops with
+    /// <see cref="TraceTooLargeException"/>.</summary>
+    public long MaxResultBytes { get; init; }
+
     public static StructLoggerOptions Parse(JsonElement? config)
     {
         if (TraceConfigReader.Object(config) is not { } c) return new StructLoggerOptions();

@@ -20,10 +20,15 @@ public static class TracerFactory
     /// <summary>As <see cref="Create(string?, JsonElement?)"/>, with a token the tracer checks while the transaction runs
     /// (a request timeout): cancelled, it throws <see cref="OperationCanceledException"/> out of the execution, so trace
     /// on a state you discard.</summary>
-    public static IJsonTracer Create(string? tracerName, JsonElement? config, CancellationToken cancellation) => tracerName switch
+    public static IJsonTracer Create(string? tracerName, JsonElement? config, CancellationToken cancellation) =>
+        Create(tracerName, config, cancellation, 0);
+
+    /// <summary>As above, with a bound on the result's bytes (0 = none): past it the traced execution stops with
+    /// <see cref="TraceTooLargeException"/>.</summary>
+    public static IJsonTracer Create(string? tracerName, JsonElement? config, CancellationToken cancellation, long maxResultBytes) => tracerName switch
     {
-        null => new StructLogger(StructLoggerOptions.Parse(config), cancellation),
-        CallTracerName => new CallTracer(CallTracerOptions.Parse(config), cancellation),
+        null => new StructLogger(StructLoggerOptions.Parse(config) with { MaxResultBytes = maxResultBytes }, cancellation),
+        CallTracerName => new CallTracer(CallTracerOptions.Parse(config) with { MaxResultBytes = maxResultBytes }, cancellation),
         _ => throw new ArgumentException("tracer not found", nameof(tracerName)),
     };
 }

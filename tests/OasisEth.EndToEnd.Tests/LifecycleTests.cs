@@ -80,14 +80,29 @@ public partial class LifecycleTests
     }
 
     [Test]
-    public void ResetRefusesADirectoryThatIsNotAChain()
+    public void ResetDeletesOnlyTheChainAndKeepsOtherFiles()
     {
         using var dir = new TempDirectory();
         File.WriteAllText(dir.Sub("precious.txt"), "do not delete");
-        ProcessResult r = DevNodeProcess.RunToExit(dir.Path, StopTimeout, "--reset");
+        using (DevNodeProcess node = DevNodeProcess.Start(dir.Path, "--reset"))
+        {
+            Assert.That(node.Output, Does.Contain("Chain:             new (genesis block 0)"));
+            Assert.That(node.Terminate(StopTimeout), Is.Zero);
+        }
+        Assert.That(File.ReadAllText(dir.Sub("precious.txt")), Is.EqualTo("do not delete"));
+    }
+
+    [Test]
+    public void ResetWhileAnotherNodeRunsOnTheDirectoryIsRefusedAndDeletesNothing()
+    {
+        using var dir = new TempDirectory();
+        string chain = dir.Sub("chain");
+        using DevNodeProcess first = DevNodeProcess.Start(chain);
+        ProcessResult r = DevNodeProcess.RunToExit(chain, StopTimeout, "--reset");
         Assert.That(r.ExitCode, Is.EqualTo(1), r.Output);
-        Assert.That(r.Output, Does.Contain("--reset refused"));
-        Assert.That(File.Exists(dir.Sub("precious.txt")), Is.True);
+        Assert.That(r.Output, Does.Contain("in use by another node"));
+        Assert.That(Directory.Exists(Path.Combine(chain, "store")), Is.True);
+        Assert.That(first.Terminate(StopTimeout), Is.Zero);
     }
 
     [Test]
@@ -122,7 +137,7 @@ public partial class LifecycleTests
         using DevNodeProcess first = DevNodeProcess.Start(dir.Sub("chain"));
         ProcessResult r = DevNodeProcess.RunToExit(dir.Sub("chain"), StopTimeout);
         Assert.That(r.ExitCode, Is.EqualTo(1), r.Output);
-        Assert.That(r.Output, Does.Contain("oasis-eth dev: Cannot open the chain data directory"));
+        Assert.That(r.Output, Does.Contain("is in use by another node"));
         Assert.That(first.Terminate(StopTimeout), Is.Zero);
     }
 
@@ -142,7 +157,7 @@ public partial class LifecycleTests
     {
         using var dir = new TempDirectory();
         ProcessResult r = DevNodeProcess.RunToExit(dir.Path, StopTimeout, "--block-time", "0");
-        Assert.That(r.ExitCode, Is.Not.Zero);
+        Assert.That(r.ExitCode, Is.EqualTo(2));
         Assert.That(r.Output, Does.Contain("--block-time must be a whole number from 1"));
     }
 }

@@ -64,4 +64,23 @@ public class DevCommandLineTests
     {
         Assert.That(Parse(option, value).Parse.Errors, Is.Not.Empty);
     }
+
+    [Test]
+    public void Exposure_options_are_read_as_lists_and_default_to_the_nodes_defaults()
+    {
+        DevOptions defaults = Read();
+        Assert.That(defaults.VirtualHosts, Is.Null);
+        Assert.That(defaults.CorsOrigins, Is.Null);
+        DevOptions o = Read("--http.vhosts", "devbox.lan, localhost", "--allow-origin", "https://remix.ethereum.org,http://localhost:*");
+        Assert.That(o.VirtualHosts, Is.EqualTo(new[] { "devbox.lan", "localhost" }));
+        Assert.That(o.CorsOrigins, Is.EqualTo(new[] { "https://remix.ethereum.org", "http://localhost:*" }));
+        Assert.That(Read("--http.corsdomain", "*").CorsOrigins, Is.EqualTo(new[] { "*" }));
+    }
+
+    [Test]
+    public void Rollback_to_is_read()
+    {
+        Assert.That(Read("--rollback-to", "7").RollbackTo, Is.EqualTo(7UL));
+        Assert.That(Read().RollbackTo, Is.Null);
+    }
 }

@@ -46,10 +46,10 @@ public sealed class DevMethodTests
         await _node.Call("evm_mine", TestNode.StartTime + 20_000);
         Assert.That(TestNode.Quantity((await Head()).GetProperty("timestamp")), Is.EqualTo(TestNode.StartTime + 20_000));
         RpcError past = await _node.CallFails("evm_setNextBlockTimestamp", TestNode.StartTime);
-        Assert.That(past.Code, Is.EqualTo(-32000));
+        Assert.That(past.Code, Is.EqualTo(-32602));
         Assert.That(past.Message, Does.Contain("lower than or equal to the previous block's timestamp"));
         RpcError pastMine = await _node.CallFails("evm_mine", TestNode.StartTime);
-        Assert.That(pastMine.Code, Is.EqualTo(-32000));
+        Assert.That(pastMine.Code, Is.EqualTo(-32602));
     }
 
     [Test]
@@ -197,5 +197,28 @@ public sealed class DevMethodTests
         Assert.That(receipt.ValueKind, Is.EqualTo(JsonValueKind.Object));
         await interval.Call("evm_setIntervalMining", 0);
         Assert.That((await interval.Call("anvil_nodeInfo")).GetProperty("miningMode").GetString(), Is.EqualTo("manual"));
+    }
+
+    [Test]
+    public async Task Interval_mining_takes_every_value_up_to_a_year_beyond_the_timer_limit()
+    {
+        // 4,294,968 s is just past System.Threading.Timer's longest due time (2^32 - 2 ms): it used to crash the
+        // start (--block-time) and answer -32603 (evm_setIntervalMining).
+        await using TestNode interval = await TestNode.StartAsync(blockTime: 4_294_968);
+        Assert.That((await interval.Call("anvil_nodeInfo")).GetProperty("miningMode").GetString(), Is.EqualTo("interval 4294968s"));
+        foreach (ulong seconds in (ulong[])[1, 4_294_967, 4_294_968, 31_536_000])
+        {
+            await interval.Call("evm_setIntervalMining", seconds);
+            Assert.That((await interval.Call("anvil_nodeInfo")).GetProperty("miningMode").GetString(), Is.EqualTo($"interval {seconds}s"));
+        }
+    }
+
+    [TestCase(31_536_001UL)]
+    [TestCase(ulong.MaxValue)]
+    public async Task Interval_mining_beyond_a_year_is_32602_naming_the_range(ulong seconds)
+    {
+        RpcError e = await _node.CallFails("evm_setIntervalMining", "0x" + seconds.ToString("x"));
+        Assert.That(e.Code, Is.EqualTo(-32602));
+        Assert.That(e.Message, Does.Contain("0 to 31536000"));
     }
 }

@@ -42,14 +42,18 @@ internal sealed class TestNode : IAsyncDisposable
         return GenesisConfig.Dev(funded, ChainId);
     }
 
-    public static async Task<TestNode> StartAsync(RpcLimits? limits = null, ulong? blockTime = null, string? directory = null)
+    /// <param name="wrap">Puts a decorator between the node and the chain (fault injection).</param>
+    /// <param name="options">Changes the node's options (exposure settings).</param>
+    public static async Task<TestNode> StartAsync(RpcLimits? limits = null, ulong? blockTime = null, string? directory = null,
+        Func<Chain, IChain>? wrap = null, Func<DevNodeOptions, DevNodeOptions>? options = null)
     {
         directory ??= Path.Combine(Path.GetTempPath(), "oasiseth-rpc-tests", Guid.NewGuid().ToString("N"));
         GenesisConfig genesis = DevGenesis();
         Chain chain = Chain.Open(directory, genesis, new ChainOptions { SyncCommits = false });
         var log = new List<string>();
         TestNode? self = null;
-        DevNode node = await DevNode.StartAsync(chain, Options(limits, blockTime, log, () => self?.Now ?? StartTime));
+        DevNodeOptions nodeOptions = Options(limits, blockTime, log, () => self?.Now ?? StartTime);
+        DevNode node = await DevNode.StartAsync(wrap?.Invoke(chain) ?? chain, options?.Invoke(nodeOptions) ?? nodeOptions);
         self = new TestNode(directory, genesis, chain, node, log);
         return self;
     }
@@ -110,12 +114,16 @@ internal sealed class TestNode : IAsyncDisposable
     {
         (HttpStatusCode status, string text) = await PostRaw(body);
         Assert.That(status, Is.EqualTo(HttpStatusCode.OK), text);
-        return JsonDocument.Parse(text).RootElement;
+        // Call trees nest deeper than the reader's default 64.
+        return JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 5000 }).RootElement;
     }
 
-    public async Task<(HttpStatusCode Status, string Body)> PostRaw(string body)
+    public Task<(HttpStatusCode Status, string Body)> PostRaw(string body) => PostBytes(Encoding.UTF8.GetBytes(body));
+
+    /// <summary>Posts bytes as they are (not necessarily UTF-8) with a JSON content type.</summary>
+    public async Task<(HttpStatusCode Status, string Body)> PostBytes(byte[] body)
     {
-        using var content = new StringContent(body, Encoding.UTF8);
+        using var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         using HttpResponseMessage response = await Http.PostAsync(Node.HttpUrl, content);
         return (response.StatusCode, await response.Content.ReadAsStringAsync());

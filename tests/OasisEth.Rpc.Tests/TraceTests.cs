@@ -62,6 +62,19 @@ public sealed class TraceTests
     }
 
     [Test]
+    public async Task Call_tracer_renders_a_recursion_hundreds_of_frames_deep()
+    {
+        Address recurser = await _node.Deploy(6, Contracts.Recurser());
+        JsonElement top = await _node.Call("debug_traceCall", new { from = Keys.Address(6).ToString(), to = recurser.ToString(), gas = "0x2faf080" },
+            "latest", new { tracer = "callTracer" });
+        int depth = 1;
+        for (JsonElement frame = top; frame.TryGetProperty("calls", out JsonElement calls); frame = calls[0]) depth++;
+        // The call's gas (capped by the block's) reaches ~530 frames before (63/64)^n leaves too little: past the
+        // JSON writer's default limit, 1000 levels = 500 frames. The full 1024 is DeepCallTreeTests (Tracing).
+        Assert.That(depth, Is.GreaterThan(510));
+    }
+
+    [Test]
     public async Task Trace_errors()
     {
         RpcError unknownTracer = await _node.CallFails("debug_traceTransaction", _storeTx, new { tracer = "prestateTracerX" });

@@ -236,6 +236,7 @@ public sealed class TransactionTests
         var content = new StreamContent(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(
             "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\",\"params\":[\"" + new string('b', 4096) + "\"]}")));
         content.Headers.ContentLength = null;
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
         var request = new HttpRequestMessage(HttpMethod.Post, small.Node.HttpUrl) { Content = content };
         request.Headers.TransferEncodingChunked = true;
         using HttpResponseMessage response = await http.SendAsync(request);

@@ -39,8 +39,12 @@ internal sealed class WsClient : IAsyncDisposable
         return response.GetProperty("result");
     }
 
-    public Task SendText(string text) =>
-        _socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, CancellationToken.None);
+    public Task SendText(string text) => SendBytes(Encoding.UTF8.GetBytes(text));
+
+    /// <summary>One text message of these bytes as they are (a test may send invalid UTF-8).</summary>
+    public Task SendBytes(byte[] bytes) => _socket.SendAsync(bytes, WebSocketMessageType.Text, true, CancellationToken.None);
+
+    public Task SendBinary(byte[] bytes) => _socket.SendAsync(bytes, WebSocketMessageType.Binary, true, CancellationToken.None);
 
     /// <summary>The next eth_subscription notification's params (subscription, result).</summary>
     public async Task<JsonElement> NextNotification() =>
@@ -83,7 +87,9 @@ internal sealed class WsClient : IAsyncDisposable
                 {
                     TaskCompletionSource<JsonElement>? tcs;
                     lock (_waiting) _waiting.Remove(idElement.GetInt64(), out tcs);
-                    tcs?.TrySetResult(message);
+                    // An answer nobody waits for (a request sent with SendText) is read like a notification.
+                    if (tcs is not null) tcs.TrySetResult(message);
+                    else await _notifications.Writer.WriteAsync(message);
                 }
                 else
                 {

@@ -20,6 +20,7 @@ public sealed class TraceHost
 
     public InMemoryWorldState State { get; } = new();
     public Fork Fork { get; init; } = Fork.Cancun;
+    public ulong BlockGasLimit { get; init; } = 30_000_000;
 
     public TraceHost() => State.SetAccount(Sender, 0, UInt256.Parse("1000000000000000000000000"), [], []);
 
@@ -48,7 +49,7 @@ public sealed class TraceHost
             Coinbase = Coinbase,
             Number = 1,
             Timestamp = 1000,
-            GasLimit = 30_000_000,
+            GasLimit = BlockGasLimit,
             BaseFee = UInt256.Zero,
             PrevRandao = UInt256.One,
         };

@@ -42,8 +42,33 @@ public static class DevCommand
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
 
-        if (options.Reset && !TryReset(options.DataDirectory, stdout, stderr))
+        // The directory is locked before anything in it is read or deleted, and stays locked until the chain is
+        // closed: --reset on a directory another node runs on is refused instead of deleting its chain.
+        DataDirectoryLock? held;
+        try
+        {
+            held = DataDirectoryLock.TryAcquire(options.DataDirectory, out string? refusal);
+            if (held is null)
+            {
+                stderr.WriteLine($"oasis-eth dev: {refusal}");
+                return 1;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"oasis-eth dev: cannot use the data directory '{options.DataDirectory}': {e.Message}");
             return 1;
+        }
+        using DataDirectoryLock directoryLock = held;
+        if (options.Reset)
+        {
+            if (!directoryLock.DeleteChain(out string deleted, out string? error))
+            {
+                stderr.WriteLine($"oasis-eth dev: --reset could not delete '{deleted}': {error}");
+                return 1;
+            }
+            stdout.WriteLine($"Reset: deleted {deleted}");
+        }
 
         // The dev node runs outside any sandbox and already loads RocksDB natively: the native secp256k1 and
         // SHA-256 are about 4-5x faster for sender recovery (the runtime keeps the managed default).
@@ -86,6 +111,8 @@ public static class DevCommand
         try
         {
             var inv = CultureInfo.InvariantCulture;
+            if (!ChainRecovery.Apply(chain, options.RollbackTo, stdout, stderr))
+                return 1;
             DevBanner.Write(stdout, options, accounts, entity);
             stdout.WriteLine(chain.Head.Number == 0
                 ? "Chain:             new (genesis block 0)"
@@ -102,6 +129,8 @@ public static class DevCommand
                     HttpAddress = options.HttpAddress,
                     HttpPort = options.HttpPort,
                     BlockTimeSeconds = options.BlockTimeSeconds,
+                    VirtualHosts = options.VirtualHosts,
+                    CorsOrigins = options.CorsOrigins,
                     DevPrivateKeys = keys,
                     DevEntityPublicKey = entity.PublicKey,
                     Log = syncOut.WriteLine,
@@ -142,31 +171,5 @@ public static class DevCommand
         {
             chain.Dispose();
         }
-    }
-
-    /// <summary>Deletes the data directory for --reset, but only one that is empty or looks like a dev chain's
-    /// (holds the chain's store folder): a mistyped --datadir must not wipe someone's home directory.</summary>
-    private static bool TryReset(string dataDirectory, TextWriter stdout, TextWriter stderr)
-    {
-        if (!Directory.Exists(dataDirectory))
-            return true;
-        bool looksLikeChain = Directory.Exists(Path.Combine(dataDirectory, Chain.StoreDirectoryName));
-        bool empty = !Directory.EnumerateFileSystemEntries(dataDirectory).Any();
-        if (!looksLikeChain && !empty)
-        {
-            stderr.WriteLine($"oasis-eth dev: --reset refused: '{dataDirectory}' is not empty and does not look like a dev chain directory (no '{Chain.StoreDirectoryName}' folder).");
-            return false;
-        }
-        try
-        {
-            Directory.Delete(dataDirectory, recursive: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            stderr.WriteLine($"oasis-eth dev: --reset could not delete '{dataDirectory}': {e.Message}");
-            return false;
-        }
-        stdout.WriteLine($"Reset: deleted {dataDirectory}");
-        return true;
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Net;
+using OasisEth.Rpc;
 
 namespace OasisEth.Node.Dev;
 
@@ -44,13 +45,29 @@ public sealed class DevCommandLine
         Description = "Seal a block every N seconds instead of one per transaction (automine)",
     };
 
+    public Option<string?> VirtualHosts { get; } = new("--http.vhosts")
+    {
+        Description = "Comma-separated host names the server answers (Host header; guards against DNS rebinding); IP addresses always pass; * = any. Default: localhost",
+    };
+
+    public Option<string?> CorsOrigins { get; } = new("--http.corsdomain", "--allow-origin")
+    {
+        Description = "Comma-separated browser origins allowed (CORS and WebSocket), e.g. https://remix.ethereum.org; http://host:* = any port; * = any page. Default: http://localhost:*,http://127.0.0.1:*,http://[::1]:*",
+    };
+
+    public Option<ulong?> RollbackTo { get; } = new("--rollback-to")
+    {
+        Description = "Before serving, drop every block after block N (its state must be among the last 128 kept); recovers a chain whose head an older version stamped with an unusable timestamp",
+    };
+
     public DevCommandLine()
     {
         // Numbers are parsed here rather than by the default converter so a bad value gets one clear message and
         // the range check never sees an unconverted token.
         ChainId.CustomParser = r => ParseNumber(r, "--chain-id", 1, ulong.MaxValue) ?? 0;
         HttpPort.CustomParser = r => (int)(ParseNumber(r, "--http.port", 0, 65535) ?? 0);
-        BlockTime.CustomParser = r => ParseNumber(r, "--block-time", 1, 365UL * 24 * 3600);
+        BlockTime.CustomParser = r => ParseNumber(r, "--block-time", 1, DevNodeOptions.MaxBlockTimeSeconds);
+        RollbackTo.CustomParser = r => ParseNumber(r, "--rollback-to", 0, ulong.MaxValue);
         HttpAddress.Validators.Add(r =>
         {
             string? address = r.GetValueOrDefault<string>();
@@ -81,6 +98,10 @@ public sealed class DevCommandLine
         return value;
     }
 
+    /// <summary>A comma-separated option's entries; null when not given (the node's default applies).</summary>
+    private static string[]? List(string? value) =>
+        value is null ? null : value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
@@ -90,6 +111,9 @@ public sealed class DevCommandLine
         command.Options.Add(HttpAddress);
         command.Options.Add(HttpPort);
         command.Options.Add(BlockTime);
+        command.Options.Add(RollbackTo);
+        command.Options.Add(VirtualHosts);
+        command.Options.Add(CorsOrigins);
     }
 
     /// <summary>The checked options of a successful parse; relative paths are resolved against
@@ -105,6 +129,9 @@ public sealed class DevCommandLine
             HttpAddress = parse.GetValue(HttpAddress)!,
             HttpPort = parse.GetValue(HttpPort),
             BlockTimeSeconds = parse.GetValue(BlockTime),
+            RollbackTo = parse.GetValue(RollbackTo),
+            VirtualHosts = List(parse.GetValue(VirtualHosts)),
+            CorsOrigins = List(parse.GetValue(CorsOrigins)),
         };
     }
 }

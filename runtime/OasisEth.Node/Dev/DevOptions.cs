@@ -19,4 +19,10 @@ public sealed record DevOptions
     public int HttpPort { get; init; } = DefaultHttpPort;
     /// <summary>null = automine (a round as soon as a transaction arrives); else a round every N seconds.</summary>
     public ulong? BlockTimeSeconds { get; init; }
+    /// <summary>Roll the chain back to this block before serving (recovers a chain an older version wedged).</summary>
+    public ulong? RollbackTo { get; init; }
+    /// <summary>--http.vhosts entries; null = the node's default (localhost).</summary>
+    public IReadOnlyList<string>? VirtualHosts { get; init; }
+    /// <summary>--http.corsdomain entries; null = the node's default (pages on this machine).</summary>
+    public IReadOnlyList<string>? CorsOrigins { get; init; }
 }

@@ -10,6 +10,9 @@ internal sealed class DevClock(Func<ulong> now)
     private long _offset;
     private ulong? _next;
 
+    /// <summary>See <see cref="DevNodeOptions.MaxBlockTimestamp"/>.</summary>
+    public const ulong MaxTimestamp = DevNodeOptions.MaxBlockTimestamp;
+
     public readonly record struct State(long Offset, ulong? Next);
 
     public State Save() => new(_offset, _next);
@@ -35,9 +38,21 @@ internal sealed class DevClock(Func<ulong> now)
         _offset = (long)timestamp - (long)now();
     }
 
+    /// <summary>How far <see cref="IncreaseTime"/> may move the clock: "now" stays at most <see cref="MaxTimestamp"/>.</summary>
+    public ulong RoomToIncrease
+    {
+        get
+        {
+            long current = (long)Math.Min(now(), MaxTimestamp) + _offset;
+            return current < 0 ? MaxTimestamp : MaxTimestamp - (ulong)current;
+        }
+    }
+
+    /// <summary>Moves the clock forward; <paramref name="seconds"/> is at most <see cref="RoomToIncrease"/>.</summary>
     public long IncreaseTime(ulong seconds)
     {
-        _offset += (long)Math.Min(seconds, (ulong)long.MaxValue / 2);
+        if (seconds > RoomToIncrease) throw new ArgumentOutOfRangeException(nameof(seconds));
+        _offset += (long)seconds;
         return _offset;
     }
 

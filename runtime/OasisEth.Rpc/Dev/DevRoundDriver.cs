@@ -36,7 +36,7 @@ internal sealed class DevRoundDriver
     private int _roundQueued;
     private volatile MiningMode _mode;
     private ulong _intervalSeconds;
-    private Timer? _timer;
+    private IntervalTimer? _timer;
     private volatile bool _stopping;
     /// <summary>Serialises mining-mode changes (RPC threads) so a timer is never replaced twice at once.</summary>
     private readonly Lock _modeLock = new();
@@ -93,6 +93,9 @@ internal sealed class DevRoundDriver
     public PoolTransaction Submit(byte[] raw)
     {
         if (_stopping) throw RpcException.Server("the node is stopping");
+        // Before the signature is recovered: an oversized transaction costs nothing more (the pool checks it again).
+        if (raw.Length > _pool.MaxTransactionBytes)
+            throw RpcException.Server($"oversized data: transaction size {raw.Length}, limit {_pool.MaxTransactionBytes}");
         CheckTxResult check = _chain.CheckTx(raw);
         if (!check.Ok || check.Transaction is null) throw RpcException.Server(check.Error ?? "invalid transaction");
         if (_pool.Add(check.Transaction, raw, out PoolTransaction? replaced) is { } error) throw RpcException.Server(error);
@@ -108,8 +111,16 @@ internal sealed class DevRoundDriver
     public Task<object?> MineAsync(ulong count, ulong? timestamp, ulong? interval) => Enqueue(() =>
     {
         BlockHeader parent = _chain.Head;
-        if (timestamp is { } t && t <= parent.Timestamp)
-            throw RpcException.Server($"timestamp {t} is lower than or equal to the previous block's timestamp {parent.Timestamp}");
+        if (timestamp is { } t) CheckTimestamp(t, parent.Timestamp);
+        // The last block's time must stay in range too: first + (count - 1) × interval, computed without overflow.
+        if (count > 1 && interval is { } step)
+        {
+            ulong first = timestamp ?? _clock.NextTimestamp(parent.Timestamp);
+            ulong span = DevClock.MaxTimestamp - Math.Min(first, DevClock.MaxTimestamp);
+            if (Math.Max(step, 1) > span / (count - 1))
+                throw RpcException.InvalidParams($"invalid argument: {count} blocks {Math.Max(step, 1)} s apart from {first} would pass the "
+                    + $"largest block timestamp {DevClock.MaxTimestamp}; at most {span / (count - 1)} s apart");
+        }
         ulong? next = timestamp;
         for (ulong i = 0; i < count && !_stopping; i++)
         {
@@ -135,7 +146,7 @@ internal sealed class DevRoundDriver
         _snapshots.RemoveRange(index, _snapshots.Count - index);
         if (_chain.Head.Number != snapshot.Head) _chain.RollbackTo(snapshot.Head);
         _clock.Restore(snapshot.Clock);
-        _pool.Clear();
+        _pool.Clear($"the pool was cleared by evm_revert to snapshot {id}");
         _log($"dev: reverted to snapshot {id} (head {snapshot.Head})");
         Reverted?.Invoke(snapshot.Head);
         return true;
@@ -150,21 +161,41 @@ internal sealed class DevRoundDriver
             if (_chain.GetTransaction(hash) is not null) throw RpcException.Server("transaction already mined");
             return false;
         }
+        _pool.Get(hash)?.Dropped("dropped by hardhat_dropTransaction");
         _pool.Remove(hash);
         _log($"dev: dropped {hash} from the pool");
         return true;
     });
 
-    public Task<object?> IncreaseTimeAsync(ulong seconds) => Enqueue(() => _clock.IncreaseTime(seconds));
+    public Task<object?> IncreaseTimeAsync(ulong seconds) => Enqueue(() =>
+    {
+        ulong room = _clock.RoomToIncrease;
+        if (seconds > room)
+            throw RpcException.InvalidParams($"invalid argument 0: time can be increased by 0 to {room} seconds (the largest block timestamp is {DevClock.MaxTimestamp})");
+        return _clock.IncreaseTime(seconds);
+    });
 
     public Task<object?> SetNextTimestampAsync(ulong timestamp) => Enqueue(() =>
     {
-        ulong parent = _chain.Head.Timestamp;
-        if (timestamp <= parent)
-            throw RpcException.Server($"timestamp {timestamp} is lower than or equal to the previous block's timestamp {parent}");
+        CheckTimestamp(timestamp, _chain.Head.Timestamp);
         _clock.SetNext(timestamp);
         return null;
     });
+
+    /// <summary>
+    /// The block timestamp rules, checked where a timestamp is set so that a bad one is the caller's error and
+    /// never a block no other can follow: strictly after the parent, and at most <see cref="DevClock.MaxTimestamp"/>
+    /// (a block at 2^64 - 1 wedged the chain: every later round failed).
+    /// </summary>
+    private static void CheckTimestamp(ulong timestamp, ulong parent)
+    {
+        if (parent >= DevClock.MaxTimestamp)
+            throw RpcException.InvalidParams($"invalid argument 0: no timestamp can be set after the head block's {parent}: the largest settable is {DevClock.MaxTimestamp} "
+                + "(later blocks follow at parent + 1)");
+        if (timestamp <= parent || timestamp > DevClock.MaxTimestamp)
+            throw RpcException.InvalidParams($"invalid argument 0: timestamp {timestamp} is out of range: it must be from {parent + 1} to {DevClock.MaxTimestamp} "
+                + (timestamp <= parent ? $"(lower than or equal to the previous block's timestamp {parent})" : "(the largest block timestamp, which leaves room for the chain to continue)"));
+    }
 
     public void SetAutomine(bool on)
     {
@@ -200,10 +231,11 @@ internal sealed class DevRoundDriver
             _mode = MiningMode.Manual;
             return;
         }
+        if (seconds > DevNodeOptions.MaxBlockTimeSeconds)
+            throw new ArgumentOutOfRangeException(nameof(seconds), seconds, $"block time must be 0 to {DevNodeOptions.MaxBlockTimeSeconds} seconds");
         _intervalSeconds = seconds;
         _mode = MiningMode.Interval;
-        TimeSpan period = TimeSpan.FromSeconds(Math.Min(seconds, 86_400UL * 365));
-        _timer = new Timer(_ => RequestRound(onlyWithTransactions: false), null, period, period);
+        _timer = new IntervalTimer(TimeSpan.FromSeconds(seconds), () => RequestRound(onlyWithTransactions: false));
     }
 
     public string MiningModeName => _mode switch
@@ -231,7 +263,7 @@ internal sealed class DevRoundDriver
 
     private void StopTimer()
     {
-        Timer? timer = Interlocked.Exchange(ref _timer, null);
+        IntervalTimer? timer = Interlocked.Exchange(ref _timer, null);
         timer?.Dispose();
     }
 
@@ -290,36 +322,59 @@ internal sealed class DevRoundDriver
         Dictionary<Address, ulong> nonces = StateNonces(parent.Number, _pool.Senders());
         List<PoolTransaction> batch = _pool.SelectExecutable(a => nonces.GetValueOrDefault(a), _chain.Genesis.GasLimit);
         if (batch.Count == 0 && skipIfEmpty) return null;
-        ulong time = timestamp ?? _clock.NextTimestamp(parent.Timestamp);
+        ulong number = parent.Number + 1;
         var raws = new byte[batch.Count][];
         for (int i = 0; i < raws.Length; i++) raws[i] = batch[i].Raw;
 
         RoundResult result;
+        ulong time = 0;
         long started = Stopwatch.GetTimestamp();
         try
         {
-            result = _chain.ExecuteRound(new RoundInput(parent.Number + 1, time, raws, _entities));
+            if (parent.Timestamp == ulong.MaxValue)
+            {
+                // A chain wedged by an older version (it let a block be stamped 2^64 - 1): say how to recover
+                // rather than failing inside the executor.
+                throw new InvalidOperationException($"the head block {parent.Number} has timestamp {parent.Timestamp}, which leaves "
+                    + "no room for another block; restart the node with --rollback-to (docs/dev-node.md)");
+            }
+            time = timestamp ?? _clock.NextTimestamp(parent.Timestamp);
+            result = _chain.ExecuteRound(new RoundInput(number, time, raws, _entities));
         }
         catch (Exception e)
         {
-            // Never retry a batch that broke the executor: drop it so the next round can go on.
-            foreach (PoolTransaction tx in batch) _pool.Remove(tx.Hash);
-            _log($"dev: round {parent.Number + 1} failed, {batch.Count} transactions dropped: {e.Message}");
-            throw;
+            // Never retry a batch that broke the executor: drop it so the next round can go on, and tell every send
+            // waiting on it why (their hashes will never have receipts). The senders' pending nonces fall back to
+            // their state nonces, so a resend with the same nonce is admitted.
+            string reason = $"round {number} failed: {e.Message}";
+            foreach (PoolTransaction tx in batch)
+            {
+                tx.Dropped(reason);
+                _pool.Remove(tx.Hash);
+            }
+            _log($"dev: round {number} failed, {batch.Count} transactions dropped: {e.GetType().Name}: {e.Message}");
+            throw RpcException.Server(reason);
         }
         TimeSpan executed = Stopwatch.GetElapsedTime(started);
         _clock.Used(time);
 
-        foreach (StoredTransaction tx in result.Block.Transactions) _pool.Remove(tx.Hash);
+        foreach (StoredTransaction tx in result.Block.Transactions)
+        {
+            _pool.Get(tx.Hash)?.Mined();
+            _pool.Remove(tx.Hash);
+        }
         foreach (RejectedTransaction rejected in result.Rejected)
         {
+            _pool.Get(rejected.Hash)?.Dropped($"rejected by round {number}: {rejected.Reason}");
             _pool.Remove(rejected.Hash);
             _log($"dev: round {result.Block.Header.Number} rejected {rejected.Hash}: {rejected.Reason}");
         }
-        ulong number = result.Block.Header.Number;
         Dictionary<Address, ulong> after = StateNonces(number, _pool.Senders());
         foreach (PoolTransaction stale in _pool.RemoveStale(a => after.GetValueOrDefault(a)))
+        {
+            stale.Dropped($"nonce {stale.Nonce} already used");
             _log($"dev: dropped {stale.Hash} (nonce {stale.Nonce} already used)");
+        }
 
         _log($"dev: round {number} committed: {result.Block.Transactions.Count} transactions, gas {result.Block.Header.GasUsed}, "
             + $"{result.Rejected.Count} rejected, block {result.Block.Header.Hash}, executed in {executed.TotalMilliseconds:F1} ms, "

@@ -13,4 +13,15 @@ internal sealed record PoolTransaction(Transaction Transaction, byte[] Raw, long
     /// <summary>Fee cap and tip as one comparable pair (a legacy price is both).</summary>
     public UInt256 FeeCap => Transaction.IsDynamicFee ? Transaction.MaxFeePerGas : Transaction.GasPrice;
     public UInt256 Tip => Transaction.IsDynamicFee ? Transaction.MaxPriorityFeePerGas : Transaction.GasPrice;
+
+    private readonly TaskCompletionSource<string?> _fate = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the transaction leaves the pool: null once mined, else why it was dropped (a failed
+    /// or rejecting round, a replacement, a revert). An automine send reads it to answer an error rather than a
+    /// hash that will never have a receipt.</summary>
+    public Task<string?> Fate => _fate.Task;
+
+    public void Mined() => _fate.TrySetResult(null);
+
+    public void Dropped(string reason) => _fate.TrySetResult(reason);
 }

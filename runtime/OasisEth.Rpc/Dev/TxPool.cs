@@ -7,12 +7,22 @@ namespace OasisEth.Rpc;
 /// fills. One lock guards it: RPC threads admit and read, the round driver takes and removes; every operation is
 /// short (no chain access under the lock, the caller passes the state nonces in).
 /// </summary>
-internal sealed class TxPool(int capacity)
+internal sealed class TxPool(int capacity, long maxBytes = long.MaxValue, int maxTransactionBytes = int.MaxValue)
 {
+    /// <summary>Largest encoded transaction admitted.</summary>
+    public int MaxTransactionBytes => maxTransactionBytes;
+
     private readonly Lock _lock = new();
     private readonly Dictionary<Hash256, PoolTransaction> _byHash = [];
     private readonly Dictionary<Address, SortedList<ulong, PoolTransaction>> _bySender = [];
     private long _sequence;
+    private long _bytes;
+
+    /// <summary>Encoded bytes of the pooled transactions.</summary>
+    public long Bytes
+    {
+        get { lock (_lock) return _bytes; }
+    }
 
     public int Count
     {
@@ -27,6 +37,7 @@ internal sealed class TxPool(int capacity)
         lock (_lock)
         {
             if (_byHash.ContainsKey(tx.Hash)) return "already known";
+            if (raw.Length > maxTransactionBytes) return $"oversized data: transaction size {raw.Length}, limit {maxTransactionBytes}";
             var entry = new PoolTransaction(tx, raw, ++_sequence);
             if (!_bySender.TryGetValue(tx.Sender, out SortedList<ulong, PoolTransaction>? queue))
             {
@@ -37,15 +48,24 @@ internal sealed class TxPool(int capacity)
             {
                 // Same nonce: the newcomer must pay more on both the cap and the tip, else it is refused.
                 if (entry.FeeCap <= old.FeeCap || entry.Tip < old.Tip) return "replacement transaction underpriced";
+                if (_bytes - old.Raw.Length + raw.Length > maxBytes) return "txpool is full";
                 _byHash.Remove(old.Hash);
+                _bytes -= old.Raw.Length;
+                old.Dropped($"replaced by {tx.Hash}");
                 replaced = old;
             }
             else if (_byHash.Count >= capacity)
             {
                 return "txpool is full";
             }
+            if (replaced is null && _bytes + raw.Length > maxBytes)
+            {
+                if (queue.Count == 0) _bySender.Remove(tx.Sender);
+                return "txpool is full";
+            }
             queue[tx.Nonce] = entry;
             _byHash[tx.Hash] = entry;
+            _bytes += raw.Length;
             return null;
         }
     }
@@ -117,6 +137,7 @@ internal sealed class TxPool(int capacity)
                 {
                     dropped.Add(queue.Values[0]);
                     _byHash.Remove(queue.Values[0].Hash);
+                    _bytes -= queue.Values[0].Raw.Length;
                     queue.RemoveAt(0);
                 }
             }
@@ -125,11 +146,14 @@ internal sealed class TxPool(int capacity)
         return dropped;
     }
 
-    public void Clear()
+    /// <summary>Empties the pool; every transaction's fate is <paramref name="reason"/>.</summary>
+    public void Clear(string reason)
     {
         lock (_lock)
         {
+            foreach (PoolTransaction tx in _byHash.Values) tx.Dropped(reason);
             _byHash.Clear();
+            _bytes = 0;
             _bySender.Clear();
         }
     }
@@ -173,6 +197,7 @@ internal sealed class TxPool(int capacity)
     private void RemoveLocked(in Hash256 hash)
     {
         if (!_byHash.Remove(hash, out PoolTransaction? tx)) return;
+        _bytes -= tx.Raw.Length;
         if (_bySender.TryGetValue(tx.Sender, out SortedList<ulong, PoolTransaction>? queue)
             && queue.TryGetValue(tx.Nonce, out PoolTransaction? same) && same.Hash == hash)
         {

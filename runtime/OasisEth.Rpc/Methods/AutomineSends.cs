@@ -27,6 +27,12 @@ internal static class AutomineSends
         catch (RpcException)
         {
             // The node is stopping: the transaction was admitted and its hash is the answer.
+            return;
         }
+        // The round that took the transaction has run. Mined, or still pooled behind a nonce gap: the hash is the
+        // answer. Dropped (the round failed, or rejected it): an error naming the reason, since a hash would
+        // promise a receipt that never comes.
+        if (call.Submitted is { Fate: { IsCompleted: true } fate } tx && fate.Result is { } reason)
+            throw RpcException.Server($"transaction {tx.Hash} was not mined: {reason}");
     }
 }

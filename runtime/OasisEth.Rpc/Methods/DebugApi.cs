@@ -17,8 +17,8 @@ internal static class DebugApi
         t.Add("debug_traceTransaction", async call =>
         {
             Hash256 hash = call.Params.Hash(0);
-            IJsonTracer tracer = CreateTracer(call.Params.Get(1), 1);
-            bool found = await TxApi.WithTimeout(c, ct => c.Chain.TraceTransaction(hash, tracer, ct), call.Cancellation);
+            IJsonTracer tracer = CreateTracer(call.Params.Get(1), 1, c.Limits);
+            bool found = await Bounded(c, TxApi.WithTimeout(c, ct => c.Chain.TraceTransaction(hash, tracer, ct), call.Cancellation));
             if (!found) throw RpcException.Server($"transaction {hash} not found");
             tracer.WriteResult(call.Result);
         });
@@ -26,12 +26,26 @@ internal static class DebugApi
         {
             (CallRequest request, _, _) = CallArgs.Parse(call.Params.Required(0), RpcParams.Where(0));
             ulong block = c.ResolveExisting(call.Params, 1);
-            IJsonTracer tracer = CreateTracer(call.Params.Get(2), 2);
+            IJsonTracer tracer = CreateTracer(call.Params.Get(2), 2, c.Limits);
             CallOverrides? overrides = TraceCallOverrides(call.Params.Get(2));
             request = TxApi.CapGas(request, c.Limits);
-            await TxApi.WithTimeout(c, ct => c.Chain.Call(request, block, tracer, overrides, ct), call.Cancellation);
+            await Bounded(c, TxApi.WithTimeout(c, ct => c.Chain.Call(request, block, tracer, overrides, ct), call.Cancellation));
             tracer.WriteResult(call.Result);
         });
+    }
+
+    /// <summary>A trace past the response limit stopped its execution: -32005 with what narrows it.</summary>
+    private static async Task<T> Bounded<T>(RpcContext c, Task<T> trace)
+    {
+        try
+        {
+            return await trace;
+        }
+        catch (TraceTooLargeException e)
+        {
+            throw new RpcException(RpcErrorCodes.LimitExceeded, $"{e.Message} (the response limit): narrow it with the struct logger's "
+                + "limit, disableStack, disableStorage or enableMemory=false options, or use callTracer");
+        }
     }
 
     /// <summary>debug_traceCall's options may carry geth's <c>stateOverrides</c> and <c>blockOverrides</c>.</summary>
@@ -45,7 +59,7 @@ internal static class DebugApi
 
     /// <summary>The options object: <c>tracer</c> names the tracer (none = struct logger, configured by the object
     /// itself); <c>tracerConfig</c> configures a named one.</summary>
-    private static IJsonTracer CreateTracer(JsonElement? options, int index)
+    private static IJsonTracer CreateTracer(JsonElement? options, int index, RpcLimits limits)
     {
         string? name = null;
         JsonElement? config = options;
@@ -61,7 +75,7 @@ internal static class DebugApi
         }
         try
         {
-            return TracerFactory.Create(name, config);
+            return TracerFactory.Create(name, config, CancellationToken.None, limits.MaxResponseBytes);
         }
         catch (ArgumentException e) when (e.ParamName == "tracerName")
         {

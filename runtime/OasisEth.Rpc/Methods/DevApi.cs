@@ -79,7 +79,10 @@ internal static class DevApi
         t.Add("hardhat_getAutomine", getAutomine);
         Action<RpcCall> setInterval = call =>
         {
-            c.Driver.SetInterval(call.Params.Quantity(0));
+            ulong seconds = call.Params.Quantity(0);
+            if (seconds > DevNodeOptions.MaxBlockTimeSeconds)
+                throw RpcException.InvalidParams($"invalid argument 0: interval must be 0 to {DevNodeOptions.MaxBlockTimeSeconds} seconds, 0 = manual mining (got {seconds})");
+            c.Driver.SetInterval(seconds);
             call.Result.WriteNullValue();
         };
         t.Add("evm_setIntervalMining", setInterval);

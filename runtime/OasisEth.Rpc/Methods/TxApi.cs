@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Diagnostics;
 using OasisEth.Execution;
 using OasisEth.Executor;
@@ -44,19 +45,27 @@ internal static class TxApi
         });
         t.Add("eth_sendRawTransaction", call =>
         {
+            RefuseOversized(call.Params.Get(0), c.Limits.MaxTransactionBytes, "transaction");
             byte[] raw = call.Params.Data(0);
-            RpcJson.Hash(call.Result, c.Driver.Submit(raw).Hash);
+            call.Submitted = c.Driver.Submit(raw);
+            RpcJson.Hash(call.Result, call.Submitted.Hash);
         });
         // One eth_sendTransaction at a time: picking the pending nonce and admitting the signed transaction must not
         // interleave, or two concurrent sends from one account would take the same nonce.
         var sendLock = new SemaphoreSlim(1, 1);
         t.Add("eth_sendTransaction", async call =>
         {
+            if (call.Params.Get(0) is { ValueKind: JsonValueKind.Object } fields)
+            {
+                RefuseOversized(RpcValues.Member(fields, "data"), c.Limits.MaxTransactionBytes, "calldata");
+                RefuseOversized(RpcValues.Member(fields, "input"), c.Limits.MaxTransactionBytes, "calldata");
+            }
             await sendLock.WaitAsync(call.Cancellation);
             try
             {
                 byte[] raw = await BuildAndSign(c, call);
-                RpcJson.Hash(call.Result, c.Driver.Submit(raw).Hash);
+                call.Submitted = c.Driver.Submit(raw);
+                RpcJson.Hash(call.Result, call.Submitted.Hash);
             }
             finally
             {
@@ -91,6 +100,18 @@ internal static class TxApi
     /// its gas cap. A call that finished but took longer than the limit is reported as timed out too, so the
     /// answer does not depend on how late the cancellation landed.
     /// </summary>
+    /// <summary>Refuses a hex string whose bytes alone pass the transaction size limit, measured on the request's own
+    /// UTF-8 (no string or byte array is made of it): a 5 MB send then costs the request, not three more copies.</summary>
+    private static void RefuseOversized(JsonElement? hex, int maxTransactionBytes, string what)
+    {
+        if (hex is not { ValueKind: JsonValueKind.String } e) return;
+        // The raw value includes its quotes; then "0x" and two digits a byte.
+        int length = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(e).Length;
+        long bytes = (length - 4) / 2;
+        if (bytes > maxTransactionBytes)
+            throw RpcException.Server($"oversized data: {what} size {bytes}, limit {maxTransactionBytes}");
+    }
+
     internal static async Task<T> WithTimeout<T>(RpcContext c, Func<CancellationToken, T> run, CancellationToken ct)
     {
         long started = Stopwatch.GetTimestamp();

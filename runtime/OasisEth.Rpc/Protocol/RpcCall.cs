@@ -10,4 +10,7 @@ internal sealed class RpcCall(RpcParams parameters, Utf8JsonWriter result, RpcSe
     public Utf8JsonWriter Result { get; } = result;
     public RpcSession? Session { get; } = session;
     public CancellationToken Cancellation { get; } = cancellation;
+
+    /// <summary>The transaction a send admitted (set by the send handlers; read by <see cref="AutomineSends"/>).</summary>
+    internal PoolTransaction? Submitted { get; set; }
 }

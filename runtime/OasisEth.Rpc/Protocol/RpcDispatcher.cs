@@ -10,10 +10,34 @@ namespace OasisEth.Rpc;
 /// </summary>
 internal sealed class RpcDispatcher(RpcMethodTable methods, RpcLimits limits, Action<string> log)
 {
+    private readonly ResponseBudget _budget = new(limits.MaxResponseBytesInFlight);
+
     private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 64 };
 
-    /// <summary>The response bytes, or null when nothing is to be sent (only notifications).</summary>
+    /// <summary>Results may nest as deep as a call tree (callTracer): the tracers' depth, not the writer's default 1000.</summary>
+    private static readonly JsonWriterOptions ResultOptions = Tracing.TraceWriter.Options;
+
+    /// <summary>The response bytes, or null when nothing is to be sent (only notifications). Never throws but for
+    /// cancellation: a failure outside every call's own handling is logged and answered -32603, so a transport never
+    /// turns it into an empty HTTP 500 or a closed WebSocket.</summary>
     public async ValueTask<byte[]?> HandleAsync(ReadOnlyMemory<byte> body, RpcSession? session, CancellationToken ct)
+    {
+        try
+        {
+            return await HandleBodyAsync(body, session, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            log($"rpc: request failed outside its calls: {e}");
+            return ErrorResponse(RpcErrorCodes.Internal, "internal error: " + e.Message);
+        }
+    }
+
+    private async ValueTask<byte[]?> HandleBodyAsync(ReadOnlyMemory<byte> body, RpcSession? session, CancellationToken ct)
     {
         JsonDocument doc;
         try
@@ -53,41 +77,77 @@ internal sealed class RpcDispatcher(RpcMethodTable methods, RpcLimits limits, Ac
     /// <summary>Writes the answer to one request; false for a notification (nothing written).</summary>
     private async ValueTask<bool> HandleOneAsync(JsonElement request, Utf8JsonWriter writer, RpcSession? session, CancellationToken ct)
     {
-        if (request.ValueKind != JsonValueKind.Object)
+        Envelope envelope;
+        try
         {
-            WriteError(writer, default, false, RpcErrorCodes.InvalidRequest, "invalid request: not an object", null);
+            envelope = ReadEnvelope(request);
+        }
+        catch (InvalidOperationException e) when (IsUnreadableString(e))
+        {
+            // JSON can carry strings .NET cannot read ("\ud800", bytes that are not UTF-8): in the envelope they
+            // make the request invalid; a number id is echoed (a string id may be the unreadable one).
+            (JsonElement id, bool hasId) = ReadableId(request);
+            WriteError(writer, id, hasId, RpcErrorCodes.InvalidRequest, "invalid request: " + UnreadableString(e), null);
             return true;
         }
+        if (envelope.Error is { } error)
+        {
+            if (!envelope.Answer) return false;
+            WriteError(writer, envelope.Id, envelope.HasId, error.Code, error.Message, null);
+            return true;
+        }
+        return await CallAsync(envelope, writer, session, ct);
+    }
+
+    /// <summary>A request's envelope: id, method, params, or the error that refuses it (<see cref="Answer"/> false
+    /// for a notification's error, which gets no answer).</summary>
+    private readonly record struct Envelope(JsonElement Id, bool HasId, string Name, JsonElement Parameters,
+        (int Code, string Message)? Error, bool Answer = true);
+
+    /// <summary>True for System.Text.Json's refusal to decode a string (lone surrogate, invalid UTF-8); a
+    /// handler's own InvalidOperationException is a bug and stays -32603.</summary>
+    private static bool IsUnreadableString(InvalidOperationException e) =>
+        e.Source is { } source && source.StartsWith("System.Text.Json", StringComparison.Ordinal) && (e.InnerException is System.Text.DecoderFallbackException
+            || e.Message.Contains("UTF-", StringComparison.Ordinal));
+
+    private static string UnreadableString(InvalidOperationException e) =>
+        "a string is not valid Unicode text (" + e.Message.TrimEnd('.') + ")";
+
+    private static (JsonElement Id, bool HasId) ReadableId(JsonElement request)
+    {
+        if (!request.TryGetProperty("id", out JsonElement id) || id.ValueKind is not (JsonValueKind.Number or JsonValueKind.Null))
+            return (default, false);
+        return (id, true);
+    }
+
+    private static Envelope ReadEnvelope(JsonElement request)
+    {
+        if (request.ValueKind != JsonValueKind.Object)
+            return new Envelope(default, false, "", default, (RpcErrorCodes.InvalidRequest, "invalid request: not an object"));
         bool hasId = request.TryGetProperty("id", out JsonElement id);
         if (hasId && id.ValueKind is not (JsonValueKind.String or JsonValueKind.Number or JsonValueKind.Null))
-        {
-            WriteError(writer, default, false, RpcErrorCodes.InvalidRequest, "invalid request: id must be a string, number or null", null);
-            return true;
-        }
+            return new Envelope(default, false, "", default, (RpcErrorCodes.InvalidRequest, "invalid request: id must be a string, number or null"));
+        // Decoded now so an unreadable id string fails here, before any answer echoes it.
+        if (id.ValueKind == JsonValueKind.String) _ = id.GetString();
         if (!request.TryGetProperty("jsonrpc", out JsonElement version) || version.ValueKind != JsonValueKind.String
             || !version.ValueEquals("2.0"))
-        {
-            WriteError(writer, id, hasId, RpcErrorCodes.InvalidRequest, "invalid request: jsonrpc must be \"2.0\"", null);
-            return true;
-        }
+            return new Envelope(id, hasId, "", default, (RpcErrorCodes.InvalidRequest, "invalid request: jsonrpc must be \"2.0\""));
         if (!request.TryGetProperty("method", out JsonElement methodElement) || methodElement.ValueKind != JsonValueKind.String)
-        {
-            WriteError(writer, id, hasId, RpcErrorCodes.InvalidRequest, "invalid request: method must be a string", null);
-            return true;
-        }
+            return new Envelope(id, hasId, "", default, (RpcErrorCodes.InvalidRequest, "invalid request: method must be a string"));
         string name = methodElement.GetString()!;
         JsonElement parameters = default;
         if (request.TryGetProperty("params", out JsonElement p) && p.ValueKind != JsonValueKind.Null)
         {
             if (p.ValueKind != JsonValueKind.Array)
-            {
-                if (!hasId) return false;
-                WriteError(writer, id, hasId, RpcErrorCodes.InvalidParams, "non-array args", null);
-                return true;
-            }
+                return new Envelope(id, hasId, name, default, (RpcErrorCodes.InvalidParams, "non-array args"), hasId);
             parameters = p;
         }
+        return new Envelope(id, hasId, name, parameters, null);
+    }
 
+    private async ValueTask<bool> CallAsync(Envelope envelope, Utf8JsonWriter writer, RpcSession? session, CancellationToken ct)
+    {
+        (JsonElement id, bool hasId, string name, JsonElement parameters, _, _) = envelope;
         if (!methods.TryGet(name, out RpcMethod method))
         {
             if (!hasId) return false;
@@ -95,13 +155,14 @@ internal sealed class RpcDispatcher(RpcMethodTable methods, RpcLimits limits, Ac
             return true;
         }
 
-        var resultBuffer = new ArrayBufferWriter<byte>(128);
+        // The response's bytes so far (earlier answers of a batch) count against the same limit.
+        using var resultBuffer = new CappedBufferWriter(Math.Max(0, limits.MaxResponseBytes - (writer.BytesCommitted + writer.BytesPending)), _budget);
         int code;
         string message;
         string? data;
         try
         {
-            using (var resultWriter = new Utf8JsonWriter(resultBuffer))
+            using (var resultWriter = new Utf8JsonWriter(resultBuffer, ResultOptions))
             {
                 await method(new RpcCall(new RpcParams(parameters), resultWriter, session, ct));
                 resultWriter.Flush();
@@ -120,6 +181,14 @@ internal sealed class RpcDispatcher(RpcMethodTable methods, RpcLimits limits, Ac
         {
             (code, message, data) = (e.Code, e.Message, e.ErrorData);
         }
+        catch (InvalidOperationException e) when (IsUnreadableString(e))
+        {
+            (code, message, data) = (RpcErrorCodes.InvalidParams, "invalid params: " + UnreadableString(e), null);
+        }
+        catch (ResponseTooLargeException e)
+        {
+            (code, message, data) = (RpcErrorCodes.LimitExceeded, e.Busy ? e.Message : e.Message + TooLargeHint(name), null);
+        }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             (code, message, data) = (RpcErrorCodes.Server, "request cancelled: the node is stopping", null);
@@ -134,6 +203,15 @@ internal sealed class RpcDispatcher(RpcMethodTable methods, RpcLimits limits, Ac
         WriteError(writer, id, hasId, code, message, data);
         return true;
     }
+
+    /// <summary>Where a smaller answer can be had.</summary>
+    private static string TooLargeHint(string method) => method switch
+    {
+        "txpool_content" => "; use txpool_contentFrom (one sender) or txpool_inspect",
+        "eth_getLogs" or "eth_getFilterLogs" or "eth_getFilterChanges" => "; narrow the block range or the filter",
+        "eth_getBlockByNumber" or "eth_getBlockByHash" => "; ask without full transactions and fetch them one by one",
+        _ => "",
+    };
 
     private static void WriteId(Utf8JsonWriter writer, JsonElement id, bool hasId)
     {

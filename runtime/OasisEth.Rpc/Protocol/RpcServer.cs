@@ -9,21 +9,41 @@ namespace OasisEth.Rpc;
 /// with a size cap before parsing, so an oversized request costs at most the cap in memory and gets a JSON-RPC error
 /// (HTTP 413 over HTTP; over WebSocket the error, then the connection is closed as geth does).
 /// </summary>
-internal sealed class RpcServer(RpcDispatcher dispatcher, SubscriptionHub hub, RpcLimits limits, CancellationToken stopping)
+internal sealed class RpcServer(RpcDispatcher dispatcher, SubscriptionHub hub, RpcLimits limits, HttpExposure exposure, CancellationToken stopping)
 {
     public async Task HandleAsync(HttpContext http)
     {
+        HttpResponse response = http.Response;
+        // Host and Origin are checked before anything else, WebSocket upgrades included (browsers apply no CORS to
+        // WebSockets: the Origin check is the only guard there).
+        if (!exposure.HostAllowed(http.Request.Host))
+        {
+            await WriteAsync(response, StatusCodes.Status403Forbidden, RpcDispatcher.ErrorResponse(RpcErrorCodes.InvalidRequest,
+                "invalid host specified (allow it with --http.vhosts)"));
+            return;
+        }
+        string? origin = http.Request.Headers.Origin;
+        if (!exposure.OriginAllowed(origin))
+        {
+            await WriteAsync(response, StatusCodes.Status403Forbidden, RpcDispatcher.ErrorResponse(RpcErrorCodes.InvalidRequest,
+                $"origin {origin} not allowed (allow it with --http.corsdomain)"));
+            return;
+        }
         if (http.WebSockets.IsWebSocketRequest)
         {
             await HandleWebSocketAsync(http);
             return;
         }
-        HttpResponse response = http.Response;
-        response.Headers.AccessControlAllowOrigin = "*";
+        if (!string.IsNullOrEmpty(origin))
+        {
+            response.Headers.AccessControlAllowOrigin = origin;
+            response.Headers.Vary = "Origin";
+        }
         if (HttpMethods.IsOptions(http.Request.Method))
         {
             response.Headers.AccessControlAllowMethods = "POST, GET, OPTIONS";
             response.Headers.AccessControlAllowHeaders = "Content-Type";
+            response.Headers.AccessControlMaxAge = "600";
             response.StatusCode = StatusCodes.Status204NoContent;
             return;
         }
@@ -31,6 +51,12 @@ internal sealed class RpcServer(RpcDispatcher dispatcher, SubscriptionHub hub, R
         {
             // Health checks and browsers: a GET is answered, not failed.
             response.StatusCode = StatusCodes.Status200OK;
+            return;
+        }
+        if (!HttpExposure.IsJson(http.Request.ContentType))
+        {
+            await WriteAsync(response, StatusCodes.Status415UnsupportedMediaType, RpcDispatcher.ErrorResponse(RpcErrorCodes.InvalidRequest,
+                $"invalid content type {http.Request.ContentType ?? "(none)"}, only application/json is supported"));
             return;
         }
         if (http.Request.ContentLength is long declared && declared > limits.MaxRequestBytes)
@@ -111,9 +137,9 @@ internal sealed class RpcServer(RpcDispatcher dispatcher, SubscriptionHub hub, R
                 if (reply is not null) await session.ReplyAsync(reply, ct);
             }
         }
-        catch (Exception e) when (e is WebSocketException or OperationCanceledException)
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException or System.Threading.Channels.ChannelClosedException)
         {
-            // Client went away or the node is stopping.
+            // Client went away (a slow one was cut off: its queue is closed) or the node is stopping.
         }
         finally
         {

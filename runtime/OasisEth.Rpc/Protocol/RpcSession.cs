@@ -20,11 +20,16 @@ internal sealed class RpcSession
     private readonly Dictionary<string, Subscription> _subscriptions = new(StringComparer.Ordinal);
     private readonly int _maxSubscriptions;
     private volatile Subscription[] _snapshot = [];
+    private readonly long _maxQueuedBytes;
+    private long _queuedBytes;
+    /// <summary>Released by the send loop as it frees room; a waiting reply re-checks (a spurious wake-up is harmless).</summary>
+    private readonly SemaphoreSlim _roomFreed = new(0);
 
     public RpcSession(WebSocket socket, RpcLimits limits)
     {
         _socket = socket;
         _maxSubscriptions = limits.MaxSubscriptionsPerConnection;
+        _maxQueuedBytes = limits.MaxQueuedBytesPerConnection;
         _outbox = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(limits.MaxQueuedNotifications)
         {
             SingleReader = true,
@@ -58,16 +63,41 @@ internal sealed class RpcSession
         }
     }
 
-    /// <summary>A reply: waits for room in the queue (the client is reading, or the connection closes).</summary>
-    public ValueTask ReplyAsync(byte[] message, CancellationToken ct) => _outbox.Writer.WriteAsync(message, ct);
+    /// <summary>
+    /// A reply: waits for room in the queue, counted in bytes as well as messages (the client is reading, or the
+    /// connection closes). The receive loop awaits each reply before reading the next request, so a client that
+    /// pipelines large requests without reading the answers holds at most the queue's bytes, not one answer each.
+    /// </summary>
+    public async ValueTask ReplyAsync(byte[] message, CancellationToken ct)
+    {
+        while (!Fits(message.Length)) await _roomFreed.WaitAsync(ct);
+        Interlocked.Add(ref _queuedBytes, message.Length);
+        await _outbox.Writer.WriteAsync(message, ct);
+    }
 
-    /// <summary>A notification: never waits; a full queue means the client does not keep up, so it is dropped.</summary>
+    /// <summary>A notification: never waits; a full queue (messages or bytes) means the client does not keep up, so
+    /// it is disconnected.</summary>
     public void Notify(byte[] message)
     {
-        if (_outbox.Writer.TryWrite(message)) return;
+        if (Fits(message.Length))
+        {
+            Interlocked.Add(ref _queuedBytes, message.Length);
+            if (_outbox.Writer.TryWrite(message)) return;
+            Interlocked.Add(ref _queuedBytes, -message.Length);
+        }
         _outbox.Writer.TryComplete();
         _socket.Abort();
     }
+
+    /// <summary>Room for <paramref name="length"/> more bytes; one message of any size fits an empty queue.</summary>
+    private bool Fits(int length)
+    {
+        long queued = Volatile.Read(ref _queuedBytes);
+        return queued == 0 || queued + length <= _maxQueuedBytes;
+    }
+
+    /// <summary>Bytes waiting to be sent (tests).</summary>
+    internal long QueuedBytes => Volatile.Read(ref _queuedBytes);
 
     public void Complete() => _outbox.Writer.TryComplete();
 
@@ -77,7 +107,11 @@ internal sealed class RpcSession
         try
         {
             await foreach (byte[] message in _outbox.Reader.ReadAllAsync(ct))
+            {
                 await _socket.SendAsync(message, WebSocketMessageType.Text, endOfMessage: true, ct);
+                Interlocked.Add(ref _queuedBytes, -message.Length);
+                if (_roomFreed.CurrentCount == 0) _roomFreed.Release();
+            }
         }
         catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException)
         {
