@@ -113,14 +113,14 @@ public class TouchTests
     public void RevertedTouch_OfRipemdPrecompile_Persists()
     {
         // geth quirk (mainnet block 2675119): the touch of 0x03 survives the revert of its frame.
-        var state = WithEmptyAccounts(Ripemd, Sha256);
+        var state = WithEmptyAccounts(Ripemd, TestAddresses.Sha256);
         int snapshot = state.TakeSnapshot();
         state.AddBalance(Ripemd, 0);
-        state.AddBalance(Sha256, 0);
+        state.AddBalance(TestAddresses.Sha256, 0);
         state.Restore(snapshot);
         state.CommitTransaction(deleteTouchedEmpty: true);
         Assert.That(state.Exists(Ripemd), Is.False);
-        Assert.That(state.Exists(Sha256), Is.True);
+        Assert.That(state.Exists(TestAddresses.Sha256), Is.True);
     }
 
     [Test]
