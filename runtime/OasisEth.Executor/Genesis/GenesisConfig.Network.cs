@@ -15,17 +15,9 @@ public sealed partial record GenesisConfig
     /// </summary>
     public static GenesisConfig Network(ulong chainId = NetworkChainId)
     {
-        var config = new GenesisConfig
-        {
-            ChainId = chainId,
-            Fork = Fork.Prague,
-            Timestamp = 0,
-            GasLimit = 30_000_000,
-            MinGasPrice = DevMinGasPrice,
-            InitialBaseFee = DevMinGasPrice,
-            Rewards = RewardSchedule.Original,
-            Allocations = [],
-        };
+        // The dev chain's rules (Prague, 30M gas, 1 gwei floor and first base fee) with the original halving release
+        // and no allocation.
+        GenesisConfig config = Dev([], chainId) with { Rewards = RewardSchedule.Original };
         config.Validate();
         return config;
     }
