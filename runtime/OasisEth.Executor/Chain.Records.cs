@@ -14,7 +14,7 @@ public sealed partial class Chain
     {
         ulong n = header.Number;
         aux.Add(new(ChainKeys.ByNumber(ChainKeys.Header, n),
-            Rlp.EncodeList(Rlp.EncodeBytes(HeaderCodec.Encode(header)), Rlp.EncodeULong(header.Size))));
+            HeaderCodec.EncodeRecord(header)));
         aux.Add(new(ChainKeys.ByHash(ChainKeys.NumberByHash, header.Hash), ChainKeys.Number(n)));
         var body = new byte[rawTransactions.Count][];
         for (int i = 0; i < body.Length; i++)
@@ -48,12 +48,7 @@ public sealed partial class Chain
     private static BlockHeader? ReadHeaderRecord(NodeStore store, ulong number)
     {
         byte[]? record = store.GetAux(ChainKeys.ByNumber(ChainKeys.Header, number));
-        if (record is null) return null;
-        var outer = new RlpReader(record);
-        var list = outer.ReadList();
-        ReadOnlySpan<byte> headerRlp = list.ReadBytes();
-        ulong size = list.ReadULong();
-        return HeaderCodec.Decode(headerRlp, size);
+        return record is null ? null : HeaderCodec.DecodeRecord(record);
     }
 
     public BlockHeader? GetHeader(ulong number)

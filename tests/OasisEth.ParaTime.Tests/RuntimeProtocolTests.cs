@@ -36,7 +36,6 @@ public sealed class RuntimeProtocolTests
         // The carried genesis: chain id 42261, no pre-mine (nothing in any account).
         var chain = new HostChain(storage);
         byte[] info = node.Call<QueryResponse>(chain.Query("eth.ChainInfo", [])).Data;
-        var r = new CborReader(info);
         Assert.That(ReadField(info, "chain_id"), Is.EqualTo(42261UL));
         Assert.That(ReadField(info, "block_number"), Is.EqualTo(0UL));
     }

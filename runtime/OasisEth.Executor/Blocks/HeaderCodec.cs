@@ -87,6 +87,20 @@ public static class HeaderCodec
     /// Bytes of the block's RLP <c>[header, [transactions], []]</c> (the empty list: no ommers), as eth_getBlock's
     /// "size": a legacy transaction is embedded as its list, a typed one as a string holding its envelope.
     /// </summary>
+    /// <summary>A header as stored: RLP <c>[header RLP, block size]</c> (the size is not a header field).</summary>
+    public static byte[] EncodeRecord(BlockHeader header) =>
+        Rlp.EncodeList(Rlp.EncodeBytes(Encode(header)), Rlp.EncodeULong(header.Size));
+
+    /// <summary>The header of an <see cref="EncodeRecord"/> record, its hash recomputed from the fields.</summary>
+    public static BlockHeader DecodeRecord(ReadOnlySpan<byte> record)
+    {
+        var outer = new RlpReader(record);
+        var list = outer.ReadList();
+        ReadOnlySpan<byte> headerRlp = list.ReadBytes();
+        ulong size = list.ReadULong();
+        return Decode(headerRlp, size);
+    }
+
     public static ulong BlockSize(int headerLength, IReadOnlyList<byte[]> rawTransactions)
     {
         int txs = 0;

@@ -10,7 +10,7 @@ namespace OasisEth.Executor;
 /// The chain's records inside the state (<see cref="StateSchema.ChainRecordPrefix"/>), so that a process holding
 /// only a state root (the ParaTime runtime, rhp-spec 9.4) can continue the chain exactly as the node that built it:
 /// <list type="bullet">
-/// <item><c>0x04 00</c> → the last block's header without its state root (RLP, <see cref="EncodeHead"/>). The root
+/// <item><c>0x04 00</c> → the last block's header with a zero state root (<see cref="EncodeHead"/>). The root
 /// cannot be inside the state it commits to; the reader supplies it (the runtime has it as the parent's
 /// <c>state_root</c>) and recomputes the block hash.</item>
 /// <item><c>0x04 01 ‖ u64be(n)</c> → the hash of block n, for the last <see cref="BlockHashWindow"/> blocks (BLOCKHASH).</item>
@@ -35,21 +35,9 @@ public static class ChainRecords
         return key;
     }
 
-    /// <summary>Every header field except the state root and the hash, plus the block's size.</summary>
-    public static byte[] EncodeHead(BlockHeader h) => Rlp.EncodeList(
-        Rlp.EncodeULong(h.Number),
-        Rlp.EncodeHash256(h.ParentHash),
-        Rlp.EncodeULong(h.Timestamp),
-        Rlp.EncodeHash256(h.TransactionsRoot),
-        Rlp.EncodeHash256(h.ReceiptsRoot),
-        Rlp.EncodeBytes(h.LogsBloom),
-        Rlp.EncodeULong(h.GasUsed),
-        Rlp.EncodeULong(h.GasLimit),
-        Rlp.EncodeUInt256(h.BaseFee),
-        Rlp.EncodeAddress(h.Coinbase),
-        Rlp.EncodeHash256(h.MixHash),
-        Rlp.EncodeBytes(h.ExtraData),
-        Rlp.EncodeULong(h.Size));
+    /// <summary>The header as the dev node stores it (<see cref="HeaderCodec.EncodeRecord"/>) with a zero state root:
+    /// the root cannot be inside the state it commits to.</summary>
+    public static byte[] EncodeHead(BlockHeader h) => HeaderCodec.EncodeRecord(h with { StateRoot = Hash256.Zero });
 
     /// <summary>The head record completed with <paramref name="stateRoot"/> (the root of the state that holds it),
     /// its hash recomputed. Null when the state has no head record (an empty state: no genesis yet).</summary>
@@ -57,24 +45,9 @@ public static class ChainRecords
     {
         byte[]? record = tree.Get(HeadKey);
         if (record is null) return null;
-        var outer = new RlpReader(record);
-        var r = outer.ReadList();
-        ulong number = r.ReadULong();
-        Hash256 parentHash = r.ReadHash256();
-        ulong timestamp = r.ReadULong();
-        Hash256 transactionsRoot = r.ReadHash256();
-        Hash256 receiptsRoot = r.ReadHash256();
-        byte[] bloom = r.ReadBytes().ToArray();
-        ulong gasUsed = r.ReadULong();
-        ulong gasLimit = r.ReadULong();
-        UInt256 baseFee = r.ReadUInt256();
-        Address coinbase = r.ReadAddress();
-        Hash256 mixHash = r.ReadHash256();
-        byte[] extraData = r.ReadBytes().ToArray();
-        ulong size = r.ReadULong();
-        r.ReadEnd();
-        return HeaderCodec.Seal(number, parentHash, timestamp, stateRoot, transactionsRoot, receiptsRoot, bloom, gasUsed,
-            gasLimit, baseFee, coinbase, mixHash, extraData, _ => size);
+        BlockHeader h = HeaderCodec.DecodeRecord(record);
+        return HeaderCodec.Seal(h.Number, h.ParentHash, h.Timestamp, stateRoot, h.TransactionsRoot, h.ReceiptsRoot, h.LogsBloom,
+            h.GasUsed, h.GasLimit, h.BaseFee, h.Coinbase, h.MixHash, h.ExtraData, _ => h.Size);
     }
 
     /// <summary>The hash of block <paramref name="number"/> as recorded in the state, or zero outside the window.</summary>
