@@ -24,6 +24,10 @@ public sealed class ParaTimeRuntime : IRuntimeLogic
     private readonly RoundExecutor _executor;
     private readonly CallSimulator _calls;
     private readonly Lock _executeLock = new();
+
+    /// <summary>The genesis state for CheckTx and queries before the first round (built once; every node of its tree
+    /// is in memory, so concurrent reads never load or change it).</summary>
+    private readonly Lazy<GenesisBlock> _genesisBlock;
     private RuntimeSettings _settings = new();
     private Hash256 _runtimeId;
     private volatile bool _initialized;
@@ -43,6 +47,7 @@ public sealed class ParaTimeRuntime : IRuntimeLogic
         _trees = trees;
         _executor = new RoundExecutor(genesis);
         _calls = new CallSimulator(genesis);
+        _genesisBlock = new Lazy<GenesisBlock>(_executor.BuildGenesis);
     }
 
     public GenesisConfig Genesis => _genesis;
@@ -135,7 +140,7 @@ public sealed class ParaTimeRuntime : IRuntimeLogic
     {
         if (header.StateRoot == Sha512_256.EmptyHash || header.StateRoot == default)
         {
-            GenesisBlock genesis = _executor.BuildGenesis();
+            GenesisBlock genesis = _genesisBlock.Value;
             return new ChainState(genesis.Tree, genesis.Header);
         }
         return ChainState.At(_trees.Open(StorageRoot.StateOf(header), host, ct));
