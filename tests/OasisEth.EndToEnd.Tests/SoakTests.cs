@@ -58,7 +58,7 @@ public sealed class SoakTests
             var url = new Uri(node.Url);
             using var stop = new CancellationTokenSource();
             Task[] workers = [.. Enumerable.Range(0, Workers).Select(w =>
-                Task.Run(() => Work(url, w, new Random(random.Next()), acknowledged, hostileAnswers, stop.Token)))];
+                Task.Run(() => Work(url, w, new Random(random.Next()), acknowledged, hostileAnswers, () => FailureLines(node), stop.Token)))];
             await Task.Delay(random.Next(1_500, 9_000));
             node.Kill();
             kills++;
@@ -77,7 +77,7 @@ public sealed class SoakTests
 
     /// <summary>One worker: mostly valid transfers from its own account, a hostile request one time in four.</summary>
     private static async Task Work(Uri url, int worker, Random random, ConcurrentBag<string> acknowledged,
-        ConcurrentDictionary<string, int> hostile, CancellationToken stop)
+        ConcurrentDictionary<string, int> hostile, Func<string> nodeFailures, CancellationToken stop)
     {
         string from = Senders[worker];
         while (!stop.IsCancellationRequested)
@@ -90,7 +90,7 @@ public sealed class SoakTests
                     string value = "0x" + random.Next(1, 1_000_000).ToString("x", CultureInfo.InvariantCulture);
                     JsonElement r = await Post(url, Request("eth_sendTransaction", new { from, to, value }), stop);
                     if (r.TryGetProperty("result", out JsonElement hash)) acknowledged.Add(hash.GetString()!);
-                    else Assert.Fail($"a valid transfer failed: {r}");
+                    else Assert.Fail($"a valid transfer failed: {r}\nthe node logged:\n{nodeFailures()}");
                 }
                 else
                 {
@@ -105,6 +105,14 @@ public sealed class SoakTests
                 return;
             }
         }
+    }
+
+    /// <summary>What the node logged about failed requests and rounds (its stack traces), for a failure message.</summary>
+    private static string FailureLines(DevNodeProcess node)
+    {
+        string[] lines = node.Output.Split('\n');
+        int first = Array.FindIndex(lines, l => l.Contains("failed", StringComparison.Ordinal) || l.Contains("Exception", StringComparison.Ordinal));
+        return first < 0 ? "(nothing)" : string.Join('\n', lines.Skip(first).Take(60));
     }
 
     private static string Request(string method, params object?[] parameters) => JsonSerializer.Serialize(new Dictionary<string, object?>

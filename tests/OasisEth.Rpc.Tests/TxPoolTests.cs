@@ -13,7 +13,7 @@ public sealed class TxPoolTests
         return tx!;
     }
 
-    private static string? Add(TxPool pool, Transaction tx) => pool.Add(tx, TransactionEncoder.Encode(tx), out _);
+    private static string? Add(TxPool pool, Transaction tx) => pool.Add(tx, TransactionEncoder.Encode(tx), out _, out _);
 
     [Test]
     public void Selection_is_per_sender_nonce_order_merged_by_arrival_and_stops_at_gaps()
@@ -59,6 +59,23 @@ public sealed class TxPoolTests
     }
 
     [Test]
+    public void Add_hands_back_its_entry_which_stays_usable_after_a_round_took_it_from_the_pool()
+    {
+        // Under automine a round on another thread can take the transaction before its sender looks it up again.
+        var pool = new TxPool(100);
+        Transaction tx = Tx(0, 0);
+        Assert.That(pool.Add(tx, TransactionEncoder.Encode(tx), out PoolTransaction? added, out PoolTransaction? replaced), Is.Null);
+        Assert.That(replaced, Is.Null);
+        pool.Remove(tx.Hash);
+        Assert.That(pool.Get(tx.Hash), Is.Null);
+        Assert.That(added!.Hash, Is.EqualTo(tx.Hash));
+        Assert.That(pool.Add(tx, TransactionEncoder.Encode(tx), out PoolTransaction? again, out _), Is.Null);
+        Assert.That(again, Is.Not.SameAs(added));
+        Assert.That(pool.Add(tx, TransactionEncoder.Encode(tx), out PoolTransaction? known, out _), Is.EqualTo("already known"));
+        Assert.That(known, Is.Null);
+    }
+
+    [Test]
     public void Replacement_needs_a_higher_cap_and_no_lower_tip()
     {
         var pool = new TxPool(100);
@@ -68,7 +85,7 @@ public sealed class TxPoolTests
         Assert.That(Add(pool, Tx(0, 0, fee: 2_000_000_000, tip: 1_500_000_000)), Is.EqualTo("replacement transaction underpriced"));
         Assert.That(Add(pool, Tx(0, 0, fee: 3_000_000_000, tip: 500_000_000)), Is.EqualTo("replacement transaction underpriced"));
         Transaction better = Tx(0, 0, fee: 3_000_000_000, tip: 1_000_000_000);
-        Assert.That(pool.Add(better, TransactionEncoder.Encode(better), out PoolTransaction? replaced), Is.Null);
+        Assert.That(pool.Add(better, TransactionEncoder.Encode(better), out _, out PoolTransaction? replaced), Is.Null);
         Assert.That(replaced!.Hash, Is.EqualTo(original.Hash));
         Assert.That(pool.Get(original.Hash), Is.Null);
         Assert.That(pool.Get(better.Hash), Is.Not.Null);

@@ -98,8 +98,9 @@ internal sealed class DevRoundDriver
             throw RpcException.Server($"oversized data: transaction size {raw.Length}, limit {_pool.MaxTransactionBytes}");
         CheckTxResult check = _chain.CheckTx(raw);
         if (!check.Ok || check.Transaction is null) throw RpcException.Server(check.Error ?? "invalid transaction");
-        if (_pool.Add(check.Transaction, raw, out PoolTransaction? replaced) is { } error) throw RpcException.Server(error);
-        PoolTransaction entry = _pool.Get(check.Transaction.Hash)!;
+        if (_pool.Add(check.Transaction, raw, out PoolTransaction? added, out PoolTransaction? replaced) is { } error)
+            throw RpcException.Server(error);
+        PoolTransaction entry = added!;
         if (replaced is not null) _log($"pool: {replaced.Hash} replaced by {entry.Hash}");
         TransactionAdded?.Invoke(entry);
         if (_mode == MiningMode.Auto) RequestRound(onlyWithTransactions: true);
