@@ -2,7 +2,7 @@ using OasisEth.State.Mkvs;
 using OasisEth.Evm;
 using OasisEth.Evm.Specs;
 using OasisEth.Evm.Tracing;
-using OasisEth.Execution;
+using OasisEth.Transactions;
 using OasisEth.Mkvs;
 using OasisEth.Primitives;
 using OasisEth.State;

@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using OasisEth.Execution;
+using OasisEth.Transactions;
 using OasisEth.Primitives;
 using OasisEth.Primitives.Rlp;
 using OasisEth.Store.Rocks;

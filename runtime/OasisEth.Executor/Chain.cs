@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using OasisEth.Evm;
-using OasisEth.Execution;
+using OasisEth.Transactions;
 using OasisEth.Mkvs;
 using OasisEth.Primitives;
 using OasisEth.State.Mkvs;

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using OasisEth.Execution;
+using OasisEth.Transactions;
 using OasisEth.Primitives;
 
 namespace OasisEth.Executor;

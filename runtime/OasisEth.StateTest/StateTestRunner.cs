@@ -1,7 +1,7 @@
 using System.Text;
 using OasisEth.Evm;
 using OasisEth.Evm.Tracing;
-using OasisEth.Execution;
+using OasisEth.Transactions;
 using OasisEth.Mkvs;
 using OasisEth.Primitives;
 using OasisEth.State;

@@ -1,6 +1,6 @@
 using OasisEth.Evm;
 using OasisEth.Evm.Tracing;
-using OasisEth.Execution;
+using OasisEth.Transactions;
 using OasisEth.State;
 
 namespace OasisEth.Tracing;

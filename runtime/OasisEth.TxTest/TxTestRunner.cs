@@ -1,5 +1,5 @@
 using OasisEth.Evm.Specs;
-using OasisEth.Execution;
+using OasisEth.Transactions;
 using OasisEth.Primitives;
 
 namespace OasisEth.TxTest;

@@ -1,6 +1,6 @@
 using System.Text;
 using NUnit.Framework;
-using OasisEth.Execution;
+using OasisEth.Transactions;
 using OasisEth.Primitives;
 using OasisEth.StateTest;
 

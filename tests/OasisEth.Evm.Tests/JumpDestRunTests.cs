@@ -1,5 +1,5 @@
 using OasisEth.Evm.Tracing;
-using OasisEth.Execution;
+using OasisEth.Transactions;
 using OasisEth.Primitives;
 
 namespace OasisEth.Evm.Tests;

@@ -151,9 +151,9 @@ public sealed class RuntimeProtocolTests
         byte[] devKey = Hex.Decode("ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80");
         var dev0 = Address.Parse("0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266");
         var to = Address.Parse("0x70997970C51812dc3A010C7d01b50e0d17dc79C8");
-        byte[] transfer(ulong nonce, ulong tip = 1_000_000_000) => TestAccounts.Sign(new Execution.Transaction
+        byte[] transfer(ulong nonce, ulong tip = 1_000_000_000) => TestAccounts.Sign(new Transactions.Transaction
         {
-            Type = Execution.TxType.DynamicFee, ChainId = 31337, Nonce = nonce, MaxFeePerGas = 10_000_000_000, MaxPriorityFeePerGas = tip,
+            Type = Transactions.TxType.DynamicFee, ChainId = 31337, Nonce = nonce, MaxFeePerGas = 10_000_000_000, MaxPriorityFeePerGas = tip,
             GasLimit = 21_000, To = to, Value = Gwei,
         }, devKey);
 

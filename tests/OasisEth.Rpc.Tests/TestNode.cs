@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using OasisEth.Execution;
+using OasisEth.Transactions;
 
 namespace OasisEth.Rpc.Tests;
 

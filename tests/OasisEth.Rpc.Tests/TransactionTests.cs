@@ -1,4 +1,4 @@
-using OasisEth.Execution;
+using OasisEth.Transactions;
 
 namespace OasisEth.Rpc.Tests;
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using OasisEth.Evm;
 using OasisEth.Evm.Tracing;
-using OasisEth.Execution;
+using OasisEth.Transactions;
 using OasisEth.Primitives;
 using OasisEth.State;
 

@@ -1,5 +1,5 @@
 using NBitcoin.Secp256k1;
-using OasisEth.Execution;
+using OasisEth.Transactions;
 using OasisEth.Primitives;
 
 namespace OasisEth.Bench.Executor;

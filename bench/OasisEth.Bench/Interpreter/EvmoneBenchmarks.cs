@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using OasisEth.Evm;
-using OasisEth.Execution;
+using OasisEth.Transactions;
 using OasisEth.Primitives;
 
 namespace OasisEth.Bench.Interpreter;

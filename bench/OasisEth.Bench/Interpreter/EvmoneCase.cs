@@ -1,7 +1,7 @@
 using System.Text.Json;
 using OasisEth.Evm;
 using OasisEth.Evm.Specs;
-using OasisEth.Execution;
+using OasisEth.Transactions;
 using OasisEth.Primitives;
 using OasisEth.State;
 using OasisEth.StateTest;

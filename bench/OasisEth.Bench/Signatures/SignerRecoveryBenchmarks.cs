@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using NBitcoin.Secp256k1;
 using OasisEth.Evm.Precompiles;
-using OasisEth.Execution;
+using OasisEth.Transactions;
 using OasisEth.Primitives;
 
 namespace OasisEth.Bench.Signatures;

@@ -1,6 +1,6 @@
 using OasisEth.Evm;
 using OasisEth.Evm.Precompiles;
-using OasisEth.Execution;
+using OasisEth.Transactions;
 using OasisEth.Primitives;
 using OasisEth.State;
 

@@ -3,7 +3,7 @@ using OasisEth.Evm;
 using OasisEth.Evm.Precompiles;
 using OasisEth.Evm.Specs;
 using OasisEth.Evm.Tracing;
-using OasisEth.Execution;
+using OasisEth.Transactions;
 using OasisEth.Primitives;
 using OasisEth.State;
 

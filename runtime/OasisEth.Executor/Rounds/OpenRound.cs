@@ -1,5 +1,5 @@
 using OasisEth.Evm;
-using OasisEth.Execution;
+using OasisEth.Transactions;
 using OasisEth.Mkvs;
 using OasisEth.Primitives;
 using OasisEth.State;

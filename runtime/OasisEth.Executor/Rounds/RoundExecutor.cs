@@ -1,4 +1,4 @@
-using OasisEth.Execution;
+using OasisEth.Transactions;
 using OasisEth.Mkvs;
 using OasisEth.Primitives;
 using OasisEth.State;

@@ -45,11 +45,11 @@ internal sealed class BatchRound
     }
 
     /// <summary>The account keys of every sender and recipient (sorted, distinct), for one prefix fetch.</summary>
-    private void PrefetchAccounts(Execution.Transaction?[] decoded)
+    private void PrefetchAccounts(Transactions.Transaction?[] decoded)
     {
         if (_prefetch is null) return;
         var keys = new SortedSet<byte[]>(Comparer<byte[]>.Create(static (a, b) => a.AsSpan().SequenceCompareTo(b)));
-        foreach (Execution.Transaction? tx in decoded)
+        foreach (Transactions.Transaction? tx in decoded)
         {
             if (tx is null) continue;
             keys.Add(OasisEth.State.Mkvs.StateSchema.AccountKey(tx.Sender));
@@ -161,7 +161,7 @@ internal sealed class BatchRound
 
     private void Replay(ExecuteTxBatchRequest request, OpenRound round, List<byte[]> included, List<byte[]> outputs, CancellationToken ct)
     {
-        var decoded = new Execution.Transaction?[request.Inputs.Count];
+        var decoded = new Transactions.Transaction?[request.Inputs.Count];
         var errors = new string?[request.Inputs.Count];
         _executor.DecodeBatch(request.Inputs, decoded, errors);
         PrefetchAccounts(decoded);
@@ -184,7 +184,7 @@ internal sealed class BatchRound
         IReadOnlyList<byte[]> offered = request.Inputs;
         while (true)
         {
-            var decoded = new Execution.Transaction?[offered.Count];
+            var decoded = new Transactions.Transaction?[offered.Count];
             var errors = new string?[offered.Count];
             _executor.DecodeBatch(offered, decoded, errors);
             PrefetchAccounts(decoded);
@@ -218,7 +218,7 @@ internal sealed class BatchRound
         included.Count >= _settings.MaxBatchSize || bytes >= _settings.MaxBatchSizeBytes || round.GasLeft < 21_000;
 
     /// <summary>An offered entry, decoded ahead (in parallel) once.</summary>
-    private readonly record struct Entry(byte[] Raw, Execution.Transaction? Decoded, string? Error);
+    private readonly record struct Entry(byte[] Raw, Transactions.Transaction? Decoded, string? Error);
 
     private void TryInclude(Entry entry, OpenRound round, List<byte[]> included, List<byte[]> outputs, List<Hash256> rejects,
         List<Entry> waiting, ref ulong bytes)

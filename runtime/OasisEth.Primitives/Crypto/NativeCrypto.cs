@@ -7,7 +7,7 @@ namespace OasisEth.Primitives;
 /// libsecp256k1 (Secp256k1.Net) and OpenSSL's libcrypto (.NET's SHA256 on Linux) are loaded with dlopen, so they
 /// are not there. The dev node, which runs outside any sandbox, enables the native paths at start because they are
 /// faster and allocate nothing (bench/OasisEth.Bench/Signatures, Primitives/Sha256Benchmarks). Both give the same
-/// answers (tests/OasisEth.Execution.Tests/ManagedNativeRecoveryTests.cs, SignerRecoveryDifferentialTests.cs and
+/// answers (tests/OasisEth.Transactions.Tests/ManagedNativeRecoveryTests.cs, SignerRecoveryDifferentialTests.cs and
 /// the precompile tests).
 /// </summary>
 public static class NativeCrypto

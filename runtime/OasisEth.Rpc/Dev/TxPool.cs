@@ -32,7 +32,7 @@ internal sealed class TxPool(int capacity, long maxBytes = long.MaxValue, int ma
     /// <summary>Admits a checked transaction; null on success, else the error clients know ("already known",
     /// "replacement transaction underpriced", "txpool is full"). <paramref name="added"/> is the new entry: a round
     /// running on another thread may take it out of the pool before the caller could look it up again.</summary>
-    public string? Add(Execution.Transaction tx, byte[] raw, out PoolTransaction? added, out PoolTransaction? replaced)
+    public string? Add(Transactions.Transaction tx, byte[] raw, out PoolTransaction? added, out PoolTransaction? replaced)
     {
         added = null;
         replaced = null;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using OasisEth.Execution;
+using OasisEth.Transactions;
 using OasisEth.Executor;
 using OasisEth.Primitives;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Diagnostics;
-using OasisEth.Execution;
+using OasisEth.Transactions;
 using OasisEth.Executor;
 using OasisEth.Primitives;
 

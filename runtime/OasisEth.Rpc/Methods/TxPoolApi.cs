@@ -88,7 +88,7 @@ internal static class TxPoolApi
     /// <summary>geth's inspect line: "0xto: 1 wei + 21000 gas × 2 wei" ("contract creation" without a recipient).</summary>
     private static string Summary(PoolTransaction tx)
     {
-        Execution.Transaction t = tx.Transaction;
+        Transactions.Transaction t = tx.Transaction;
         string to = t.To is { } a ? a.ToChecksumString() : "contract creation";
         return string.Create(CultureInfo.InvariantCulture, $"{to}: {t.Value} wei + {t.GasLimit} gas × {tx.FeeCap} wei");
     }

@@ -1,5 +1,5 @@
 using NBitcoin.Secp256k1;
-using OasisEth.Execution;
+using OasisEth.Transactions;
 using OasisEth.Executor.Tests.Calls;
 using OasisEth.Primitives;
 using OasisEth.Primitives.Rlp;

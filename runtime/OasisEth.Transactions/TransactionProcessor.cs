@@ -1,0 +1,116 @@
+using OasisEth.Evm;
+using OasisEth.Evm.Gas;
+using OasisEth.Evm.Precompiles;
+using OasisEth.Evm.Specs;
+using OasisEth.Evm.Tracing;
+using OasisEth.Primitives;
+using OasisEth.State;
+
+namespace OasisEth.Transactions;
+
+/// <summary>
+/// Runs one transaction against a world state under Ethereum's rules for a fork, in named phases:
+/// validate, pre-execution (up-front fee, nonce, access list, authorizations), execution, post-execution
+/// (refund, fee payment). An invalid transaction leaves the state untouched.
+/// Not thread-safe: one processor (it owns a <see cref="VirtualMachine"/>) per thread.
+/// </summary>
+public sealed partial class TransactionProcessor
+{
+    private readonly VirtualMachine _vm = new();
+    private readonly ForkSpec _spec;
+
+    public TransactionProcessor(Fork fork)
+    {
+        Fork = fork;
+        _spec = ForkSpec.Of(fork);
+    }
+
+    public Fork Fork { get; }
+
+    /// <param name="interrupt">Stops the interpreter when signalled (RPC calls under a timeout); the result is then a
+    /// failure with error "execution aborted" that nothing may commit. Consensus execution passes none.</param>
+    public TransactionResult Execute(IWorldState state, BlockContext block, Transaction tx, ITxTracer? tracer = null,
+        CancellationToken interrupt = default)
+    {
+        // Tracers that report the top frame's gas (callTracer) need the limit before intrinsic gas is taken.
+        tracer?.OnTransactionStart(tx.GasLimit);
+        state.BeginTransaction();
+        string? invalid = Validate(state, block, tx, out IntrinsicGas intrinsic, out UInt256 effectiveGasPrice);
+        if (invalid is not null) return TransactionResult.Invalid(invalid);
+
+        // ---- pre-execution ----
+        UInt256 blobFee = BlobGasUsed(tx) * block.BlobBaseFee;
+        UInt256 upfront = (UInt256)tx.GasLimit * effectiveGasPrice + blobFee;
+        state.SubtractBalance(tx.Sender, upfront);
+
+        if (_spec.IsBerlin) WarmUp(state, block, tx);
+
+        long refund = 0;
+        bool isCreate = tx.To is null;
+        if (!isCreate)
+        {
+            state.IncrementNonce(tx.Sender);
+            if (_spec.IsPrague && tx.Type == TxType.SetCode)
+            {
+                foreach (var auth in tx.AuthorizationList) refund += Authorizations.Apply(state, block.ChainId, auth);
+                // The delegation target of the callee is warmed once the final delegations are known.
+                if (Delegation.TryGetTarget(state.GetCode(tx.To!.Value), out var delegated)) state.WarmUpAccount(delegated);
+            }
+        }
+
+        // ---- execution ----
+        var message = new Message
+        {
+            Kind = isCreate ? CallKind.Create : CallKind.Call,
+            Caller = tx.Sender,
+            Recipient = tx.To ?? default,
+            CodeAddress = tx.To ?? default,
+            Value = tx.Value,
+            Input = tx.Data,
+            Gas = (long)tx.GasLimit - intrinsic.Gas,
+            Depth = 0,
+        };
+        var txContext = new TxContext { Origin = tx.Sender, GasPrice = effectiveGasPrice, BlobHashes = tx.BlobVersionedHashes };
+        CallResult result = _vm.Execute(state, block, txContext, _spec, message, tracer, interrupt);
+
+        // ---- post-execution ----
+        long gasUsed = (long)tx.GasLimit - result.GasLeft;
+        if (result.Success) refund += result.Refund;
+        refund = Math.Clamp(refund, 0, gasUsed / _spec.MaxRefundQuotient);
+        gasUsed -= refund;
+        if (_spec.IsPrague) gasUsed = Math.Max(gasUsed, intrinsic.FloorGas);
+
+        state.AddBalance(tx.Sender, (UInt256)(ulong)((long)tx.GasLimit - gasUsed) * effectiveGasPrice);
+        UInt256 tipPerGas = _spec.IsLondon ? effectiveGasPrice - block.BaseFee : effectiveGasPrice;
+        state.AddBalance(block.Coinbase, (UInt256)(ulong)gasUsed * tipPerGas);
+
+        var logs = result.Success ? state.Logs.ToArray() : [];
+        state.CommitTransaction(_spec.IsEip158);
+        tracer?.OnTransactionEnd(result.Output, gasUsed, result.Exit.ErrorText());
+
+        return new TransactionResult
+        {
+            Success = result.Success,
+            GasUsed = (ulong)gasUsed,
+            Output = result.Output,
+            Logs = logs,
+            Error = result.Exit.ErrorText(),
+            ContractAddress = isCreate && result.Success ? result.CreatedAddress : null,
+        };
+    }
+
+    private void WarmUp(IWorldState state, BlockContext block, Transaction tx)
+    {
+        state.WarmUpAccount(tx.Sender);
+        if (tx.To is { } to) state.WarmUpAccount(to);
+        foreach (var precompile in PrecompileSet.Addresses(Fork)) state.WarmUpAccount(precompile);
+        if (_spec.IsShanghai) state.WarmUpAccount(block.Coinbase); // EIP-3651
+        foreach (var item in tx.AccessList)
+        {
+            state.WarmUpAccount(item.Address);
+            foreach (var key in item.StorageKeys) state.WarmUpStorage(item.Address, key);
+        }
+    }
+
+    private static UInt256 BlobGasUsed(Transaction tx) => (ulong)tx.BlobVersionedHashes.Length * ForkSpec.GasPerBlob;
+}
