@@ -229,7 +229,7 @@ function escapeXml(s) {
 
 function svgChart(t, meta) {
   const rows = [...t.rows, { name: 'RPC floor (STOP)', anvil: t.floor.anvil, oasis: t.floor.oasis, ratio: t.floor.oasis / t.floor.anvil, ok: true }];
-  const rowH = 22, top = 58, left = 250, width = 560, right = 80;
+  const rowH = 22, top = 72, left = 250, width = 560, right = 80;
   const H = top + rows.length * rowH + 60, W = left + width + right;
   const values = rows.flatMap((r) => [r.anvil, r.oasis]).filter((x) => Number.isFinite(x) && x > 0);
   const lo = Math.pow(10, Math.floor(Math.log10(Math.min(...values)))), hi = Math.pow(10, Math.ceil(Math.log10(Math.max(...values))));
@@ -238,7 +238,8 @@ function svgChart(t, meta) {
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" font-family="sans-serif" font-size="12">`);
   out.push(`<rect width="100%" height="100%" fill="white"/>`);
   out.push(`<text x="10" y="20" font-size="15" font-weight="bold">eth_call through JSON-RPC: oasis-eth dev vs anvil 1.7.1 (median ms, log scale)</text>`);
-  out.push(`<text x="10" y="38">${escapeXml(`geometric mean ours/anvil ${fmt(t.geomean)} over ${t.mainCount} cases (JUMPDEST micro cases ${fmt(t.geomeanJumpdest)}); ${meta}`)}</text>`);
+  out.push(`<text x="10" y="38">${escapeXml(`geometric mean ours/anvil ${fmt(t.geomean)} over ${t.mainCount} cases (JUMPDEST micro cases ${fmt(t.geomeanJumpdest)}); RPC floor ${fmt(t.floor.oasis, 3)} vs ${fmt(t.floor.anvil, 3)} ms`)}</text>`);
+  out.push(`<text x="10" y="54" fill="#555">${escapeXml(meta)}</text>`);
   for (let v = lo; v <= hi * 1.0001; v *= 10) {
     out.push(`<line x1="${x(v).toFixed(1)}" y1="${top - 6}" x2="${x(v).toFixed(1)}" y2="${top + rows.length * rowH}" stroke="#ddd"/>`);
     out.push(`<text x="${x(v).toFixed(1)}" y="${top + rows.length * rowH + 14}" text-anchor="middle" fill="#555">${v >= 1 ? v : v.toPrecision(1)} ms</text>`);
