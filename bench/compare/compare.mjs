@@ -9,7 +9,7 @@
 //      anvil (1 s blocks), with RSS idle and peak.
 // The table is also drawn as an SVG chart (--svg).
 //
-//   node compare.mjs [--repeats 9] [--warmup 3] [--floor-repeats 300] [--cases REGEX] [--svg FILE] [--json FILE]
+//   node compare.mjs [--repeats 9] [--max-repeats 41] [--budget-ms 1500] [--warmup 3] [--floor-repeats 300] [--cases REGEX] [--svg FILE] [--json FILE]
 //                    [--startups 5] [--no-calls] [--no-startup] [--no-load] [--per-sender 1000] [--erc20-per-sender 500]
 //                    [--oasis-bin PATH (apphost or .dll)] [--oasis-args '--disable-block-gas-limit'] [--label TEXT]
 import { spawn } from 'node:child_process';
@@ -30,7 +30,7 @@ const JUMPDEST_CASES = new Set(['JUMPDEST_n0/empty', 'loop_with_many_jumpdests/e
 
 function parseArgs(argv) {
   const o = {
-    repeats: 9, warmup: 3, floorRepeats: 300, startups: 5, perSender: 1000, erc20PerSender: 500, senders: 10, concurrency: 32,
+    repeats: 9, maxRepeats: 41, budgetMs: 1500, warmup: 3, floorRepeats: 300, startups: 5, perSender: 1000, erc20PerSender: 500, senders: 10, concurrency: 32,
     calls: true, startup: true, load: true, oasisArgs: ['--disable-block-gas-limit'], anvilArgs: ['--disable-block-gas-limit'],
     receiptTimeoutS: 600, stallTimeoutS: 30, label: '',
   };
@@ -42,6 +42,8 @@ function parseArgs(argv) {
     };
     switch (a) {
       case '--repeats': o.repeats = Number(v()); break;
+      case '--max-repeats': o.maxRepeats = Number(v()); break;
+      case '--budget-ms': o.budgetMs = Number(v()); break;
       case '--warmup': o.warmup = Number(v()); break;
       case '--floor-repeats': o.floorRepeats = Number(v()); break;
       case '--startups': o.startups = Number(v()); break;
@@ -130,8 +132,10 @@ function loadCases(filter) {
   return cases;
 }
 
-// One case on both nodes: warm-ups, then `repeats` timed pairs whose order alternates.
-async function timeInterleaved(clients, bodies, warmup, repeats) {
+// One case on both nodes: warm-ups, then timed pairs whose order alternates: at least `repeats`, and for quick cases
+// as many more as fit in `budgetMs` (up to `maxRepeats`), so a sub-millisecond median rests on more than a few
+// samples on a noisy machine.
+async function timeInterleaved(clients, bodies, warmup, repeats, budgetMs = 0, maxRepeats = repeats) {
   const times = { anvil: [], oasis: [] };
   const answers = { anvil: null, oasis: null };
   const one = async (who, record) => {
@@ -141,11 +145,14 @@ async function timeInterleaved(clients, bodies, warmup, repeats) {
     else if (answers[who] !== answer) throw new Error(`${who} answered differently on a repeat`);
     if (record) times[who].push(ms);
   };
+  const w0 = performance.now();
   for (let i = 0; i < warmup; i++) {
     await one('anvil', false);
     await one('oasis', false);
   }
-  for (let i = 0; i < repeats; i++) {
+  const pairMs = warmup > 0 ? (performance.now() - w0) / warmup : Infinity;
+  const n = Math.max(repeats, Math.min(maxRepeats, Math.floor(budgetMs / pairMs)));
+  for (let i = 0; i < n; i++) {
     const order = i % 2 === 0 ? ['anvil', 'oasis'] : ['oasis', 'anvil'];
     for (const who of order) await one(who, true);
   }
@@ -181,7 +188,7 @@ async function callsTable(o) {
       // The state test's own gas limit (1e9): the nodes run with the block gas limit disabled, so snailtracer's
       // 165M gas fits; a node that caps the call lower answers out of gas and the row says so.
       const bodies = { anvil: body('anvil', addresses.anvil.get(c.code), c.input, c.gas), oasis: body('oasis', addresses.oasis.get(c.code), c.input, c.gas) };
-      const { times, answers } = await timeInterleaved(clients, bodies, o.warmup, o.repeats);
+      const { times, answers } = await timeInterleaved(clients, bodies, o.warmup, o.repeats, o.budgetMs, o.maxRepeats);
       const ok = { anvil: typeof answers.anvil === 'string' && answers.anvil.startsWith('0x'), oasis: typeof answers.oasis === 'string' && answers.oasis.startsWith('0x') };
       let check;
       if (!ok.anvil || !ok.oasis) check = `FAIL: ${!ok.oasis ? 'oasis ' + answers.oasis : ''}${!ok.anvil ? ' anvil ' + answers.anvil : ''}`;
