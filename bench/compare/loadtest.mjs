@@ -5,13 +5,16 @@
 // loopback port, one after the other so they never compete for the CPU.
 //
 //   node loadtest.mjs [--target oasis,anvil (default; also oasis-interval, anvil-automine)] [--senders 10] [--per-sender 1000] [--concurrency 32]
-//                     [--oasis-url URL] [--anvil-url URL] [--oasis-dll PATH] [--json FILE]
+//                     [--kind transfer|erc20] [--oasis-url URL] [--anvil-url URL] [--oasis-bin PATH] [--json FILE]
+//
+// The node's resident memory is sampled every 50 ms from /proc while the workload runs (idle before it, peak = the
+// kernel's high-water mark VmHWM). compare.mjs imports the same functions for its side-by-side table.
 import { spawn, execFileSync } from 'node:child_process';
 import { createServer } from 'node:net';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ethers } from 'ethers';
 import { DEV_KEYS } from '../../tests/e2e/lib/dev-keys.mjs';
 
@@ -20,7 +23,7 @@ const repo = resolve(here, '..', '..');
 
 
 function parseArgs(argv) {
-  const o = { target: 'oasis,anvil', senders: 10, perSender: 1000, concurrency: 32, receiptTimeoutS: 600, stallTimeoutS: 30 };
+  const o = { target: 'oasis,anvil', kind: 'transfer', senders: 10, perSender: 1000, concurrency: 32, receiptTimeoutS: 600, stallTimeoutS: 30 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const v = () => {
@@ -34,7 +37,8 @@ function parseArgs(argv) {
       case '--concurrency': o.concurrency = Number(v()); break;
       case '--oasis-url': o.oasisUrl = v(); break;
       case '--anvil-url': o.anvilUrl = v(); break;
-      case '--oasis-dll': o.oasisDll = v(); break;
+      case '--oasis-bin': case '--oasis-dll': o.oasisBin = v(); break;
+      case '--kind': o.kind = v(); break;
       case '--json': o.json = v(); break;
       case '--receipt-timeout': o.receiptTimeoutS = Number(v()); break;
       default: throw new Error(`unknown argument ${a}`);
@@ -45,13 +49,14 @@ function parseArgs(argv) {
   if (!(o.senders >= 1 && o.senders <= DEV_KEYS.length)) throw new Error(`--senders is 1..${DEV_KEYS.length}`);
   if (!(o.perSender >= 1 && o.perSender <= 100_000)) throw new Error('--per-sender is 1..100000');
   if (!(o.concurrency >= 1 && o.concurrency <= 256)) throw new Error('--concurrency is 1..256');
+  if (!['transfer', 'erc20'].includes(o.kind)) throw new Error('--kind is transfer or erc20');
   return o;
 }
 
 // ---- JSON-RPC over HTTP (keep-alive through fetch's pool) ----
 
 let rpcId = 0;
-async function rpc(url, method, params = []) {
+export async function rpc(url, method, params = []) {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -66,7 +71,7 @@ async function rpc(url, method, params = []) {
   return body.result;
 }
 
-async function pool(items, concurrency, fn) {
+export async function pool(items, concurrency, fn) {
   let next = 0;
   const workers = Array.from({ length: Math.min(concurrency, items.length) }, async () => {
     while (next < items.length) {
@@ -79,7 +84,7 @@ async function pool(items, concurrency, fn) {
 
 // ---- starting the nodes ----
 
-function freePort() {
+export function freePort() {
   return new Promise((ok, fail) => {
     const s = createServer();
     s.once('error', fail);
@@ -90,7 +95,7 @@ function freePort() {
   });
 }
 
-function waitForLine(child, regex, label, timeoutMs = 120_000) {
+export function waitForLine(child, regex, label, timeoutMs = 120_000) {
   return new Promise((ok, fail) => {
     let buffer = '';
     const t = setTimeout(() => fail(new Error(`${label}: no "${regex}" line within ${timeoutMs} ms; output:\n${buffer}`)), timeoutMs);
@@ -111,50 +116,110 @@ function waitForLine(child, regex, label, timeoutMs = 120_000) {
   });
 }
 
-async function startOasis(o, blockTime) {
-  const dll = o.oasisDll ?? join(repo, 'runtime/OasisEth.Node/bin/Release/net10.0/linux-x64/oasis-eth.dll');
-  if (!existsSync(dll)) {
+// Resident memory of a process from /proc (KiB → MiB): VmRSS now, VmHWM the peak since it started.
+export function rssMiB(pid) {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (key) => Number(status.match(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm'))?.[1] ?? NaN);
+    return { rss: kb('VmRSS') / 1024, hwm: kb('VmHWM') / 1024 };
+  } catch {
+    return { rss: NaN, hwm: NaN };
+  }
+}
+
+// The built oasis-eth: the apphost ELF next to the dll (what users run after a build), else `dotnet <dll>`.
+export function oasisCommand(o) {
+  const dir = join(repo, 'runtime/OasisEth.Node/bin/Release/net10.0/linux-x64');
+  let bin = o.oasisBin ?? join(dir, 'oasis-eth');
+  if (!o.oasisBin && !existsSync(bin)) {
     console.log('building oasis-eth (Release)...');
     execFileSync('dotnet', ['build', '-c', 'Release', join(repo, 'runtime/OasisEth.Node')], { stdio: 'inherit' });
   }
+  return bin.endsWith('.dll') ? { file: 'dotnet', args: [bin] } : { file: bin, args: [] };
+}
+
+// anvil's own ELF from the platform package (not the npm wrapper script, which would add a Node.js process to
+// the start-up time and hide anvil's memory behind its own).
+export const anvilBin = join(here, 'node_modules', '@foundry-rs', 'anvil-linux-amd64', 'bin', 'anvil');
+
+function stopper(child, cleanup = () => {}) {
+  return async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    cleanup();
+  };
+}
+
+export async function startOasis(o, blockTime, extraArgs = o.oasisArgs ?? []) {
+  const cmd = oasisCommand(o);
   const dataDir = mkdtempSync(join(tmpdir(), 'oasis-eth-load-'));
-  const args = [dll, 'dev', '--http.port', '0', '--datadir', dataDir];
+  const args = [...cmd.args, 'dev', '--http.port', '0', '--datadir', dataDir, ...extraArgs];
   if (blockTime) args.push('--block-time', String(blockTime));
-  const child = spawn('dotnet', args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(cmd.file, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   child.stdout.on('data', () => {}); // keep draining the round log lines
   const m = await waitForLine(child, /Listening on (http:\/\/\S+)/, 'oasis-eth dev');
   return {
     url: m[1].replace(/\/$/, ''),
-    stop: async () => {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-      rmSync(dataDir, { recursive: true, force: true });
-    },
+    pid: child.pid,
+    stop: stopper(child, () => rmSync(dataDir, { recursive: true, force: true })),
   };
 }
 
-async function startAnvil(o, blockTime) {
+export async function startAnvil(o, blockTime, extraArgs = o.anvilArgs ?? []) {
   const port = await freePort();
-  const bin = join(here, 'node_modules', '.bin', 'anvil');
-  const args = ['--port', String(port), '--host', '127.0.0.1'];
+  const args = ['--port', String(port), '--host', '127.0.0.1', ...extraArgs];
   if (blockTime) args.push('--block-time', String(blockTime));
-  const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(anvilBin, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   child.stdout.on('data', () => {});
   await waitForLine(child, /Listening on/, 'anvil');
-  return {
-    url: `http://127.0.0.1:${port}`,
-    stop: async () => {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
+  return { url: `http://127.0.0.1:${port}`, pid: child.pid, stop: stopper(child) };
 }
 
 // ---- the workload ----
 
-async function workload(name, url, o) {
+// ERC-20 (shared/bench/contracts/BenchToken): deployed by dev account 0, which mints to every sender.
+const contracts = process.env.OASISETH_SHARED ? join(process.env.OASISETH_SHARED, 'bench', 'contracts') : join(repo, '..', 'shared', 'bench', 'contracts');
+const tokenAbi = ['function transfer(address,uint256) returns (bool)', 'function mint(address,uint256)', 'function balanceOf(address) view returns (uint256)'];
+const token = new ethers.Interface(tokenAbi);
+
+export async function waitReceipt(url, hash, timeoutMs = 60_000) {
+  const end = performance.now() + timeoutMs;
+  while (performance.now() < end) {
+    const r = await rpc(url, 'eth_getTransactionReceipt', [hash]);
+    if (r) return r;
+    await new Promise((ok) => setTimeout(ok, 20));
+  }
+  throw new Error(`no receipt for ${hash} within ${timeoutMs} ms`);
+}
+
+// Sends signed transactions one after the other and waits for each receipt (set-up only, not timed).
+async function setupSends(url, wallet, chainId, fees, requests) {
+  let nonce = Number(BigInt(await rpc(url, 'eth_getTransactionCount', [wallet.address, 'latest'])));
+  const receipts = [];
+  for (const r of requests) {
+    const raw = await wallet.signTransaction({ type: 2, chainId, nonce: nonce++, value: 0n, ...fees, ...r });
+    const hash = await rpc(url, 'eth_sendRawTransaction', [raw]);
+    const receipt = await waitReceipt(url, hash);
+    if (receipt.status !== '0x1') throw new Error(`set-up transaction ${hash} failed`);
+    receipts.push(receipt);
+  }
+  return receipts;
+}
+
+export async function workload(name, url, o, pid) {
+  const mem = { idle: pid ? rssMiB(pid).rss : NaN, peakSampled: 0 };
+  const sampler = pid ? setInterval(() => { mem.peakSampled = Math.max(mem.peakSampled, rssMiB(pid).rss); }, 50) : null;
+  try {
+    return await runWorkload(name, url, o, pid, mem);
+  } finally {
+    if (sampler) clearInterval(sampler);
+  }
+}
+
+async function runWorkload(name, url, o, pid, mem) {
   const chainId = BigInt(await rpc(url, 'eth_chainId'));
   const latest = await rpc(url, 'eth_getBlockByNumber', ['latest', false]);
   const baseFee = BigInt(latest.baseFeePerGas ?? '0x3b9aca00');
@@ -164,6 +229,26 @@ async function workload(name, url, o) {
 
   const senders = DEV_KEYS.slice(0, o.senders).map((k) => new ethers.Wallet(k));
   const recipients = Array.from({ length: 10 }, (_, i) => ethers.getAddress(ethers.dataSlice(ethers.id(`oasis-eth load recipient ${i}`), 12)));
+
+  // ERC-20: deploy and fund the senders first (not timed).
+  let tokenAddress = null;
+  const mintAmount = 10n ** 24n;
+  if (o.kind === 'erc20') {
+    const bin = readFileSync(join(contracts, 'BenchToken.bin'), 'utf8').trim().replace(/^0x/, '');
+    const ctor = ethers.AbiCoder.defaultAbiCoder().encode(['string', 'string'], ['Bench', 'BNCH']).slice(2);
+    const owner = new ethers.Wallet(DEV_KEYS[0]);
+    const fees = { maxFeePerGas, maxPriorityFeePerGas };
+    const [deployed] = await setupSends(url, owner, chainId, fees, [{ data: '0x' + bin + ctor, gasLimit: 3_000_000n }]);
+    tokenAddress = ethers.getAddress(deployed.contractAddress);
+    await setupSends(url, owner, chainId, fees, senders.map((s) => ({ to: tokenAddress, data: token.encodeFunctionData('mint', [s.address, mintAmount]), gasLimit: 200_000n })));
+  }
+  const tokenBefore = new Map();
+  if (tokenAddress) {
+    for (const a of [...senders.map((s) => s.address), ...recipients]) {
+      tokenBefore.set(a, BigInt(await rpc(url, 'eth_call', [{ to: tokenAddress, data: token.encodeFunctionData('balanceOf', [a]) }, 'latest'])));
+    }
+  }
+
   const startNonce = [];
   const before = new Map();
   for (const s of senders) {
@@ -171,6 +256,7 @@ async function workload(name, url, o) {
     before.set(s.address, BigInt(await rpc(url, 'eth_getBalance', [s.address, 'latest'])));
   }
   for (const r of recipients) before.set(r, BigInt(await rpc(url, 'eth_getBalance', [r, 'latest'])));
+  if (tokenAddress) before.set(tokenAddress, BigInt(await rpc(url, 'eth_getBalance', [tokenAddress, 'latest'])));
 
   // Pre-sign, ordered nonce-major so that with a bounded number in flight each sender's nonces arrive nearly in order.
   const t0 = performance.now();
@@ -178,12 +264,22 @@ async function workload(name, url, o) {
   for (let n = 0; n < o.perSender; n++) {
     for (let s = 0; s < senders.length; s++) {
       const k = n * senders.length + s;
-      const to = recipients[k % recipients.length];
-      const value = 1_000_000n + BigInt(k);
-      const raw = await senders[s].signTransaction({
-        type: 2, chainId, nonce: Number(startNonce[s] + BigInt(n)), to, value, gasLimit: 21000n, maxFeePerGas, maxPriorityFeePerGas,
-      });
-      txs.push({ sender: senders[s].address, to, value, raw, hash: ethers.keccak256(raw) });
+      const recipient = recipients[k % recipients.length];
+      const nonce = Number(startNonce[s] + BigInt(n));
+      if (tokenAddress) {
+        const amount = 1_000n + BigInt(k);
+        const raw = await senders[s].signTransaction({
+          type: 2, chainId, nonce, to: tokenAddress, value: 0n, data: token.encodeFunctionData('transfer', [recipient, amount]),
+          gasLimit: 100_000n, maxFeePerGas, maxPriorityFeePerGas,
+        });
+        txs.push({ sender: senders[s].address, to: tokenAddress, value: 0n, tokenTo: recipient, amount, raw, hash: ethers.keccak256(raw) });
+      } else {
+        const value = 1_000_000n + BigInt(k);
+        const raw = await senders[s].signTransaction({
+          type: 2, chainId, nonce, to: recipient, value, gasLimit: 21000n, maxFeePerGas, maxPriorityFeePerGas,
+        });
+        txs.push({ sender: senders[s].address, to: recipient, value, raw, hash: ethers.keccak256(raw) });
+      }
     }
   }
   const signMs = performance.now() - t0;
@@ -259,6 +355,18 @@ async function workload(name, url, o) {
     const got = BigInt(await rpc(url, 'eth_getBalance', [address, 'latest']));
     if (got !== want) balanceErrors.push(`${address}: expected ${want}, got ${got}`);
   }
+  if (tokenAddress) {
+    const want = new Map(tokenBefore);
+    for (let i = 0; i < txs.length; i++) {
+      if (receipts[i]?.status !== '0x1') continue;
+      want.set(txs[i].sender, want.get(txs[i].sender) - txs[i].amount);
+      want.set(txs[i].tokenTo, want.get(txs[i].tokenTo) + txs[i].amount);
+    }
+    for (const [address, w] of want) {
+      const got = BigInt(await rpc(url, 'eth_call', [{ to: tokenAddress, data: token.encodeFunctionData('balanceOf', [address]) }, 'latest']));
+      if (got !== w) balanceErrors.push(`${address} token balance: expected ${w}, got ${got}`);
+    }
+  }
   for (let s = 0; s < senders.length; s++) {
     const got = BigInt(await rpc(url, 'eth_getTransactionCount', [senders[s].address, 'latest']));
     const want = startNonce[s] + BigInt(o.perSender);
@@ -267,6 +375,7 @@ async function workload(name, url, o) {
 
   const result = {
     target: name,
+    kind: o.kind,
     transactions: txs.length,
     senders: senders.length,
     concurrency: o.concurrency,
@@ -283,6 +392,11 @@ async function workload(name, url, o) {
     sendTps: Math.round(txs.length / (sendMs / 1000)),
     endToEndTps: Math.round(txs.length / (totalMs / 1000)),
   };
+  if (pid) {
+    const now = rssMiB(pid);
+    result.rssIdleMiB = +mem.idle.toFixed(1);
+    result.rssPeakMiB = +Math.max(mem.peakSampled, now.hwm).toFixed(1);
+  }
   result.ok = result.sendErrors === 0 && result.lost === 0 && result.failedStatus === 0 && result.balanceErrors === 0;
   for (const e of errors.slice(0, 5)) console.error(`  ${name} send error: ${e}`);
   for (const e of balanceErrors.slice(0, 5)) console.error(`  ${name} balance error: ${e}`);
@@ -293,23 +407,23 @@ async function workload(name, url, o) {
 // waiting in its pool (their predecessor nonce arrived after them, and no later arrival triggers a block) and,
 // nudged with evm_mine, it has dropped a sender's tail (anvil-automine shows this). oasis-eth runs in its default
 // automine mode; oasis-interval gives the like-for-like 1 s figure.
-const TARGETS = {
+export const TARGETS = {
   oasis: { start: (o) => startOasis(o), url: (o) => o.oasisUrl },
   'oasis-interval': { start: (o) => startOasis(o, 1), url: () => undefined },
   anvil: { start: (o) => startAnvil(o, 1), url: (o) => o.anvilUrl },
   'anvil-automine': { start: (o) => startAnvil(o), url: () => undefined },
 };
 
-async function runTarget(name, o) {
+export async function runTarget(name, o) {
   const given = TARGETS[name].url(o);
   const node = given ? { url: given, stop: async () => {} } : await TARGETS[name].start(o);
   try {
     console.log(`${name}: ${node.url}`);
-    const r = await workload(name, node.url, o);
+    const r = await workload(name, node.url, o, node.pid);
     console.log(
-      `${name}: ${r.transactions} txs, ${r.sendErrors} send errors, ${r.lost} lost, ${r.failedStatus} failed, ` +
+      `${name} (${r.kind}): ${r.transactions} txs, ${r.sendErrors} send errors, ${r.lost} lost, ${r.failedStatus} failed, ` +
         `${r.balanceErrors} balance errors; ${r.blocks} blocks (${r.evmMineNudges} evm_mine nudges); send ${r.sendSeconds} s (${r.sendTps} tx/s), ` +
-        `end to end ${r.endToEndSeconds} s = ${r.endToEndTps} tx/s${r.ok ? '' : '  <-- NOT OK'}`,
+        `end to end ${r.endToEndSeconds} s = ${r.endToEndTps} tx/s; RSS idle ${r.rssIdleMiB ?? '-'} MiB, peak ${r.rssPeakMiB ?? '-'} MiB${r.ok ? '' : '  <-- NOT OK'}`,
     );
     return r;
   } finally {
@@ -317,18 +431,23 @@ async function runTarget(name, o) {
   }
 }
 
-const o = parseArgs(process.argv.slice(2));
-const results = [];
-for (const name of o.targets) {
-  results.push(await runTarget(name, o));
+export function printLoadTable(results) {
+  console.log('target          kind      txs     errors  lost  blocks  send tx/s  end-to-end tx/s  RSS idle MiB  RSS peak MiB  ok');
+  for (const r of results) {
+    console.log(
+      `${r.target.padEnd(15)} ${r.kind.padEnd(9)} ${String(r.transactions).padEnd(7)} ${String(r.sendErrors + r.failedStatus + r.balanceErrors).padEnd(7)} ` +
+        `${String(r.lost).padEnd(5)} ${String(r.blocks).padEnd(7)} ${String(r.sendTps).padEnd(10)} ${String(r.endToEndTps).padEnd(16)} ` +
+        `${String(r.rssIdleMiB ?? '-').padEnd(13)} ${String(r.rssPeakMiB ?? '-').padEnd(13)} ${r.ok}`,
+    );
+  }
 }
-console.log('');
-console.log('target          txs     errors  lost  blocks  send tx/s  end-to-end tx/s  ok');
-for (const r of results) {
-  console.log(
-    `${r.target.padEnd(15)} ${String(r.transactions).padEnd(7)} ${String(r.sendErrors + r.failedStatus + r.balanceErrors).padEnd(7)} ` +
-      `${String(r.lost).padEnd(5)} ${String(r.blocks).padEnd(7)} ${String(r.sendTps).padEnd(10)} ${String(r.endToEndTps).padEnd(16)} ${r.ok}`,
-  );
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const o = parseArgs(process.argv.slice(2));
+  const results = [];
+  for (const name of o.targets) results.push(await runTarget(name, o));
+  console.log('');
+  printLoadTable(results);
+  if (o.json) writeFileSync(o.json, JSON.stringify(results, null, 2));
+  process.exit(results.every((r) => r.ok) ? 0 : 1);
 }
-if (o.json) writeFileSync(o.json, JSON.stringify(results, null, 2));
-process.exit(results.every((r) => r.ok) ? 0 : 1);

@@ -26,11 +26,21 @@ public sealed partial class Chain
         string full = Path.GetFullPath(dataDir);
         Hash256 genesisHash = genesis.Hash;
         Directory.CreateDirectory(full);
+        ISupplyRules rules = options.SupplyRules ?? OethSupplyRules.Instance;
+        // A new chain's genesis state needs no store: it is built on another core while RocksDB opens (both are
+        // mostly cold code at start). The result is the same whichever thread builds it.
+        Task<GenesisBlock>? genesisBlock = NodeStore.WouldCreate(Path.Combine(full, StoreDirectoryName))
+            ? Task.Run(() => new RoundExecutor(genesis, rules).BuildGenesis())
+            : null;
         NodeStore store;
         try
         {
             store = NodeStore.Open(Path.Combine(full, StoreDirectoryName),
-                new NodeStoreOptions { SyncCommits = options.SyncCommits, NodeCacheBytes = options.NodeCacheBytes });
+                new NodeStoreOptions
+                {
+                    SyncCommits = options.SyncCommits, NodeCacheBytes = options.NodeCacheBytes,
+                    BlockCacheBytes = options.BlockCacheBytes, WriteBufferBytes = options.WriteBufferBytes,
+                });
         }
         catch (NodeStoreException e)
         {
@@ -41,7 +51,8 @@ public sealed partial class Chain
             BlockHeader head;
             if (store.LastRound is not { } last)
             {
-                head = WriteGenesis(store, genesis, genesisHash, options.SupplyRules ?? OethSupplyRules.Instance);
+                GenesisBlock block = genesisBlock is not null ? genesisBlock.GetAwaiter().GetResult() : new RoundExecutor(genesis, rules).BuildGenesis();
+                head = WriteGenesis(store, block, genesisHash);
             }
             else
             {
@@ -64,9 +75,8 @@ public sealed partial class Chain
     }
 
     /// <summary>Round 0: the genesis state (pool and allocations, written by the ledger) and the genesis block.</summary>
-    private static BlockHeader WriteGenesis(NodeStore store, GenesisConfig genesis, Hash256 genesisHash, ISupplyRules rules)
+    private static BlockHeader WriteGenesis(NodeStore store, GenesisBlock block, Hash256 genesisHash)
     {
-        GenesisBlock block = new RoundExecutor(genesis, rules).BuildGenesis();
         BlockHeader header = block.Header;
         var aux = new List<KeyValuePair<byte[], byte[]?>> { new(ChainKeys.GenesisKey, genesisHash.ToArray()) };
         AddBlockRecords(aux, header, [], []);

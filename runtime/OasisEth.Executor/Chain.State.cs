@@ -1,3 +1,4 @@
+using OasisEth.Primitives;
 using OasisEth.State.Mkvs;
 using OasisEth.Mkvs;
 using OasisEth.State;
@@ -22,13 +23,16 @@ public sealed partial class Chain
     }
 
     /// <summary>A fresh read-only tree at a kept block (the caller owns it; it loads from the thread-safe store).</summary>
-    private MkvsTree OpenTreeAt(ulong number)
+    private MkvsTree OpenTreeAt(ulong number) => new(KeptRootAt(number), _store.TryGetNode);
+
+    /// <summary>The state root of a kept block.</summary>
+    private Hash256 KeptRootAt(ulong number)
     {
         ThrowIfDisposed();
         ulong head = _head.Number;
         if (number > head) throw new StateUnavailableException($"Block {number} does not exist yet (the head is {head}).");
         if (!_store.TryGetRound(number, out var round))
             throw new StateUnavailableException($"The state of block {number} has been pruned; state is kept for the last {_options.KeptRounds} blocks (head {head}).");
-        return new MkvsTree(round.StateRoot, _store.TryGetNode);
+        return round.StateRoot;
     }
 }

@@ -15,6 +15,12 @@ public sealed record ChainOptions
     /// <summary>Bytes of the node store's managed node cache.</summary>
     public long NodeCacheBytes { get; init; } = 64L << 20;
 
+    /// <summary>RocksDB block cache of the node store (<see cref="NodeStoreOptions.BlockCacheBytes"/>).</summary>
+    public long BlockCacheBytes { get; init; } = 128L << 20;
+
+    /// <summary>Memtable size of the store's nodes family (<see cref="NodeStoreOptions.WriteBufferBytes"/>).</summary>
+    public long WriteBufferBytes { get; init; } = 64L << 20;
+
     /// <summary>Recent blocks kept decoded in memory (their transactions and receipts), so RPC reads of the
     /// chain's tip need no signature recovery.</summary>
     public int RecentBlocks { get; init; } = 64;

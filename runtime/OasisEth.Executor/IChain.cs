@@ -48,7 +48,9 @@ public interface IChain : IDisposable
     /// <paramref name="overrides"/> change only this call's state and block (<see cref="ArgumentException"/> for
     /// overrides geth refuses, e.g. both state and stateDiff). <paramref name="cancellation"/> stops the execution
     /// itself (the interpreter checks it on taken jumps and frame starts) and throws
-    /// <see cref="OperationCanceledException"/>; round execution never takes one.</summary>
+    /// <see cref="OperationCanceledException"/>; round execution never takes one. The call runs with the gas it names
+    /// (up to <see cref="CallSite.MaxCallGas"/>, or a block override's gasLimit), the block gas limit when it names
+    /// none: the caller caps it (the RPC's gas cap); more gas than the block's limit is visible as GASLIMIT.</summary>
     CallOutcome Call(CallRequest request, ulong number, ITxTracer? tracer = null, CallOverrides? overrides = null,
         CancellationToken cancellation = default);
 

@@ -52,7 +52,7 @@ public sealed class DevNode : IAsyncDisposable
             : throw new ArgumentException($"HttpAddress '{options.HttpAddress}' is not an IP address", nameof(options));
 
         RpcLimits limits = options.Limits;
-        var accounts = new DevAccounts(options.DevPrivateKeys);
+        var accounts = new DevAccounts(options.DevPrivateKeys, options.DevAddresses);
         var pool = new TxPool(limits.MaxPoolTransactions, limits.MaxPoolBytes, limits.MaxTransactionBytes);
         Func<ulong> now = options.Clock ?? (() => (ulong)DateTimeOffset.UtcNow.ToUnixTimeSeconds());
         var clock = new DevClock(now);

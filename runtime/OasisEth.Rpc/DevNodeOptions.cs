@@ -34,6 +34,11 @@ public sealed record DevNodeOptions
     /// <summary>32-byte secp256k1 keys: the accounts of eth_accounts, signers for eth_sendTransaction.</summary>
     public IReadOnlyList<byte[]> DevPrivateKeys { get; init; } = [];
 
+    /// <summary>The addresses of <see cref="DevPrivateKeys"/>, in order, when the caller knows them: the node then
+    /// reads the keys only at the first signature instead of at start (and checks them against these then). null = the
+    /// node computes them at start.</summary>
+    public IReadOnlyList<OasisEth.Primitives.Address>? DevAddresses { get; init; }
+
     /// <summary>Ed25519 public key (32 bytes) standing in for the good compute committee of every round.</summary>
     public byte[] DevEntityPublicKey { get; init; } = new byte[32];
 

@@ -8,8 +8,18 @@ public sealed record RpcLimits
 
     public int MaxBatchSize { get; init; } = 1000;
 
-    /// <summary>Gas given to eth_call / eth_estimateGas / debug_traceCall when the caller asks for more or for none.</summary>
-    public ulong CallGasCap { get; init; } = 50_000_000;
+    /// <summary>Gas given to eth_call / eth_createAccessList / debug_traceCall when the caller asks for more or for none,
+    /// and the most eth_estimateGas searches up to (never past the block gas limit). geth's <c>--rpc.gascap</c>: 0 =
+    /// unlimited (<see cref="OasisEth.Executor.CallSite.MaxCallGas"/>, 2^63 - 1). Not bounded by the block gas limit: a
+    /// call given more sees it as GASLIMIT.</summary>
+    public ulong CallGasCap { get; init; } = DefaultCallGasCap;
+
+    /// <summary>geth's default RPC gas cap.</summary>
+    public const ulong DefaultCallGasCap = 50_000_000;
+
+    /// <summary><see cref="CallGasCap"/> with 0 read as unlimited, and never above what the EVM can count.</summary>
+    public ulong EffectiveCallGasCap =>
+        CallGasCap == 0 || CallGasCap > OasisEth.Executor.CallSite.MaxCallGas ? OasisEth.Executor.CallSite.MaxCallGas : CallGasCap;
 
     public TimeSpan CallTimeout { get; init; } = TimeSpan.FromSeconds(5);
 

@@ -16,6 +16,11 @@ public sealed class NodeStoreOptions
     /// <summary>RocksDB block cache shared by all column families (uncompressed blocks).</summary>
     public long BlockCacheBytes { get; init; } = 128L << 20;
 
+    /// <summary>Memtable size of the nodes column family (the refs, flat and aux families get half each; up to three
+    /// memtables of each are held before a flush): the bulk of the store's native memory under writes. A 100k-node
+    /// round (~10 MiB) should fit one nodes memtable so it is flushed as one sorted file.</summary>
+    public long WriteBufferBytes { get; init; } = (long)RocksConfig.DefaultNodesWriteBuffer;
+
     /// <summary>
     /// Keep a flat key → value copy of the latest state (column family <c>flat</c>), updated from each round's
     /// write log in the round's batch, so a read of the latest state is one lookup instead of a trie walk.

@@ -26,6 +26,9 @@ internal static class RocksConfig
     /// </summary>
     public static readonly string[] FamiliesV1Initial = ["default", Nodes, Refs, Rounds, Meta, Flat];
 
+    /// <summary>The nodes family's memtable unless <see cref="NodeStoreOptions.WriteBufferBytes"/> says otherwise.</summary>
+    public const ulong DefaultNodesWriteBuffer = 64UL << 20;
+
     public static DbOptions Db(bool create, bool addFamilies = false)
     {
         return new DbOptions()
@@ -60,17 +63,20 @@ internal static class RocksConfig
             .SetMaxLogFileSize(16UL << 20);
     }
 
-    public static ColumnFamilies CreateFamilies(Cache blockCache)
+    /// <param name="nodesWriteBuffer">Memtable size of the nodes family; refs, flat and aux get half each. Memtables
+    /// are the largest native memory the store holds under writes (up to three of each family before a flush).</param>
+    public static ColumnFamilies CreateFamilies(Cache blockCache, ulong nodesWriteBuffer = DefaultNodesWriteBuffer)
     {
+        ulong half = Math.Max(nodesWriteBuffer / 2, 1UL << 20);
         var families = new ColumnFamilies(Small(blockCache));
-        families.Add(Nodes, PointLookup(blockCache, writeBuffer: 64UL << 20, compression: Compression.Lz4));
-        families.Add(Refs, PointLookup(blockCache, writeBuffer: 32UL << 20, compression: Compression.Lz4));
+        families.Add(Nodes, PointLookup(blockCache, writeBuffer: nodesWriteBuffer, compression: Compression.Lz4));
+        families.Add(Refs, PointLookup(blockCache, writeBuffer: half, compression: Compression.Lz4));
         families.Add(Rounds, Small(blockCache));
         families.Add(Meta, Small(blockCache));
-        families.Add(Flat, PointLookup(blockCache, writeBuffer: 32UL << 20, compression: Compression.Lz4));
+        families.Add(Flat, PointLookup(blockCache, writeBuffer: half, compression: Compression.Lz4));
         // aux: the executor's blocks, transactions, receipts and indexes. Point gets by hash/number plus
         // prefix scans; receipts and logs compress well, so LZ4 pays here.
-        families.Add(Aux, PointLookup(blockCache, writeBuffer: 32UL << 20, compression: Compression.Lz4));
+        families.Add(Aux, PointLookup(blockCache, writeBuffer: half, compression: Compression.Lz4));
         // round-keys: one record per round (the state keys it changed), read only by a rollback.
         families.Add(RoundKeys, Small(blockCache));
         return families;

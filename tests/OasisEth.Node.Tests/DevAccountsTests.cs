@@ -23,9 +23,22 @@ public class DevAccountsTests
     [Test]
     public void TheWrittenOutAddressesAreTheDerivedOnes()
     {
-        IReadOnlyList<DevAccount> derived = DevAccounts.Derive();
+        IReadOnlyList<DevAccount> derived = DevAccounts.DeriveFromSeed(DevAccounts.Mnemonic, DevAccounts.DefaultCount);
         Assert.That(DevAccounts.DefaultAddresses, Is.EqualTo(derived.Select(a => a.Address).ToArray()));
         Assert.That(DevCommand.Genesis(DevAccounts.DefaultAddresses, 31337).Hash, Is.EqualTo(DevCommand.Genesis(derived, 31337).Hash));
+    }
+
+    [Test]
+    public void TheWrittenOutKeysAreTheDerivedOnes()
+    {
+        IReadOnlyList<DevAccount> written = DevAccounts.Derive();
+        IReadOnlyList<DevAccount> derived = DevAccounts.DeriveFromSeed(DevAccounts.Mnemonic, DevAccounts.DefaultCount);
+        Assert.That(written.Select(a => Hex.Encode(a.PrivateKey)), Is.EqualTo(derived.Select(a => Hex.Encode(a.PrivateKey))));
+        Assert.That(written.Select(a => a.Address), Is.EqualTo(derived.Select(a => a.Address)));
+        // Each written-out address is the one its key gives.
+        foreach (DevAccount a in written) Assert.That(DevAccount.AddressOf(a.PrivateKey), Is.EqualTo(a.Address));
+        // More accounts than are written out are derived.
+        Assert.That(DevAccounts.Derive(count: 12)[11].Address, Is.EqualTo(DevAccounts.DeriveFromSeed(DevAccounts.Mnemonic, 12)[11].Address));
     }
 
     [Test]
@@ -38,7 +51,7 @@ public class DevAccountsTests
     [Test]
     public void TenAccountsMatchTheWellKnownAddressesAndKeys()
     {
-        IReadOnlyList<DevAccount> accounts = DevAccounts.Derive();
+        IReadOnlyList<DevAccount> accounts = DevAccounts.DeriveFromSeed(DevAccounts.Mnemonic, DevAccounts.DefaultCount);
         Assert.That(accounts, Has.Count.EqualTo(10));
         for (int i = 0; i < WellKnown.Length; i++)
         {

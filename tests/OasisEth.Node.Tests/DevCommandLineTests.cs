@@ -83,4 +83,46 @@ public class DevCommandLineTests
         Assert.That(Read("--rollback-to", "7").RollbackTo, Is.EqualTo(7UL));
         Assert.That(Read().RollbackTo, Is.Null);
     }
+
+    [Test]
+    public void Gas_options_default_to_anvils_block_limit_and_geths_call_cap()
+    {
+        DevOptions o = Read();
+        Assert.That((o.GasLimit, o.DisableBlockGasLimit, o.RpcGasCap), Is.EqualTo(((ulong?)null, false, (ulong?)null)));
+        Assert.That(o.BlockGasLimit, Is.EqualTo(30_000_000UL));
+        Assert.That(o.CallGasCap, Is.EqualTo(50_000_000UL));
+    }
+
+    [Test]
+    public void Gas_limit_and_rpc_gas_cap_are_read()
+    {
+        DevOptions o = Read("--gas-limit", "60000000", "--rpc.gascap", "0");
+        Assert.That(o.BlockGasLimit, Is.EqualTo(60_000_000UL));
+        Assert.That(o.CallGasCap, Is.Zero, "0 = unlimited, as geth's --rpc.gascap");
+        Assert.That(Read("--rpc.gascap", "1000000").CallGasCap, Is.EqualTo(1_000_000UL));
+    }
+
+    [Test]
+    public void Disabling_the_block_gas_limit_lifts_it_and_the_call_cap_unless_a_cap_is_given()
+    {
+        DevOptions o = Read("--disable-block-gas-limit");
+        Assert.That(o.BlockGasLimit, Is.EqualTo((ulong)long.MaxValue));
+        Assert.That(o.CallGasCap, Is.Zero);
+        Assert.That(Read("--disable-block-gas-limit", "--rpc.gascap", "70000000").CallGasCap, Is.EqualTo(70_000_000UL));
+    }
+
+    [TestCase("--gas-limit", "20999")]
+    [TestCase("--gas-limit", "9223372036854775808")]
+    [TestCase("--gas-limit", "x")]
+    [TestCase("--rpc.gascap", "-1")]
+    public void Bad_gas_values_are_usage_errors(string option, string value)
+    {
+        Assert.That(Parse(option, value).Parse.Errors, Is.Not.Empty);
+    }
+
+    [Test]
+    public void Gas_limit_and_disable_block_gas_limit_together_are_a_usage_error()
+    {
+        Assert.That(Parse("--gas-limit", "40000000", "--disable-block-gas-limit").Parse.Errors, Is.Not.Empty);
+    }
 }

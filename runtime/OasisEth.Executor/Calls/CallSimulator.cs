@@ -50,7 +50,7 @@ public sealed partial class CallSimulator
     public CallOutcome Call(CallSite site, CallRequest request, ITxTracer? tracer = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return OnRunner(runner => ToCallOutcome(RunCall(runner, site, request, Math.Min(request.Gas ?? site.GasLimit, site.GasLimit), tracer, cancellation)));
+        return OnRunner(runner => ToCallOutcome(RunCall(runner, site, request, site.CallGas(request.Gas), tracer, cancellation)));
     }
 
     public EstimateOutcome EstimateGas(CallSite site, CallRequest request, CancellationToken cancellation = default)
@@ -70,7 +70,7 @@ public sealed partial class CallSimulator
     public AccessListOutcome CreateAccessList(CallSite site, CallRequest request, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return OnRunner(runner => CollectAccessList(runner, site, request, Math.Min(request.Gas ?? site.GasLimit, site.GasLimit), cancellation));
+        return OnRunner(runner => CollectAccessList(runner, site, request, site.CallGas(request.Gas), cancellation));
     }
 
     private T OnRunner<T>(Func<EntryRunner, T> run)
@@ -95,8 +95,10 @@ public sealed partial class CallSimulator
     }
 
     /// <summary>The block as a call sees it: the header's fields, each replaced by its override when given; the base
-    /// fee is zero for a call that names no fee (see <see cref="RunCall"/>).</summary>
-    private BlockContext CallBlockContext(CallSite site, bool noFee)
+    /// fee is zero for a call that names no fee (see <see cref="RunCall"/>). A call given more gas than the block's
+    /// limit (allowed up to <see cref="CallSite.CallGasCeiling"/>) sees that gas as the block's limit, since a
+    /// transaction's gas may not exceed its block's.</summary>
+    private BlockContext CallBlockContext(CallSite site, bool noFee, ulong gas)
     {
         BlockHeader h = site.Header;
         BlockOverrides? b = site.Overrides?.Block;
@@ -105,7 +107,7 @@ public sealed partial class CallSimulator
             Coinbase = b?.Coinbase ?? OethLedger.FeeCollector,
             Number = b?.Number ?? h.Number,
             Timestamp = b?.Time ?? h.Timestamp,
-            GasLimit = site.GasLimit,
+            GasLimit = Math.Max(site.GasLimit, gas),
             BaseFee = noFee ? UInt256.Zero : b?.BaseFee ?? h.BaseFee,
             PrevRandao = (b?.PrevRandao ?? h.MixHash).ToWord(),
             BlobBaseFee = b?.BlobBaseFee ?? UInt256.Zero,
@@ -131,7 +133,7 @@ public sealed partial class CallSimulator
         byte[] senderCode = state.GetCode(tx.Sender);
         if (senderCode.Length > 0 && !Delegation.IsDesignator(senderCode)) state.SetCode(tx.Sender, []);
         bool noFee = tx.GasPrice.IsZero && tx.MaxFeePerGas.IsZero && tx.MaxPriorityFeePerGas.IsZero;
-        EntryOutcome outcome = runner.Run(state, CallBlockContext(site, noFee), tx, tracer, cancellation);
+        EntryOutcome outcome = runner.Run(state, CallBlockContext(site, noFee, gas), tx, tracer, cancellation);
         cancellation.ThrowIfCancellationRequested();
         TransactionResult result = outcome.Result;
         bool reverted = !result.IsInvalid && !outcome.Success && (result.Error == "execution reverted" || outcome.RevertData.Length > 0);

@@ -9,10 +9,14 @@ public sealed partial record GenesisConfig
     /// <summary>Smallest block gas limit: one plain transfer (21,000 gas) must fit in a round.</summary>
     public const ulong MinGasLimit = 21_000;
 
+    /// <summary>Largest block gas limit, 2^63 - 1: a transaction's gas (at most the block's) must fit the EVM's signed
+    /// 64-bit gas counter. The dev node's <c>--disable-block-gas-limit</c> uses it.</summary>
+    public const ulong MaxGasLimit = long.MaxValue;
+
     /// <summary>
     /// Checks the rules every genesis must meet, whether parsed or built in code: chain id above zero, a fork with
-    /// a base fee (London or later, since the base fee is what is burned), a gas limit of at least
-    /// <see cref="MinGasLimit"/>, an initial base fee not below the minimum gas price, at least one round per
+    /// a base fee (London or later, since the base fee is what is burned), a gas limit from
+    /// <see cref="MinGasLimit"/> to <see cref="MaxGasLimit"/>, an initial base fee not below the minimum gas price, at least one round per
     /// epoch, no duplicate or system-reserved allocation addresses, no duplicate storage keys, nonces below
     /// 2^64 - 1 (EIP-2681), and allocations summing to at most <see cref="OethLedger.TotalSupply"/>.
     /// </summary>
@@ -22,6 +26,7 @@ public sealed partial record GenesisConfig
         if (ChainId == 0) Fail("chainId must be above zero");
         if (Fork < Fork.London) Fail($"fork {Fork} has no base fee; OETH needs London or later");
         if (GasLimit < MinGasLimit) Fail($"gasLimit {GasLimit} is below {MinGasLimit} (one transfer must fit in a round)");
+        if (GasLimit > MaxGasLimit) Fail($"gasLimit {GasLimit} is above {MaxGasLimit} (a transaction's gas must fit the EVM's signed 64-bit counter)");
         if (InitialBaseFee < MinGasPrice) Fail($"initialBaseFee {InitialBaseFee} is below minGasPrice {MinGasPrice}");
         if (Rewards is null) Fail("rewards is missing");
         if (Rewards!.RoundsPerEpoch == 0) Fail("rewards.roundsPerEpoch must be above zero");

@@ -25,8 +25,37 @@ public static class DevAccounts
         Address.Parse("0x23618e81E3f5cdF7f54C3d65f7FBc0aBf5B21E8f"), Address.Parse("0xa0Ee7A142d267C1f36714E4a8F75612F20a79720"),
     ];
 
-    /// <summary>Accounts m/44'/60'/0'/0/i for i = 0..count-1 of <paramref name="mnemonic"/>.</summary>
+    /// <summary>
+    /// The private keys <see cref="Derive"/> gives for the default mnemonic, written out (every Ethereum dev tool prints
+    /// them): deriving them costs the start of <c>oasis-eth dev</c> about 170 ms of cold secp256k1 code (the
+    /// multiplication tables alone are built in ~100 ms), for keys that never change. A test keeps them equal to the
+    /// derivation.
+    /// </summary>
+    private static readonly string[] DefaultPrivateKeys =
+    [
+        "ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80", "59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d",
+        "5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a", "7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6",
+        "47e179ec197488593b187f80a00eb0da91f1b9d0b13f8733639f19c30a34926a", "8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba",
+        "92db14e403b83dfe3df233f83dfa3a0d7096f21ca9b0d6d6b8d88b2b4ec1564e", "4bbbf85ce3377467afe5d46f804f221813b2bb87f24d81f60f1fcdbf7cbf4356",
+        "dbda1821b80551c9d65939329250298aa3472ba22feea921c0cf5d620ea67b97", "2a871d0798f97d79848a013d4936a73bf4cc922c825d33c1cf7073dff6d409c6",
+    ];
+
+    /// <summary>Accounts m/44'/60'/0'/0/i for i = 0..count-1 of <paramref name="mnemonic"/> (the default mnemonic's
+    /// first ten from the written-out lists, any other by derivation).</summary>
     public static IReadOnlyList<DevAccount> Derive(string mnemonic = Mnemonic, int count = DefaultCount)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        if (mnemonic == Mnemonic && count <= DefaultPrivateKeys.Length)
+        {
+            var known = new DevAccount[count];
+            for (int i = 0; i < count; i++) known[i] = new DevAccount(i, DefaultAddresses[i], Hex.Decode(DefaultPrivateKeys[i]));
+            return known;
+        }
+        return DeriveFromSeed(mnemonic, count);
+    }
+
+    /// <summary>The derivation itself (BIP-39 seed, BIP-32 path), without the written-out shortcut.</summary>
+    internal static IReadOnlyList<DevAccount> DeriveFromSeed(string mnemonic, int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         byte[] seed = Bip39.ToSeed(mnemonic);

@@ -39,6 +39,12 @@ public static class DevBanner
         output.WriteLine();
         output.WriteLine(string.Create(inv, $"Chain ID:          {options.ChainId}"));
         output.WriteLine($"Data directory:    {options.DataDirectory}");
+        output.WriteLine(options.DisableBlockGasLimit
+            ? "Block gas limit:   disabled (2^63 - 1)"
+            : string.Create(inv, $"Block gas limit:   {options.BlockGasLimit}"));
+        output.WriteLine(options.CallGasCap == 0
+            ? "RPC gas cap:       unlimited"
+            : string.Create(inv, $"RPC gas cap:       {options.CallGasCap}"));
         output.WriteLine(options.BlockTimeSeconds is ulong s
             ? string.Create(inv, $"Block time:        {s} s")
             : "Mining:            automine (one block per transaction batch)");

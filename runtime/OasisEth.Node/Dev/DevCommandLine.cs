@@ -60,6 +60,21 @@ public sealed class DevCommandLine
         Description = "Before serving, drop every block after block N (its state must be among the last 128 kept); recovers a chain whose head an older version stamped with an unusable timestamp",
     };
 
+    public Option<ulong?> GasLimit { get; } = new("--gas-limit")
+    {
+        Description = $"Block gas limit of a new chain (default {DevOptions.DefaultGasLimit}); part of its genesis, so a restart on the same directory needs the same value",
+    };
+
+    public Option<bool> DisableBlockGasLimit { get; } = new("--disable-block-gas-limit")
+    {
+        Description = "No block gas limit (as anvil's flag: the limit is 2^63 - 1, so transactions and calls of any gas run) and no RPC gas cap unless --rpc.gascap is given",
+    };
+
+    public Option<ulong?> RpcGasCap { get; } = new("--rpc.gascap")
+    {
+        Description = $"Most gas eth_call, eth_estimateGas, eth_createAccessList and debug_traceCall run with (0 = unlimited; default {Rpc.RpcLimits.DefaultCallGasCap}, unlimited with --disable-block-gas-limit)",
+    };
+
     public DevCommandLine()
     {
         // Numbers are parsed here rather than by the default converter so a bad value gets one clear message and
@@ -68,6 +83,14 @@ public sealed class DevCommandLine
         HttpPort.CustomParser = r => (int)(ParseNumber(r, "--http.port", 0, 65535) ?? 0);
         BlockTime.CustomParser = r => ParseNumber(r, "--block-time", 1, DevNodeOptions.MaxBlockTimeSeconds);
         RollbackTo.CustomParser = r => ParseNumber(r, "--rollback-to", 0, ulong.MaxValue);
+        GasLimit.CustomParser = r => ParseNumber(r, "--gas-limit", Executor.GenesisConfig.MinGasLimit, Executor.GenesisConfig.MaxGasLimit);
+        RpcGasCap.CustomParser = r => ParseNumber(r, "--rpc.gascap", 0, ulong.MaxValue);
+        DisableBlockGasLimit.Validators.Add(r =>
+        {
+            // anvil refuses the pair too: one says which limit, the other that there is none.
+            if (r.GetValueOrDefault<bool>() && r.Parent?.GetResult(GasLimit) is { Implicit: false })
+                r.AddError("--disable-block-gas-limit and --gas-limit cannot be used together.");
+        });
         HttpAddress.Validators.Add(r =>
         {
             string? address = r.GetValueOrDefault<string>();
@@ -114,6 +137,9 @@ public sealed class DevCommandLine
         command.Options.Add(RollbackTo);
         command.Options.Add(VirtualHosts);
         command.Options.Add(CorsOrigins);
+        command.Options.Add(GasLimit);
+        command.Options.Add(DisableBlockGasLimit);
+        command.Options.Add(RpcGasCap);
     }
 
     /// <summary>The checked options of a successful parse; relative paths are resolved against
@@ -132,6 +158,9 @@ public sealed class DevCommandLine
             RollbackTo = parse.GetValue(RollbackTo),
             VirtualHosts = List(parse.GetValue(VirtualHosts)),
             CorsOrigins = List(parse.GetValue(CorsOrigins)),
+            GasLimit = parse.GetValue(GasLimit),
+            DisableBlockGasLimit = parse.GetValue(DisableBlockGasLimit),
+            RpcGasCap = parse.GetValue(RpcGasCap),
         };
     }
 }

@@ -25,4 +25,25 @@ public sealed record DevOptions
     public IReadOnlyList<string>? VirtualHosts { get; init; }
     /// <summary>--http.corsdomain entries; null = the node's default (pages on this machine).</summary>
     public IReadOnlyList<string>? CorsOrigins { get; init; }
+
+    /// <summary>The genesis block gas limit (--gas-limit; anvil's default 30M when null). Part of the genesis: a chain
+    /// created with one limit is resumed only with the same.</summary>
+    public ulong? GasLimit { get; init; }
+
+    /// <summary>--disable-block-gas-limit (anvil's): the block gas limit is <see cref="OasisEth.Executor.GenesisConfig.MaxGasLimit"/>
+    /// (2^63 - 1, so no transaction is refused for its gas) and the RPC gas cap is unlimited unless --rpc.gascap is given.</summary>
+    public bool DisableBlockGasLimit { get; init; }
+
+    /// <summary>--rpc.gascap (geth's): the most gas eth_call and friends run with; 0 = unlimited; null = the default
+    /// (50M, or unlimited with <see cref="DisableBlockGasLimit"/>).</summary>
+    public ulong? RpcGasCap { get; init; }
+
+    /// <summary>The genesis block gas limit these options give.</summary>
+    public ulong BlockGasLimit => DisableBlockGasLimit ? OasisEth.Executor.GenesisConfig.MaxGasLimit : GasLimit ?? DefaultGasLimit;
+
+    /// <summary>The RPC gas cap these options give (0 = unlimited).</summary>
+    public ulong CallGasCap => RpcGasCap ?? (DisableBlockGasLimit ? 0 : OasisEth.Rpc.RpcLimits.DefaultCallGasCap);
+
+    /// <summary>anvil's and the dev genesis's default block gas limit.</summary>
+    public const ulong DefaultGasLimit = 30_000_000;
 }

@@ -21,13 +21,16 @@ internal static class CallDeadlines
         long deadline = Stopwatch.GetTimestamp() + (long)(after.TotalSeconds * Stopwatch.Frequency);
         lock (Gate)
         {
+            // The thread needs waking only when this deadline comes before every pending one (or none is pending):
+            // with one timeout for all calls that is rarely the case, so a call costs no context switch here.
+            bool earliest = !Pending.TryPeek(out _, out long first) || deadline < first;
             Pending.Enqueue(source, deadline);
             if (_thread is null)
             {
                 _thread = new Thread(Run) { IsBackground = true, Name = "rpc call deadlines" };
                 _thread.Start();
             }
-            Monitor.PulseAll(Gate);
+            if (earliest) Monitor.PulseAll(Gate);
         }
     }
 

@@ -26,8 +26,9 @@ internal static class TxApi
             (CallRequest request, _, _) = CallArgs.Parse(call.Params.Required(0), RpcParams.Where(0));
             ulong block = c.ResolveExisting(call.Params, 1);
             CallOverrides? overrides = StateAndBlockOverrides(call.Params);
-            // No gas given: the chain searches up to its own bound (the block gas limit); given: at most the cap.
-            if (request.Gas is { } given && given > c.Limits.CallGasCap) request = request with { Gas = c.Limits.CallGasCap };
+            // The search runs up to the gas given or the cap, and never past the block gas limit (the chain's bound:
+            // what it finds must fit in a block).
+            request = CapGas(request, c.Limits);
             EstimateOutcome outcome = await WithTimeout(c, ct => c.Chain.EstimateGas(request, block, overrides, ct), call.Cancellation);
             if (outcome.Ok) RpcJson.Quantity(call.Result, outcome.Gas);
             else throw CallError(IsRevert(outcome.Error, outcome.RevertData), outcome.Error, outcome.RevertData);
@@ -83,8 +84,12 @@ internal static class TxApi
     private static CallOverrides? StateAndBlockOverrides(RpcParams p) => CallArgs.Overrides(
         CallArgs.ParseStateOverrides(p.Get(2), RpcParams.Where(2)), CallArgs.ParseBlockOverrides(p.Get(3), RpcParams.Where(3)));
 
-    internal static CallRequest CapGas(CallRequest request, RpcLimits limits) =>
-        request.Gas is { } g && g <= limits.CallGasCap ? request : request with { Gas = limits.CallGasCap };
+    /// <summary>The call's gas: what it asks for, at most the cap; the cap when it names none (geth's rule).</summary>
+    internal static CallRequest CapGas(CallRequest request, RpcLimits limits)
+    {
+        ulong cap = limits.EffectiveCallGasCap;
+        return request.Gas is { } g && g <= cap ? request : request with { Gas = cap };
+    }
 
     private static bool IsRevert(string? error, byte[] data) =>
         data.Length > 0 || (error?.StartsWith("execution reverted", StringComparison.Ordinal) ?? false);
@@ -93,13 +98,6 @@ internal static class TxApi
         ? new RpcException(RpcErrorCodes.ExecutionReverted, error ?? "execution reverted", Hex.EncodePrefixed(data))
         : RpcException.Server(error ?? "execution failed");
 
-    /// <summary>
-    /// Runs a chain call on the thread pool under the call timeout. The chain gets a token that is cancelled at the
-    /// limit (by <see cref="CallDeadlines"/>, which does not need a free pool thread) or when the client goes away;
-    /// the interpreter then stops the execution itself, so a runaway call frees its thread instead of running on to
-    /// its gas cap. A call that finished but took longer than the limit is reported as timed out too, so the
-    /// answer does not depend on how late the cancellation landed.
-    /// </summary>
     /// <summary>Refuses a hex string whose bytes alone pass the transaction size limit, measured on the request's own
     /// UTF-8 (no string or byte array is made of it): a 5 MB send then costs the request, not three more copies.</summary>
     private static void RefuseOversized(JsonElement? hex, int maxTransactionBytes, string what)
@@ -112,7 +110,29 @@ internal static class TxApi
             throw RpcException.Server($"oversized data: {what} size {bytes}, limit {maxTransactionBytes}");
     }
 
-    internal static async Task<T> WithTimeout<T>(RpcContext c, Func<CancellationToken, T> run, CancellationToken ct)
+    /// <summary>
+    /// Runs a chain call on the calling (pool) thread under the call timeout. The chain gets a token that is cancelled at the
+    /// limit (by <see cref="CallDeadlines"/>, which does not need a free pool thread) or when the client goes away;
+    /// the interpreter then stops the execution itself, so a runaway call frees its thread instead of running on to
+    /// its gas cap. A call that finished but took longer than the limit is reported as timed out too, so the
+    /// answer does not depend on how late the cancellation landed.
+    /// </summary>
+    internal static Task<T> WithTimeout<T>(RpcContext c, Func<CancellationToken, T> run, CancellationToken ct)
+    {
+        // Run on the request's own pool thread: a hop through Task.Run cost every call a queue and a wake-up (a
+        // context switch on a 2-core machine) and gained nothing: Kestrel's requests already run on the pool, which
+        // grows if calls block it, and the deadline thread stops runaway executions either way.
+        try
+        {
+            return Task.FromResult(RunWithTimeout(c, run, ct));
+        }
+        catch (Exception e)
+        {
+            return Task.FromException<T>(e);
+        }
+    }
+
+    private static T RunWithTimeout<T>(RpcContext c, Func<CancellationToken, T> run, CancellationToken ct)
     {
         long started = Stopwatch.GetTimestamp();
         var interrupt = new CancellationTokenSource();
@@ -120,7 +140,7 @@ internal static class TxApi
         CallDeadlines.Cancel(interrupt, c.Limits.CallTimeout);
         try
         {
-            T result = await Task.Run(() => run(interrupt.Token), CancellationToken.None);
+            T result = run(interrupt.Token);
             if (Stopwatch.GetElapsedTime(started) > c.Limits.CallTimeout) throw new OperationCanceledException(interrupt.Token);
             return result;
         }
@@ -170,7 +190,7 @@ internal static class TxApi
         if (request.Gas is { } g) gas = g;
         else
         {
-            CallRequest estimateRequest = request with { Nonce = nonce, Gas = Math.Min(c.Limits.CallGasCap, c.Genesis.GasLimit) };
+            CallRequest estimateRequest = request with { Nonce = nonce, Gas = Math.Min(c.Limits.EffectiveCallGasCap, c.Genesis.GasLimit) };
             EstimateOutcome estimate = await WithTimeout(c, t => c.Chain.EstimateGas(estimateRequest, head.Number, null, t), call.Cancellation);
             if (!estimate.Ok) throw CallError(IsRevert(estimate.Error, estimate.RevertData), estimate.Error, estimate.RevertData);
             gas = estimate.Gas;
