@@ -69,7 +69,7 @@ public sealed partial class Chain
     private CallSite OpenCallSite(ulong number, CallOverrides? overrides)
     {
         BlockHeader header = GetHeader(number) ?? throw new StateUnavailableException($"Block {number} does not exist.");
-        return CallSite.Create(header, new MkvsStateReader(OpenTreeAt(number)), overrides, n => GetHeader(n)?.Hash ?? Hash256.Zero);
+        return CallSite.Create(header, WithEdits(new MkvsStateReader(OpenTreeAt(number)), number), overrides, n => GetHeader(n)?.Hash ?? Hash256.Zero);
     }
 
     private static T Guard<T>(ulong number, Func<T> run)

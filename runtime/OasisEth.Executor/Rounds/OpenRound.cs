@@ -46,7 +46,7 @@ public sealed class OpenRound
         _state = new InMemoryWorldState(cachedReader ?? _treeReader);
         GenesisConfig genesis = owner.Genesis;
         _number = context.Number;
-        _baseFee = BaseFee.ForBlock(_number, genesis, context.Parent);
+        _baseFee = context.BaseFeeOverride ?? BaseFee.ForBlock(_number, genesis, context.Parent);
         _block = new BlockContext
         {
             Coinbase = OethLedger.FeeCollector,

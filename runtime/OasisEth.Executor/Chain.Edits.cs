@@ -1,0 +1,161 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using OasisEth.Mkvs;
+using OasisEth.Primitives;
+using OasisEth.State;
+using OasisEth.State.Mkvs;
+
+namespace OasisEth.Executor;
+
+/// <summary>Dev cheats (<see cref="IDevChain"/>): pending state edits overlaid on head reads and written by the next
+/// round; impersonation; the next base fee. docs/executor.md, "Dev state edits".</summary>
+public sealed partial class Chain : IDevChain
+{
+    /// <summary>Edits over <see cref="StateEdits.BaseNumber"/>'s state; replaced (never mutated) under the write lock.</summary>
+    private volatile StateEdits? _edits;
+    private readonly ConcurrentDictionary<Address, bool> _impersonated = new();
+    private volatile bool _autoImpersonate;
+    private volatile BaseFeeBox? _nextBaseFee;
+
+    private sealed record BaseFeeBox(UInt256 Value);
+
+    public StateEdits PendingEdits => EditsFor(_head.Number) ?? StateEdits.Empty(_head.Number);
+
+    public void RestoreEdits(StateEdits edits)
+    {
+        ArgumentNullException.ThrowIfNull(edits);
+        lock (_writeLock)
+        {
+            if (edits.BaseNumber == _head.Number) _edits = edits;
+        }
+    }
+
+    /// <summary>The pending edits that apply to reads of block <paramref name="number"/>'s state: only the head's.</summary>
+    private StateEdits? EditsFor(ulong number) => _edits is { IsEmpty: false } e && e.BaseNumber == number ? e : null;
+
+    private IStateReader WithEdits(IStateReader reader, ulong number) =>
+        EditsFor(number) is { } edits ? new EditedStateReader(reader, edits) : reader;
+
+    public void SetBalance(Address address, UInt256 balance) => Edit(address, (reader, edits) => SetBalanceIn(reader, edits, address, balance));
+
+    public UInt256 AddBalance(Address address, UInt256 amount)
+    {
+        UInt256 result = UInt256.Zero;
+        Edit(address, (reader, edits) =>
+        {
+            UInt256 old = BalanceOf(reader, address);
+            result = UInt256.AddOverflow(old, amount, out UInt256 sum) ? UInt256.MaxValue : sum;
+            return SetBalanceIn(reader, edits, address, result);
+        });
+        return result;
+    }
+
+    public void SetNonce(Address address, ulong nonce) => Edit(address, (_, edits) => edits.With(address, e => e with { Nonce = nonce }));
+
+    public void SetCode(Address address, byte[] code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        Hash256 hash = code.Length == 0 ? Hash256.EmptyCode : Keccak.Compute(code);
+        Edit(address, (_, edits) => edits.With(address, e => e with { Code = code, CodeHash = hash }));
+    }
+
+    public void SetStorage(Address address, UInt256 slot, UInt256 value) =>
+        Edit(address, (_, edits) => edits.With(address, e => e with { Storage = e.Storage.SetItem(slot, value) }));
+
+    public IStateView OpenEditedHead() => OpenState(_head.Number);
+
+    public void Impersonate(Address address) => _impersonated[address] = true;
+
+    public void StopImpersonating(Address address) => _impersonated.TryRemove(address, out _);
+
+    public bool AutoImpersonate
+    {
+        get => _autoImpersonate;
+        set => _autoImpersonate = value;
+    }
+
+    public bool IsImpersonated(Address address) => _autoImpersonate || _impersonated.ContainsKey(address);
+
+    public UInt256? NextBaseFeeOverride
+    {
+        get => _nextBaseFee?.Value;
+        set => _nextBaseFee = value is { } v ? new BaseFeeBox(v) : null;
+    }
+
+    public UInt256 NextBaseFee
+    {
+        get
+        {
+            BlockHeader head = _head;
+            return _nextBaseFee?.Value ?? BaseFee.ForBlock(head.Number + 1, Genesis, head);
+        }
+    }
+
+    /// <summary>One edit against the head's state with the edits so far, under the write lock (so it orders with
+    /// rounds and never lands half-way through one).</summary>
+    private void Edit(Address address, Func<IStateReader, StateEdits, StateEdits> change)
+    {
+        RefuseSystemAccount(address);
+        lock (_writeLock)
+        {
+            ThrowIfDisposed();
+            ulong head = _head.Number;
+            StateEdits current = EditsFor(head) ?? StateEdits.Empty(head);
+            _edits = change(new EditedStateReader(new LatestState(_store), current), current);
+        }
+    }
+
+    /// <summary>The ledger's bookkeeping lives in these accounts' state and balances (the fee collector's balance is
+    /// swept into operator rewards each round): editing them would make the supply figures wrong, not just moved.</summary>
+    private static void RefuseSystemAccount(in Address address)
+    {
+        if (address == OethLedger.LedgerAddress || address == OethLedger.FeeCollector || address == OethClaims.Address)
+            throw new InvalidOperationException($"{address} is an OETH system account (ledger, fee collector or claims): its state is the supply's bookkeeping and cannot be edited");
+    }
+
+    private static UInt256 BalanceOf(IStateReader reader, in Address address) =>
+        reader.TryGetAccount(address, out AccountData account) ? account.Balance : UInt256.Zero;
+
+    /// <summary>Sets the balance and records what it created or destroyed in the ledger's dev slots.</summary>
+    private static StateEdits SetBalanceIn(IStateReader reader, StateEdits edits, Address address, UInt256 balance)
+    {
+        UInt256 old = BalanceOf(reader, address);
+        edits = edits.With(address, e => e with { Balance = balance });
+        if (balance > old) return AddToLedgerSlot(reader, edits, OethSlots.DevMinted, balance - old);
+        if (balance < old) return AddToLedgerSlot(reader, edits, OethSlots.DevDestroyed, old - balance);
+        return edits;
+    }
+
+    private static StateEdits AddToLedgerSlot(IStateReader reader, StateEdits edits, UInt256 slot, UInt256 amount)
+    {
+        UInt256 total = reader.GetStorage(OethLedger.LedgerAddress, slot) + amount;
+        return edits.With(OethLedger.LedgerAddress, e => e with { Storage = e.Storage.SetItem(slot, total) });
+    }
+
+    /// <summary>
+    /// Writes the pending edits into the round's tree before its first transaction, as one state change of their own
+    /// (so the round's burn is measured from the edited balances: the edit's OETH is the ledger's dev figure, never
+    /// mistaken for a burn or a mint by the round).
+    /// </summary>
+    private static BlockChanges WriteEdits(MkvsTree tree, StateEdits edits)
+    {
+        var state = new InMemoryWorldState(new MkvsStateReader(tree));
+        state.BeginTransaction();
+        foreach ((Address address, AccountEdit edit) in edits.Accounts)
+        {
+            state.Touch(address);
+            if (edit.Balance is { } balance)
+            {
+                state.SubtractBalance(address, state.GetBalance(address));
+                state.AddBalance(address, balance);
+            }
+            if (edit.Nonce is { } nonce) state.SetNonce(address, nonce);
+            if (edit.Code is { } code) state.SetCode(address, code);
+            foreach ((UInt256 slot, UInt256 value) in edit.Storage) state.SetStorage(address, slot, value);
+        }
+        state.CommitTransaction(deleteTouchedEmpty: false);
+        BlockChanges changes = state.CollectChanges();
+        MkvsStateWriter.Apply(tree, changes);
+        return changes;
+    }
+}
