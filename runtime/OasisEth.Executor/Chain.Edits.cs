@@ -140,6 +140,15 @@ public sealed partial class Chain : IDevChain
     private static BlockChanges WriteEdits(MkvsTree tree, StateEdits edits)
     {
         var state = new InMemoryWorldState(new MkvsStateReader(tree));
+        ApplyEdits(state, edits);
+        BlockChanges changes = state.CollectChanges();
+        MkvsStateWriter.Apply(tree, changes);
+        return changes;
+    }
+
+    /// <summary>The edits as one committed transaction of <paramref name="state"/> (nothing warm afterwards).</summary>
+    private static void ApplyEdits(InMemoryWorldState state, StateEdits edits)
+    {
         state.BeginTransaction();
         foreach ((Address address, AccountEdit edit) in edits.Accounts)
         {
@@ -154,8 +163,5 @@ public sealed partial class Chain : IDevChain
             foreach ((UInt256 slot, UInt256 value) in edit.Storage) state.SetStorage(address, slot, value);
         }
         state.CommitTransaction(deleteTouchedEmpty: false);
-        BlockChanges changes = state.CollectChanges();
-        MkvsStateWriter.Apply(tree, changes);
-        return changes;
     }
 }

@@ -43,6 +43,7 @@ public sealed partial class Chain
         aux.Add(new(ChainKeys.ByNumber(ChainKeys.Body, n), null));
         aux.Add(new(ChainKeys.ByNumber(ChainKeys.Receipts, n), null));
         aux.Add(new(ChainKeys.ByNumber(ChainKeys.LogsBloom, n), null));
+        aux.Add(new(ChainKeys.ByNumber(ChainKeys.DevEdits, n), null));
     }
 
     private static BlockHeader? ReadHeaderRecord(NodeStore store, ulong number)

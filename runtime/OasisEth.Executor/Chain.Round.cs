@@ -56,6 +56,7 @@ public sealed partial class Chain
         BlockHeader header = sealedRound.Header;
         var aux = new List<KeyValuePair<byte[], byte[]?>>(8 + 2 * sealedRound.RawTransactions.Count);
         AddBlockRecords(aux, header, sealedRound.RawTransactions, sealedRound.Receipts);
+        if (edits is not null) aux.Add(new(ChainKeys.ByNumber(ChainKeys.DevEdits, header.Number), StateEditsCodec.Encode(edits)));
         _store.CommitRound(header.Number, sealedRound.StateRoot, header.Hash, tree.NewNodes, sealedRound.StateWriteLog, aux);
         // Durable: bring the latest-state cache forward (in order: the ledger's changes follow the transactions').
         if (latest is not null)
