@@ -64,6 +64,48 @@ public sealed partial class Chain : IDevChain
 
     public IStateView OpenEditedHead() => OpenState(_head.Number);
 
+    public IReadOnlyList<InMemoryWorldState.AccountDump> DumpAccounts()
+    {
+        ulong head = _head.Number;
+        MkvsTree tree = OpenTreeAt(head);
+        // The edits go into this throw-away tree (never committed), so the listing walks one state.
+        if (EditsFor(head) is { } edits) WriteEdits(tree, edits);
+        IReadOnlyList<InMemoryWorldState.AccountDump> all = MkvsStateDump.Dump(tree);
+        var result = new List<InMemoryWorldState.AccountDump>(all.Count);
+        foreach (InMemoryWorldState.AccountDump a in all)
+            if (!IsSystemAccount(a.Address)) result.Add(a);
+        return result;
+    }
+
+    public int LoadAccounts(IReadOnlyList<InMemoryWorldState.AccountDump> accounts)
+    {
+        ArgumentNullException.ThrowIfNull(accounts);
+        int loaded = 0;
+        lock (_writeLock)
+        {
+            ThrowIfDisposed();
+            ulong head = _head.Number;
+            StateEdits edits = EditsFor(head) ?? StateEdits.Empty(head);
+            IStateReader latest = new LatestState(_store);
+            foreach (InMemoryWorldState.AccountDump a in accounts)
+            {
+                if (IsSystemAccount(a.Address)) continue;
+                // Each balance against the state with the edits so far (the ledger's dev slots included).
+                edits = SetBalanceIn(new EditedStateReader(latest, edits), edits, a.Address, a.Balance);
+                Hash256 codeHash = a.Code.Length == 0 ? Hash256.EmptyCode : Keccak.Compute(a.Code);
+                edits = edits.With(a.Address, e =>
+                {
+                    var storage = e.Storage.ToBuilder();
+                    foreach ((UInt256 slot, UInt256 value) in a.Storage) storage[slot] = value;
+                    return e with { Nonce = a.Nonce, Code = a.Code, CodeHash = codeHash, Storage = storage.ToImmutable() };
+                });
+                loaded++;
+            }
+            _edits = edits;
+        }
+        return loaded;
+    }
+
     public void Impersonate(Address address) => _impersonated[address] = true;
 
     public void StopImpersonating(Address address) => _impersonated.TryRemove(address, out _);
@@ -107,9 +149,12 @@ public sealed partial class Chain : IDevChain
 
     /// <summary>The ledger's bookkeeping lives in these accounts' state and balances (the fee collector's balance is
     /// swept into operator rewards each round): editing them would make the supply figures wrong, not just moved.</summary>
+    private static bool IsSystemAccount(in Address address) =>
+        address == OethLedger.LedgerAddress || address == OethLedger.FeeCollector || address == OethClaims.Address;
+
     private static void RefuseSystemAccount(in Address address)
     {
-        if (address == OethLedger.LedgerAddress || address == OethLedger.FeeCollector || address == OethClaims.Address)
+        if (IsSystemAccount(address))
             throw new InvalidOperationException($"{address} is an OETH system account (ledger, fee collector or claims): its state is the supply's bookkeeping and cannot be edited");
     }
 

@@ -29,6 +29,15 @@ public interface IDevChain
     void SetCode(Address address, byte[] code);
     void SetStorage(Address address, UInt256 slot, UInt256 value);
 
+    /// <summary>Every account of the head's state with the pending edits, in address order (slots by key, zero slots
+    /// left out), without the OETH system accounts (a node's supply bookkeeping is its own): a state dump's
+    /// accounts.</summary>
+    IReadOnlyList<OasisEth.State.InMemoryWorldState.AccountDump> DumpAccounts();
+
+    /// <summary>Loads a dump's accounts as edits (balance, nonce, code and every listed slot; other slots stay), in
+    /// one step; OETH system accounts in it are skipped. Returns how many accounts were loaded.</summary>
+    int LoadAccounts(IReadOnlyList<OasisEth.State.InMemoryWorldState.AccountDump> accounts);
+
     /// <summary>The balance, nonce, code and a slot as the head's state with the pending edits has them.</summary>
     IStateView OpenEditedHead();
 

@@ -41,7 +41,8 @@ internal static class CheatApi
             ulong nonce = p.Quantity(1);
             return () => dev.SetNonce(address, nonce);
         });
-        Edit(t, c, ["anvil_setStorageAt", "hardhat_setStorageAt"], (dev, p) =>
+        // anvil answers its own setStorageAt with true (its only edit with a bool result).
+        Edit(t, c, ["anvil_setStorageAt", "hardhat_setStorageAt"], alwaysTrue: true, parse: (dev, p) =>
         {
             Address address = p.Address(0);
             UInt256 slot = RpcValues.Slot(p.Required(1), RpcParams.Where(1));
@@ -66,6 +67,7 @@ internal static class CheatApi
         }
 
         Impersonation(t, c);
+        Dumps(t, c);
 
         foreach (string name in (string[])["anvil_setMinGasPrice", "hardhat_setMinGasPrice"])
         {
@@ -144,13 +146,54 @@ internal static class CheatApi
         }
     }
 
+    /// <summary>anvil_dumpState: hex of the gzip'd JSON dump (StateDump); anvil_loadState: a dump (gzip'd or plain
+    /// JSON, as hex) loaded as edits, true. hardhat_ aliases as anvil has them.</summary>
+    private static void Dumps(RpcMethodTable t, RpcContext c)
+    {
+        foreach (string name in (string[])["anvil_dumpState", "hardhat_dumpState"])
+        {
+            t.Add(name, async call =>
+            {
+                IDevChain dev = Dev(c, name);
+                // anvil's optional "preserve historical states" flag: accepted; a dump here is always the head's state.
+                if (call.Params.Get(0) is { } flag && flag.ValueKind is not (JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null))
+                    throw RpcException.InvalidParams("invalid argument 0: expected a boolean");
+                byte[] dump = await Task.Run(() =>
+                {
+                    BlockHeader head = c.Chain.Head;
+                    return StateDump.Compress(StateDump.ToJson(head, dev.DumpAccounts()));
+                });
+                RpcJson.Data(call.Result, dump);
+            });
+        }
+        foreach (string name in (string[])["anvil_loadState", "hardhat_loadState"])
+        {
+            t.Add(name, async call =>
+            {
+                IDevChain dev = Dev(c, name);
+                byte[] bytes = call.Params.Data(0);
+                IReadOnlyList<OasisEth.State.InMemoryWorldState.AccountDump> accounts;
+                try
+                {
+                    accounts = StateDump.ParseAccounts(bytes);
+                }
+                catch (FormatException e)
+                {
+                    throw RpcException.InvalidParams($"invalid argument 0: {e.Message}");
+                }
+                await c.Driver.RunAsync(() => dev.LoadAccounts(accounts));
+                call.Result.WriteBooleanValue(true);
+            });
+        }
+    }
+
     /// <summary>Registers a state edit under its names: parameters read on the caller's thread (bad ones are -32602
     /// before anything is queued), the edit run on the driver's.</summary>
-    private static void Edit(RpcMethodTable t, RpcContext c, string[] names, Func<IDevChain, RpcParams, Action> parse)
+    private static void Edit(RpcMethodTable t, RpcContext c, string[] names, Func<IDevChain, RpcParams, Action> parse, bool alwaysTrue = false)
     {
         foreach (string name in names)
         {
-            bool hardhat = !name.StartsWith("anvil_", StringComparison.Ordinal);
+            bool hardhat = alwaysTrue || !name.StartsWith("anvil_", StringComparison.Ordinal);
             t.Add(name, async call =>
             {
                 IDevChain dev = Dev(c, name);
