@@ -217,4 +217,34 @@ public sealed class CheatMethodTests
         RpcError none = await _node.CallFails("anvil_dealERC20", holder.ToString(), Fresh, "0x1");
         Assert.That(none.Message, Is.EqualTo("Unable to set ERC20 balance, no slot found"));
     }
+
+    [Test]
+    public async Task DumpState_answers_gzip_json_and_LoadState_takes_it_back()
+    {
+        await _node.Call("anvil_setBalance", Fresh, "0x1234");
+        await _node.Call("anvil_setStorageAt", Fresh, "0x1", "0x000000000000000000000000000000000000000000000000000000000000abcd");
+        string hex = await Get("anvil_dumpState");
+        Assert.That(hex, Does.StartWith("0x1f8b"), "gzip, as anvil answers");
+        byte[] gz = Hex.Decode(hex.AsSpan(2));
+        using var input = new System.IO.Compression.GZipStream(new MemoryStream(gz), System.IO.Compression.CompressionMode.Decompress);
+        using var doc = JsonDocument.Parse(input);
+        JsonElement account = doc.RootElement.GetProperty("accounts").GetProperty(Fresh);
+        Assert.That(account.GetProperty("balance").GetString(), Is.EqualTo("0x1234"));
+        Assert.That(account.GetProperty("storage").GetProperty("0x0000000000000000000000000000000000000000000000000000000000000001").GetString(),
+            Is.EqualTo("0x000000000000000000000000000000000000000000000000000000000000abcd"));
+        Assert.That(doc.RootElement.GetProperty("block").GetProperty("number").GetString(), Is.EqualTo("0x0"));
+        Assert.That((await _node.Call("hardhat_dumpState", true)).GetString(), Does.StartWith("0x1f8b"));
+
+        await using TestNode other = await TestNode.StartAsync();
+        Assert.That((await other.Call("anvil_loadState", hex)).GetBoolean(), Is.True);
+        Assert.That((await other.Call("eth_getBalance", Fresh, "latest")).GetString(), Is.EqualTo("0x1234"));
+        Assert.That((await other.Call("eth_getStorageAt", Fresh, "0x1", "latest")).GetString(),
+            Is.EqualTo("0x000000000000000000000000000000000000000000000000000000000000abcd"));
+        string plain = Hex.EncodePrefixed(System.Text.Encoding.UTF8.GetBytes("{\"accounts\":{\"" + Whale + "\":{\"nonce\":3,\"balance\":\"0x10\",\"code\":\"0x\",\"storage\":{}}}}"));
+        Assert.That((await other.Call("hardhat_loadState", plain)).GetBoolean(), Is.True);
+        Assert.That((await other.Call("eth_getTransactionCount", Whale, "latest")).GetString(), Is.EqualTo("0x3"));
+        Assert.That((await other.CallFails("anvil_loadState", "0x1234")).Code, Is.EqualTo(-32602));
+        Assert.That((await other.CallFails("anvil_loadState", "nope")).Code, Is.EqualTo(-32602));
+        Assert.That((await other.CallFails("anvil_dumpState", "0x1")).Code, Is.EqualTo(-32602));
+    }
 }
