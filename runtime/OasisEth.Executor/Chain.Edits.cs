@@ -17,7 +17,17 @@ public sealed partial class Chain : IDevChain
     private volatile bool _autoImpersonate;
     private volatile BaseFeeBox? _nextBaseFee;
 
+    private volatile CoinbaseBox? _coinbase;
+
     private sealed record BaseFeeBox(UInt256 Value);
+
+    private sealed record CoinbaseBox(Address Value);
+
+    public Address? Coinbase
+    {
+        get => _coinbase?.Value;
+        set => _coinbase = value is { } v ? new CoinbaseBox(v) : null;
+    }
 
     public StateEdits PendingEdits => EditsFor(_head.Number) ?? StateEdits.Empty(_head.Number);
 

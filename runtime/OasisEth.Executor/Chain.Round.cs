@@ -43,6 +43,7 @@ public sealed partial class Chain
         var context = new RoundContext(parent, input.Timestamp, input.GoodComputeEntities, n => GetHeader(n)?.Hash ?? Hash256.Zero)
         {
             BaseFeeOverride = _nextBaseFee?.Value,
+            Coinbase = _coinbase?.Value,
         };
         OpenRound round = _rounds.Begin(context, tree, editChanges is null ? latest : null);
 

@@ -247,4 +247,22 @@ public sealed class CheatMethodTests
         Assert.That((await other.CallFails("anvil_loadState", "nope")).Code, Is.EqualTo(-32602));
         Assert.That((await other.CallFails("anvil_dumpState", "0x1")).Code, Is.EqualTo(-32602));
     }
+
+    [Test]
+    public async Task SetCoinbase_names_the_miner_of_later_blocks_which_gets_the_tips()
+    {
+        Assert.That((await _node.Call("hardhat_setCoinbase", Whale)).GetBoolean(), Is.True);
+        Assert.That(await Get("eth_coinbase"), Is.EqualTo(Whale));
+        string hash = await Get("eth_sendTransaction", new { from = Keys.Address(0).ToString(), to = Fresh, value = "0x1" });
+        JsonElement receipt = await _node.Call("eth_getTransactionReceipt", hash);
+        JsonElement block = await _node.Call("eth_getBlockByNumber", receipt.GetProperty("blockNumber").GetString(), false);
+        Assert.That(block.GetProperty("miner").GetString(), Is.EqualTo(Whale));
+        UInt256 tip = TestNode.Big(receipt.GetProperty("effectiveGasPrice")) - TestNode.Big(block.GetProperty("baseFeePerGas"));
+        Assert.That(TestNode.Big(await _node.Call("eth_getBalance", Whale, "latest")), Is.EqualTo(tip * TestNode.Big(receipt.GetProperty("gasUsed"))));
+        JsonElement supply = await _node.Call("oasis_supply", "latest");
+        Assert.That(TestNode.Big(supply.GetProperty("total")), Is.EqualTo(UInt256.Parse("21000000000000000000000000")), "tips moved, nothing created");
+        Assert.That((await _node.Call("anvil_setCoinbase", "0x4f45544800000000000000000000000000000002")).ValueKind, Is.EqualTo(JsonValueKind.Null));
+        Assert.That(await Get("eth_coinbase"), Is.EqualTo("0x4f45544800000000000000000000000000000002"));
+        Assert.That((await _node.CallFails("anvil_setCoinbase", "0x12")).Code, Is.EqualTo(-32602));
+    }
 }

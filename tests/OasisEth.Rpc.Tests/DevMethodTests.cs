@@ -132,7 +132,6 @@ public sealed class DevMethodTests
 
     [TestCase("anvil_reset")]
     [TestCase("hardhat_reset")]
-    [TestCase("anvil_setCoinbase")]
     public async Task Methods_without_a_meaning_here_are_refused_clearly(string method)
     {
         RpcError e = await _node.CallFails(method, Keys.Address(0).ToString());

@@ -47,6 +47,11 @@ public interface IDevChain
     bool AutoImpersonate { get; set; }
     bool IsImpersonated(Address address);
 
+    /// <summary>Every later block's coinbase (anvil_setCoinbase; null: the OETH fee collector). The tips then go
+    /// to it instead of into operator rewards; nothing is created or destroyed. In memory only: a restart goes back to
+    /// the fee collector.</summary>
+    Address? Coinbase { get; set; }
+
     /// <summary>The next block's base fee when set (anvil_setNextBlockBaseFeePerGas); used once, then EIP-1559 goes on
     /// from it.</summary>
     UInt256? NextBaseFeeOverride { get; set; }

@@ -15,4 +15,8 @@ public sealed record RoundContext(BlockHeader Parent, ulong Timestamp, IReadOnly
     /// <summary>Dev node only (anvil_setNextBlockBaseFeePerGas): this block's base fee instead of the EIP-1559 rule.
     /// The ParaTime runtime never sets it.</summary>
     public UInt256? BaseFeeOverride { get; init; }
+
+    /// <summary>Dev node only (anvil_setCoinbase): the block's coinbase instead of the OETH fee collector, so the
+    /// tips go there rather than into operator rewards. The ParaTime runtime never sets it.</summary>
+    public Address? Coinbase { get; init; }
 }

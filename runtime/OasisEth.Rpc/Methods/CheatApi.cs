@@ -110,11 +110,14 @@ internal static class CheatApi
         }
         foreach (string name in (string[])["anvil_setCoinbase", "hardhat_setCoinbase"])
         {
-            t.Add(name, call =>
+            bool hardhat = name.StartsWith("hardhat_", StringComparison.Ordinal);
+            t.Add(name, async call =>
             {
-                call.Params.Address(0);
-                throw RpcException.Server($"{name} is not available: every block's coinbase is the OETH fee collector "
-                    + $"{OethLedger.FeeCollector}, whose balance (the tips) the ledger sweeps into operator rewards each round");
+                IDevChain dev = Dev(c, name);
+                Address coinbase = call.Params.Address(0);
+                // The fee collector itself means "back to the OETH fee rules".
+                await Run(c, () => dev.Coinbase = coinbase == OethLedger.FeeCollector ? null : coinbase);
+                Done(call, hardhat);
             });
         }
     }

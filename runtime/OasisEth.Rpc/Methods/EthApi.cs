@@ -24,7 +24,8 @@ internal static class EthApi
         t.Add("eth_syncing", call => call.Result.WriteBooleanValue(false));
         t.Add("eth_mining", call => call.Result.WriteBooleanValue(true));
         t.Add("eth_hashrate", call => RpcJson.Quantity(call.Result, 0UL));
-        t.Add("eth_coinbase", call => RpcJson.Address(call.Result, c.Chain.Head.Coinbase));
+        // The next block's coinbase: the fee collector, or a dev node's anvil_setCoinbase choice.
+        t.Add("eth_coinbase", call => RpcJson.Address(call.Result, c.Chain is IDevChain dev ? dev.Coinbase ?? OethLedger.FeeCollector : c.Chain.Head.Coinbase));
         t.Add("eth_accounts", call =>
         {
             call.Result.WriteStartArray();

@@ -170,4 +170,22 @@ public sealed class StateEditTests
         Assert.That(dev.NextBaseFeeOverride, Is.Null);
         Assert.That(f.Round().Block.Header.BaseFee, Is.EqualTo(BaseFee.ForBlock(3, f.Genesis, r.Block.Header)));
     }
+
+    [Test]
+    public void ACoinbaseOverrideTakesTheTipsAndCreatesNothing()
+    {
+        using var f = new ChainFixture();
+        IDevChain dev = f.Chain;
+        dev.Coinbase = Fresh;
+        RoundResult r = f.Round(TestAccounts.Tx(0, 0, TestAccounts.Address(1), 1));
+        Assert.That(r.Block.Header.Coinbase, Is.EqualTo(Fresh));
+        UInt256 tip = r.Receipts[0].EffectiveGasPrice - r.Block.Header.BaseFee;
+        Assert.That(f.Chain.OpenState(1).GetBalance(Fresh), Is.EqualTo(tip * (UInt256)r.Receipts[0].GasUsed));
+        SupplyFigures s = f.Chain.GetSupply(1);
+        Assert.That(s.Total, Is.EqualTo(OethLedger.TotalSupply));
+        Assert.That(s.Unclaimed, Is.EqualTo(UInt256.Zero), "no tips reached the operators");
+        f.Reopen();
+        Assert.That(f.Chain.GetBlock(1)!.Header.Coinbase, Is.EqualTo(Fresh));
+        Assert.That(((IDevChain)f.Chain).Coinbase, Is.Null, "in memory only");
+    }
 }
