@@ -72,8 +72,6 @@ public sealed partial class Chain : IDevChain
     public void SetStorage(Address address, UInt256 slot, UInt256 value) =>
         Edit(address, (_, edits) => edits.With(address, e => e with { Storage = e.Storage.SetItem(slot, value) }));
 
-    public IStateView OpenEditedHead() => OpenState(_head.Number);
-
     public IReadOnlyList<InMemoryWorldState.AccountDump> DumpAccounts()
     {
         ulong head = _head.Number;

@@ -38,9 +38,6 @@ public interface IDevChain
     /// one step; OETH system accounts in it are skipped. Returns how many accounts were loaded.</summary>
     int LoadAccounts(IReadOnlyList<OasisEth.State.InMemoryWorldState.AccountDump> accounts);
 
-    /// <summary>The balance, nonce, code and a slot as the head's state with the pending edits has them.</summary>
-    IStateView OpenEditedHead();
-
     /// <summary>Accepts transactions marked as sent by <paramref name="address"/> (<see cref="ImpersonatedTransactions"/>).</summary>
     void Impersonate(Address address);
     void StopImpersonating(Address address);
