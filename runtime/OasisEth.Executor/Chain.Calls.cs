@@ -41,6 +41,12 @@ public sealed partial class Chain
         if (!_store.TryGetRound(number - 1, out var parentRound)) return false;
 
         var state = new InMemoryWorldState(new MkvsStateReader(new MkvsTree(parentRound.StateRoot, _store.TryGetNode)));
+        // A block that started with dev state edits: the same edits first, as the round applied them.
+        if (_store.GetAux(ChainKeys.ByNumber(ChainKeys.DevEdits, number)) is { } editRecord)
+        {
+            ApplyEdits(state, StateEditsCodec.Decode(number - 1, editRecord));
+            state.CollectChanges();
+        }
         BlockContext context = BlockContextOf(block.Block.Header);
         EntryRunner runner = _calls.Rent();
         try
@@ -70,7 +76,7 @@ public sealed partial class Chain
     private CallSite OpenCallSite(ulong number, CallOverrides? overrides)
     {
         BlockHeader header = GetHeader(number) ?? throw new StateUnavailableException($"Block {number} does not exist.");
-        return CallSite.Create(header, CallReaderAt(number), overrides, n => GetHeader(n)?.Hash ?? Hash256.Zero,
+        return CallSite.Create(header, WithEdits(CallReaderAt(number), number), overrides, n => GetHeader(n)?.Hash ?? Hash256.Zero,
             CallSite.MaxCallGas);
     }
 

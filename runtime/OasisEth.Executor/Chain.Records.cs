@@ -43,6 +43,7 @@ public sealed partial class Chain
         aux.Add(new(ChainKeys.ByNumber(ChainKeys.Body, n), null));
         aux.Add(new(ChainKeys.ByNumber(ChainKeys.Receipts, n), null));
         aux.Add(new(ChainKeys.ByNumber(ChainKeys.LogsBloom, n), null));
+        aux.Add(new(ChainKeys.ByNumber(ChainKeys.DevEdits, n), null));
     }
 
     private static BlockHeader? ReadHeaderRecord(NodeStore store, ulong number)
@@ -143,7 +144,8 @@ public sealed partial class Chain
     /// record is damaged).</summary>
     private StoredTransaction DecodeStored(byte[] raw, BlockHeader header, int index)
     {
-        if (!TransactionDecoder.TryDecodeAndRecover(raw, Genesis.Fork, _chainId, TxDecodePolicy.Default, out Transaction? tx, out string? error))
+        if (!TransactionDecoder.TryDecodeAndRecover(raw, Genesis.Fork, _chainId, TxDecodePolicy.Default, out Transaction? tx, out string? error)
+            && !(ImpersonatedTransactions.IsMarked(raw, out _) && ImpersonatedTransactions.TryDecode(raw, Genesis, out tx, out _)))
             throw new InvalidDataException($"Stored transaction {index} of block {header.Number} in '{DataDirectory}' does not decode: {error}");
         return new StoredTransaction(tx, raw, header.Number, header.Hash, index);
     }

@@ -17,6 +17,8 @@ public sealed partial class Chain
             if (number > head.Number)
                 throw new ArgumentOutOfRangeException(nameof(number), $"Cannot roll back to block {number}: the head is {head.Number}.");
             if (number == head.Number) return;
+            _edits = null;
+            _nextBaseFee = null;
             if (!_store.TryGetRound(number, out _))
                 throw new StateUnavailableException($"Cannot roll back to block {number}: its state has been pruned (kept: the last {_options.KeptRounds} blocks).");
             BlockHeader target = ReadHeaderRecord(_store, number)

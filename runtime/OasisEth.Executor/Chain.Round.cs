@@ -37,31 +37,52 @@ public sealed partial class Chain
     {
         MkvsTree tree = WriterTree();
         CachingStateReader? latest = _options.LatestStateCache ? _latest : null;
-        var context = new RoundContext(parent, input.Timestamp, input.GoodComputeEntities, n => GetHeader(n)?.Hash ?? Hash256.Zero);
-        OpenRound round = _rounds.Begin(context, tree, latest);
+        // Dev state edits go into the tree first; the cache does not hold them yet, so this round reads the tree.
+        StateEdits? edits = EditsFor(parent.Number);
+        BlockChanges? editChanges = edits is null ? null : WriteEdits(tree, edits);
+        var context = new RoundContext(parent, input.Timestamp, input.GoodComputeEntities, n => GetHeader(n)?.Hash ?? Hash256.Zero)
+        {
+            BaseFeeOverride = _nextBaseFee?.Value,
+            Coinbase = _coinbase?.Value,
+        };
+        OpenRound round = _rounds.Begin(context, tree, editChanges is null ? latest : null);
 
         IReadOnlyList<byte[]> batch = input.Transactions;
         var decoded = new Transaction?[batch.Count];
         var errors = new string?[batch.Count];
-        _rounds.DecodeBatch(batch, decoded, errors, raw => _checked.TryTake(raw, out Transaction? tx) ? tx : null);
+        _rounds.DecodeBatch(batch, decoded, errors, raw => _checked.TryTake(raw, out Transaction? tx) ? tx : DecodeImpersonated(raw));
         for (int i = 0; i < batch.Count; i++) round.Add(batch[i], decoded[i], errors[i], RoundMode.Replay);
         SealedRound sealedRound = round.Seal();
 
         BlockHeader header = sealedRound.Header;
         var aux = new List<KeyValuePair<byte[], byte[]?>>(8 + 2 * sealedRound.RawTransactions.Count);
         AddBlockRecords(aux, header, sealedRound.RawTransactions, sealedRound.Receipts);
+        if (edits is not null) aux.Add(new(ChainKeys.ByNumber(ChainKeys.DevEdits, header.Number), StateEditsCodec.Encode(edits)));
         _store.CommitRound(header.Number, sealedRound.StateRoot, header.Hash, tree.NewNodes, sealedRound.StateWriteLog, aux);
         // Durable: bring the latest-state cache forward (in order: the ledger's changes follow the transactions').
         if (latest is not null)
+        {
+            if (editChanges is not null) latest.Apply(editChanges);
             foreach (BlockChanges changes in sealedRound.Changes) latest.Apply(changes);
+        }
 
         var cached = new CachedBlock(sealedRound.Block, sealedRound.Receipts);
         _recent.Add(cached);
         _head = header;
+        // The edits are in this block's state now (reads of the new head no longer overlay them: EditsFor).
+        _edits = null;
+        _nextBaseFee = null;
         _roundsOnTree++;
         _store.Prune(_options.KeptRounds);
         return new RoundResult(sealedRound.Block, sealedRound.Receipts, sealedRound.Rejected);
     }
+
+    /// <summary>A dev transaction from an impersonated sender (it passed CheckTx, but the decoded cache may have
+    /// dropped it); null for anything else, which the round then decodes as usual.</summary>
+    private Transaction? DecodeImpersonated(byte[] raw) =>
+        raw is not null && ImpersonatedTransactions.IsMarked(raw, out _) && ImpersonatedTransactions.TryDecode(raw, Genesis, out Transaction? tx, out _)
+            ? tx
+            : null;
 
     /// <summary>
     /// The writer's tree at the head; reopened from the store now and then so loaded nodes do not pile up (and after

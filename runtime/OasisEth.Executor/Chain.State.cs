@@ -7,14 +7,15 @@ namespace OasisEth.Executor;
 
 public sealed partial class Chain
 {
-    public IStateView OpenState(ulong number) => new StateView(number, OpenTreeAt(number));
+    /// <summary>The head's state includes the pending dev edits (<see cref="IDevChain"/>).</summary>
+    public IStateView OpenState(ulong number) => new StateView(number, OpenTreeAt(number), EditsFor(number));
 
     public SupplyFigures GetSupply(ulong number)
     {
         MkvsTree tree = OpenTreeAt(number);
         try
         {
-            return _rules.ReadSupply(new InMemoryWorldState(new MkvsStateReader(tree)));
+            return _rules.ReadSupply(new InMemoryWorldState(WithEdits(new MkvsStateReader(tree), number)));
         }
         catch (MkvsException e)
         {

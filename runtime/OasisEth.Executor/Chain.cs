@@ -65,12 +65,12 @@ public sealed partial class Chain : IChain
     /// proof in tests that a timed-out call stopped rather than ran on in the background.</summary>
     public int RunningCalls => _calls.RunningCalls;
 
-    /// <summary>The block environment of a stored block (re-execution in traces): the coinbase is always the OETH fee
-    /// collector, PREVRANDAO is the header's mix hash (the parent block's hash: deterministic, not random), BLOCKHASH
+    /// <summary>The block environment of a stored block (re-execution in traces): the coinbase is the header's (the
+    /// OETH fee collector, unless a dev node's anvil_setCoinbase chose another), PREVRANDAO is the header's mix hash (the parent block's hash: deterministic, not random), BLOCKHASH
     /// reads the stored headers.</summary>
     private BlockContext BlockContextOf(BlockHeader header) => new()
     {
-        Coinbase = OethLedger.FeeCollector,
+        Coinbase = header.Coinbase,
         Number = header.Number,
         Timestamp = header.Timestamp,
         GasLimit = header.GasLimit,

@@ -58,7 +58,9 @@ public sealed class DevNode : IAsyncDisposable
         var clock = new DevClock(now);
         var filters = new FilterStore(limits, () => DateTime.UtcNow);
         var hub = new SubscriptionHub();
-        var driver = new DevRoundDriver(chain, pool, clock, options.DevEntityPublicKey, options.BlockTimeSeconds, options.Log);
+        // anvil_setLoggingEnabled false silences the node's running log (the start-up lines are always written).
+        var logSwitch = new LogSwitch(options.Log);
+        var driver = new DevRoundDriver(chain, pool, clock, options.DevEntityPublicKey, options.BlockTimeSeconds, logSwitch.Write);
         driver.BlockCommitted += hub.OnBlock;
         driver.TransactionAdded += tx =>
         {
@@ -67,7 +69,7 @@ public sealed class DevNode : IAsyncDisposable
         };
         driver.Reverted += filters.OnRevert;
 
-        var context = new RpcContext(chain, driver, accounts, filters, hub, limits, options.Log);
+        var context = new RpcContext(chain, driver, accounts, filters, hub, limits, logSwitch.Write) { LogSwitch = logSwitch };
         var methods = new RpcMethodTable();
         EthApi.Register(methods, context);
         TxApi.Register(methods, context);
@@ -75,10 +77,11 @@ public sealed class DevNode : IAsyncDisposable
         SignApi.Register(methods, context);
         LogApi.Register(methods, context);
         DevApi.Register(methods, context);
+        CheatApi.Register(methods, context);
         DebugApi.Register(methods, context);
         OasisApi.Register(methods, context);
         TxPoolApi.Register(methods, context);
-        var dispatcher = new RpcDispatcher(methods, limits, options.Log);
+        var dispatcher = new RpcDispatcher(methods, limits, logSwitch.Write);
         var stopping = new CancellationTokenSource();
         var server = new RpcServer(dispatcher, hub, limits, new HttpExposure(options.VirtualHosts, options.CorsOrigins), stopping.Token);
 

@@ -34,6 +34,22 @@ public class DevCommandLineTests
     }
 
     [Test]
+    public void StateOptionsAreRead()
+    {
+        DevOptions none = Read();
+        Assert.That(none.DumpStatePath, Is.Null);
+        Assert.That(none.LoadStatePath, Is.Null);
+        DevOptions both = Read("--dump-state", "out.json", "--load-state", "/tmp/in.json");
+        Assert.That(both.DumpStatePath, Is.EqualTo("/home/user/project/out.json"));
+        Assert.That(both.LoadStatePath, Is.EqualTo("/tmp/in.json"));
+        Assert.That(both.LoadStateIfExists, Is.False, "--load-state names a file that must exist");
+        DevOptions state = Read("--state", "s.json");
+        Assert.That(state.DumpStatePath, Is.EqualTo("/home/user/project/s.json"));
+        Assert.That(state.LoadStatePath, Is.EqualTo("/home/user/project/s.json"));
+        Assert.That(state.LoadStateIfExists, Is.True, "--state: the first run creates the file");
+    }
+
+    [Test]
     public void EveryOptionIsRead()
     {
         DevOptions o = Read("--datadir", "data/x", "--reset", "--chain-id", "42", "--http.addr", "0.0.0.0", "--http.port", "0", "--block-time", "3");

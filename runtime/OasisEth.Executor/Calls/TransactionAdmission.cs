@@ -15,12 +15,24 @@ public static class TransactionAdmission
 {
     /// <param name="stateNonce">The sender's nonce in <paramref name="state"/> (0 when the bytes did not decode).</param>
     /// <param name="statelesslyValid">Called once the transaction decoded and passed the stateless checks.</param>
+    /// <param name="nextBaseFee">The next block's base fee when the driver knows it differs from the EIP-1559 rule
+    /// (the dev node's anvil_setNextBlockBaseFeePerGas); null: the rule.</param>
     public static CheckTxResult Check(ReadOnlySpan<byte> raw, GenesisConfig genesis, BlockHeader head, IStateReader state,
-        out ulong stateNonce, Action<Transaction>? statelesslyValid = null)
+        out ulong stateNonce, Action<Transaction>? statelesslyValid = null, UInt256? nextBaseFee = null)
     {
         stateNonce = 0;
         if (!TransactionDecoder.TryDecodeAndRecover(raw, genesis.Fork, genesis.ChainId, TxDecodePolicy.Default, out Transaction? tx, out string? error))
             return new CheckTxResult(null, GethErrors.FromReason(error));
+        return CheckDecoded(tx, genesis, state, nextBaseFee ?? BaseFee.ForBlock(head.Number + 1, genesis, head), out stateNonce, statelesslyValid);
+    }
+
+    /// <summary>The checks after decoding, for a transaction the caller decoded (the dev node's impersonated ones).</summary>
+    public static CheckTxResult CheckDecoded(Transaction tx, GenesisConfig genesis, IStateReader state, UInt256 baseFee,
+        out ulong stateNonce, Action<Transaction>? statelesslyValid = null)
+    {
+        ArgumentNullException.ThrowIfNull(tx);
+        stateNonce = 0;
+        string? error;
         if (!TransactionValidator.TryValidate(tx, ForkSpec.Of(genesis.Fork), out _, out error))
             return new CheckTxResult(tx, GethErrors.FromReason(error));
         statelesslyValid?.Invoke(tx);
@@ -34,7 +46,6 @@ public static class TransactionAdmission
             && !Delegation.IsDesignator(state.GetCode(account.CodeHash)))
             return new CheckTxResult(tx, "sender not an eoa");
 
-        UInt256 baseFee = BaseFee.ForBlock(head.Number + 1, genesis, head);
         UInt256 feeCap = tx.IsDynamicFee ? tx.MaxFeePerGas : tx.GasPrice;
         if (feeCap < baseFee) return new CheckTxResult(tx, "max fee per gas less than block base fee");
 

@@ -69,7 +69,14 @@ public static partial class OethLedger
         UInt256 pool = Read(state, OethSlots.Pool);
         UInt256 unclaimed = Read(state, OethSlots.Unclaimed);
         UInt256 burned = Read(state, OethSlots.Burned);
-        return new SupplyFigures(pool, unclaimed, TotalSupply - pool - unclaimed - burned, burned);
+        // Dev state edits (zero on every real chain) move the total: the figures stay an exact account of balances.
+        UInt256 minted = Read(state, OethSlots.DevMinted);
+        UInt256 destroyed = Read(state, OethSlots.DevDestroyed);
+        return new SupplyFigures(pool, unclaimed, TotalSupply + minted - destroyed - pool - unclaimed - burned, burned)
+        {
+            DevMinted = minted,
+            DevDestroyed = destroyed,
+        };
     }
 
     /// <summary>Rewards accrued to <paramref name="entity"/> (32-byte Ed25519 public key) and not yet claimed.</summary>

@@ -30,6 +30,11 @@ internal static class OethSlots
     public static readonly UInt256 Released = new(8);
     /// <summary>The last round closed by <see cref="OethLedger.EndRound"/> (0 at genesis).</summary>
     public static readonly UInt256 LastRound = new(9);
+    /// <summary>Dev node only: OETH created by state edits (anvil_setBalance raising a balance), in wei. Never written
+    /// by a round, so zero on every real chain; the supply figures add it to the total.</summary>
+    public static readonly UInt256 DevMinted = new(10);
+    /// <summary>Dev node only: OETH destroyed by state edits (a balance set lower), in wei.</summary>
+    public static readonly UInt256 DevDestroyed = new(11);
 
     public const ulong CurrentVersion = 1;
 

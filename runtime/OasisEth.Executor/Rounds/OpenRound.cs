@@ -46,10 +46,10 @@ public sealed class OpenRound
         _state = new InMemoryWorldState(cachedReader ?? _treeReader);
         GenesisConfig genesis = owner.Genesis;
         _number = context.Number;
-        _baseFee = BaseFee.ForBlock(_number, genesis, context.Parent);
+        _baseFee = context.BaseFeeOverride ?? BaseFee.ForBlock(_number, genesis, context.Parent);
         _block = new BlockContext
         {
-            Coinbase = OethLedger.FeeCollector,
+            Coinbase = context.Coinbase ?? OethLedger.FeeCollector,
             Number = _number,
             Timestamp = context.Timestamp,
             GasLimit = genesis.GasLimit,
@@ -169,12 +169,12 @@ public sealed class OpenRound
         Hash256 transactionsRoot = BlockRoots.Transactions(_raws);
         Hash256 receiptsRoot = BlockRoots.Receipts(_receipts);
         BlockHeader unsealed = HeaderCodec.Seal(_number, _context.Parent.Hash, _context.Timestamp, Hash256.Zero,
-            transactionsRoot, receiptsRoot, _blockBloom, _gasUsed, genesis.GasLimit, _baseFee, OethLedger.FeeCollector,
+            transactionsRoot, receiptsRoot, _blockBloom, _gasUsed, genesis.GasLimit, _baseFee, _block.Coinbase,
             _context.Parent.Hash, [], length => HeaderCodec.BlockSize(length, _raws));
         _tree.Insert(ChainRecords.HeadKey, ChainRecords.EncodeHead(unsealed));
         var (root, writeLog) = _tree.Commit();
         BlockHeader header = HeaderCodec.Seal(_number, _context.Parent.Hash, _context.Timestamp, root, transactionsRoot, receiptsRoot,
-            _blockBloom, _gasUsed, genesis.GasLimit, _baseFee, OethLedger.FeeCollector, _context.Parent.Hash, [], _ => unsealed.Size);
+            _blockBloom, _gasUsed, genesis.GasLimit, _baseFee, _block.Coinbase, _context.Parent.Hash, [], _ => unsealed.Size);
 
         var finalReceipts = new StoredReceipt[_receipts.Count];
         var stored = new StoredTransaction[_executed.Count];

@@ -11,4 +11,12 @@ public sealed record RoundContext(BlockHeader Parent, ulong Timestamp, IReadOnly
     Func<ulong, Hash256> BlockHash)
 {
     public ulong Number => Parent.Number + 1;
+
+    /// <summary>Dev node only (anvil_setNextBlockBaseFeePerGas): this block's base fee instead of the EIP-1559 rule.
+    /// The ParaTime runtime never sets it.</summary>
+    public UInt256? BaseFeeOverride { get; init; }
+
+    /// <summary>Dev node only (anvil_setCoinbase): the block's coinbase instead of the OETH fee collector, so the
+    /// tips go there rather than into operator rewards. The ParaTime runtime never sets it.</summary>
+    public Address? Coinbase { get; init; }
 }

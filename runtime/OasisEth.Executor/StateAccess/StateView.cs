@@ -9,9 +9,12 @@ namespace OasisEth.Executor;
 /// not thread-safe, so reads take a lock (a view is meant for one request; the lock makes sharing it safe).
 /// A node pruned away while the view reads turns into <see cref="StateUnavailableException"/>.
 /// </summary>
-internal sealed class StateView(ulong blockNumber, MkvsTree tree) : IStateView
+internal sealed class StateView(ulong blockNumber, MkvsTree tree, StateEdits? edits = null) : IStateView
 {
-    private readonly MkvsStateReader _reader = new(tree);
+    /// <summary>The tree, with the pending dev edits over it when this is the head's state and there are some.</summary>
+    private readonly OasisEth.State.IStateReader _reader = edits is null
+        ? new MkvsStateReader(tree)
+        : new EditedStateReader(new MkvsStateReader(tree), edits);
     private readonly Lock _lock = new();
 
     public ulong BlockNumber { get; } = blockNumber;

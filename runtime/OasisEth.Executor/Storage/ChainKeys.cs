@@ -14,6 +14,7 @@ namespace OasisEth.Executor;
 /// 'R' ‖ number        receipts: rlp([receipt record, ...]) in block order (ReceiptCodec)
 /// 'T' ‖ tx hash       number (8 B BE) ‖ index in block (4 B BE)
 /// 'L' ‖ number        the block's logs bloom (256 B), only for blocks with logs (GetLogs skips the rest)
+/// 'E' ‖ number        dev node only: the state edits the block started with (StateEditsCodec)
 /// </code>
 /// </summary>
 internal static class ChainKeys
@@ -25,6 +26,8 @@ internal static class ChainKeys
     public const byte Receipts = (byte)'R';
     public const byte TxLocation = (byte)'T';
     public const byte LogsBloom = (byte)'L';
+    /// <summary>Dev node only: the state edits a block started with (StateEditsCodec), for re-executions.</summary>
+    public const byte DevEdits = (byte)'E';
 
     public static readonly byte[] GenesisKey = [Genesis];
 

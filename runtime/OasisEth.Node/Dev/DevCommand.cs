@@ -52,6 +52,40 @@ public static class DevCommand
         BlockCacheBytes = 16L << 20,
         WriteBufferBytes = 16L << 20,
     };
+    /// <summary>--load-state / --state at start: the dump's accounts become dev state edits (the next block holds
+    /// them). False (exit 1) when the file is missing (except for --state) or not a dump.</summary>
+    private static bool LoadState(Chain chain, DevOptions options, TextWriter stdout, TextWriter stderr)
+    {
+        if (options.LoadStatePath is not { } path) return true;
+        if (!File.Exists(path))
+        {
+            if (options.LoadStateIfExists) return true;
+            stderr.WriteLine($"oasis-eth dev: --load-state: no such file '{path}'");
+            return false;
+        }
+        try
+        {
+            int loaded = ((IDevChain)chain).LoadAccounts(StateDump.ParseAccounts(File.ReadAllBytes(path)));
+            stdout.WriteLine($"State:             loaded {loaded} accounts from {path} (in the next block)");
+            return true;
+        }
+        catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"oasis-eth dev: cannot load the state dump '{path}': {e.Message}");
+            return false;
+        }
+    }
+
+    /// <summary>The head's state with the pending edits as JSON (StateDump), written to a temporary file first so an
+    /// interrupted write never leaves half a dump where the last one was.</summary>
+    public static void DumpState(Chain chain, string path)
+    {
+        ArgumentNullException.ThrowIfNull(chain);
+        byte[] json = StateDump.ToJson(chain.Head, ((IDevChain)chain).DumpAccounts());
+        string temporary = path + ".tmp";
+        File.WriteAllBytes(temporary, json);
+        File.Move(temporary, path, overwrite: true);
+    }
 
     /// <summary>Exit codes: 0 clean shutdown, 1 could not start (directory, port, genesis mismatch).</summary>
     public static async Task<int> RunAsync(DevOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
@@ -132,6 +166,7 @@ public static class DevCommand
             if (!ChainRecovery.Apply(chain, options.RollbackTo, stdout, stderr))
                 return 1;
             DevBanner.Write(stdout, options, accounts, entity);
+            if (!LoadState(chain, options, stdout, stderr)) return 1;
             stdout.WriteLine(chain.Head.Number == 0
                 ? "Chain:             new (genesis block 0)"
                 : string.Create(inv, $"Chain:             resumed at block {chain.Head.Number} ({chain.Head.Hash})"));
@@ -184,6 +219,20 @@ public static class DevCommand
 
             syncOut.WriteLine("Shutting down: finishing the round in progress...");
             await node.StopAsync();
+            if (options.DumpStatePath is { } dumpPath)
+            {
+                try
+                {
+                    DumpState(chain, dumpPath);
+                    syncOut.WriteLine($"State dumped to {dumpPath}");
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    stderr.WriteLine($"oasis-eth dev: cannot write the state dump '{dumpPath}': {e.Message}");
+                    syncOut.Flush();
+                    return 1;
+                }
+            }
             syncOut.WriteLine(string.Create(inv, $"Stopped at block {chain.Head.Number}."));
             syncOut.Flush();
             return 0;

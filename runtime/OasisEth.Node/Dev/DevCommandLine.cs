@@ -75,6 +75,21 @@ public sealed class DevCommandLine
         Description = $"Most gas eth_call, eth_estimateGas, eth_createAccessList and debug_traceCall run with (0 = unlimited; default {Rpc.RpcLimits.DefaultCallGasCap}, unlimited with --disable-block-gas-limit)",
     };
 
+    public Option<string?> DumpState { get; } = new("--dump-state")
+    {
+        Description = "On exit, write the state (accounts with nonce, balance, code and storage, in anvil's dump JSON) to FILE (a directory: FILE/state.json)",
+    };
+
+    public Option<string?> LoadState { get; } = new("--load-state")
+    {
+        Description = "At start, load a state dump (ours or anvil's --dump-state / anvil_dumpState JSON, plain or gzip'd) as dev state edits",
+    };
+
+    public Option<string?> State { get; } = new("--state")
+    {
+        Description = "--load-state FILE if it exists, and --dump-state FILE on exit",
+    };
+
     public DevCommandLine()
     {
         // Numbers are parsed here rather than by the default converter so a bad value gets one clear message and
@@ -121,6 +136,9 @@ public sealed class DevCommandLine
         return value;
     }
 
+    /// <summary>As anvil: a directory stands for the file state.json in it.</summary>
+    private static string StatePath(string path) => Directory.Exists(path) ? Path.Combine(path, "state.json") : path;
+
     /// <summary>A comma-separated option's entries; null when not given (the node's default applies).</summary>
     private static string[]? List(string? value) =>
         value is null ? null : value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
@@ -140,6 +158,9 @@ public sealed class DevCommandLine
         command.Options.Add(GasLimit);
         command.Options.Add(DisableBlockGasLimit);
         command.Options.Add(RpcGasCap);
+        command.Options.Add(DumpState);
+        command.Options.Add(LoadState);
+        command.Options.Add(State);
     }
 
     /// <summary>The checked options of a successful parse; relative paths are resolved against
@@ -147,8 +168,14 @@ public sealed class DevCommandLine
     public DevOptions Read(ParseResult parse, string currentDirectory)
     {
         string dataDir = parse.GetValue(DataDir) ?? DevOptions.DefaultDataDirectory;
+        string? state = parse.GetValue(State);
+        string? dump = parse.GetValue(DumpState) ?? state;
+        string? load = parse.GetValue(LoadState) ?? state;
         return new DevOptions
         {
+            DumpStatePath = dump is null ? null : StatePath(Path.GetFullPath(dump, currentDirectory)),
+            LoadStatePath = load is null ? null : StatePath(Path.GetFullPath(load, currentDirectory)),
+            LoadStateIfExists = parse.GetValue(LoadState) is null && state is not null,
             DataDirectory = Path.GetFullPath(dataDir, currentDirectory),
             Reset = parse.GetValue(Reset),
             ChainId = parse.GetValue(ChainId),

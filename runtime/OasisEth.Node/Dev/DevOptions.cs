@@ -23,6 +23,12 @@ public sealed record DevOptions
     public ulong? RollbackTo { get; init; }
     /// <summary>--http.vhosts entries; null = the node's default (localhost).</summary>
     public IReadOnlyList<string>? VirtualHosts { get; init; }
+    /// <summary>--dump-state / --state: where the state is written on exit (null: not written).</summary>
+    public string? DumpStatePath { get; init; }
+    /// <summary>--load-state / --state: a state dump loaded at start (null: none).</summary>
+    public string? LoadStatePath { get; init; }
+    /// <summary>--state: a missing <see cref="LoadStatePath"/> is not an error (the first run creates it).</summary>
+    public bool LoadStateIfExists { get; init; }
     /// <summary>--http.corsdomain entries; null = the node's default (pages on this machine).</summary>
     public IReadOnlyList<string>? CorsOrigins { get; init; }
 

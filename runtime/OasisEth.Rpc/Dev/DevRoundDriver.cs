@@ -16,7 +16,8 @@ internal sealed class DevRoundDriver
 {
     private enum MiningMode { Auto, Interval, Manual }
 
-    private sealed record Snapshot(ulong Id, ulong Head, DevClock.State Clock);
+    /// <summary>A snapshot also keeps the dev state edits not yet mined (anvil's snapshot holds its whole state).</summary>
+    private sealed record Snapshot(ulong Id, ulong Head, DevClock.State Clock, StateEdits? Edits);
 
     private sealed class Work(Func<object?> run)
     {
@@ -134,7 +135,7 @@ internal sealed class DevRoundDriver
     public Task<object?> SnapshotAsync() => Enqueue(() =>
     {
         ulong id = _nextSnapshotId++;
-        _snapshots.Add(new Snapshot(id, _chain.Head.Number, _clock.Save()));
+        _snapshots.Add(new Snapshot(id, _chain.Head.Number, _clock.Save(), (_chain as IDevChain)?.PendingEdits));
         return id;
     });
 
@@ -146,6 +147,7 @@ internal sealed class DevRoundDriver
         Snapshot snapshot = _snapshots[index];
         _snapshots.RemoveRange(index, _snapshots.Count - index);
         if (_chain.Head.Number != snapshot.Head) _chain.RollbackTo(snapshot.Head);
+        if (_chain is IDevChain dev && snapshot.Edits is not null) dev.RestoreEdits(snapshot.Edits);
         _clock.Restore(snapshot.Clock);
         _pool.Clear($"the pool was cleared by evm_revert to snapshot {id}");
         _log($"dev: reverted to snapshot {id} (head {snapshot.Head})");
@@ -245,6 +247,19 @@ internal sealed class DevRoundDriver
         MiningMode.Interval => "interval " + _intervalSeconds.ToString(CultureInfo.InvariantCulture) + "s",
         _ => "manual",
     };
+
+    /// <summary>Runs a dev state change (anvil_setBalance and friends) on the driver thread, ordered with rounds,
+    /// snapshots and reverts.</summary>
+    public Task<object?> RunAsync(Func<object?> change) => Enqueue(change);
+
+    /// <summary>Empties the pool (anvil_dropAllTransactions); waiting automine sends answer with the reason.</summary>
+    public Task<object?> DropAllAsync(string reason) => Enqueue(() =>
+    {
+        int count = _pool.Count;
+        _pool.Clear(reason);
+        _log($"dev: dropped all {count} pooled transactions");
+        return null;
+    });
 
     /// <summary>Waits until every piece of work queued before this call is done (tests; shutdown).</summary>
     public Task<object?> FlushAsync() => Enqueue(() => null);

@@ -5,8 +5,7 @@ namespace OasisEth.Rpc;
 
 /// <summary>
 /// Dev-only controls in the hardhat/anvil dialects: mining, snapshots, time. Everything that changes the chain goes
-/// through the round driver's queue, so it is ordered with rounds. Methods that would create or edit balances or
-/// state outside transactions are answered with an error: the OETH supply is fixed.
+/// through the round driver's queue, so it is ordered with rounds. State edits and impersonation: <see cref="CheatApi"/>.
 /// </summary>
 internal static class DevApi
 {
@@ -102,10 +101,10 @@ internal static class DevApi
             w.WriteString("hardFork", c.Genesis.Fork.ToString().ToLowerInvariant());
             w.WriteNull("transactionOrder");
             w.WriteStartObject("environment");
-            RpcJson.Quantity(w, "baseFee", FeeMarket.NextBaseFee(head, c.Genesis));
+            RpcJson.Quantity(w, "baseFee", FeeMarket.NextBaseFee(c.Chain, head));
             w.WriteNumber("chainId", c.Genesis.ChainId);
             RpcJson.Quantity(w, "gasLimit", c.Genesis.GasLimit);
-            RpcJson.Quantity(w, "gasPrice", FeeMarket.NextBaseFee(head, c.Genesis) + FeeMarket.SuggestedTip);
+            RpcJson.Quantity(w, "gasPrice", FeeMarket.NextBaseFee(c.Chain, head) + FeeMarket.SuggestedTip);
             w.WriteEndObject();
             w.WriteString("miningMode", c.Driver.MiningModeName);
             w.WriteEndObject();
@@ -123,14 +122,9 @@ internal static class DevApi
             w.WriteEndObject();
         });
 
-        foreach (string name in (string[])["anvil_setBalance", "hardhat_setBalance", "anvil_addBalance", "anvil_dealERC20", "tenderly_setBalance"])
+        foreach (string name in (string[])["anvil_reset", "hardhat_reset"])
             t.Add(name, _ => throw RpcException.Server(
-                $"{name} is not available: the OETH supply is fixed (balances come only from genesis allocations, transfers and reward claims)"));
-        foreach (string name in (string[])["anvil_setCode", "hardhat_setCode", "anvil_setStorageAt", "hardhat_setStorageAt",
-                     "anvil_setNonce", "hardhat_setNonce", "anvil_impersonateAccount", "hardhat_impersonateAccount",
-                     "anvil_autoImpersonateAccount", "anvil_loadState", "anvil_reset", "hardhat_reset"])
-            t.Add(name, _ => throw RpcException.Server(
-                $"{name} is not available: state changes only through signed transactions in rounds (the OETH supply and ledger must stay exact)"));
+                $"{name} is not available: a dev chain starts over from a new data directory (or evm_snapshot / evm_revert); forking is not supported"));
     }
 
     private static void CheckCount(RpcContext c, ulong count)

@@ -24,7 +24,8 @@ internal static class EthApi
         t.Add("eth_syncing", call => call.Result.WriteBooleanValue(false));
         t.Add("eth_mining", call => call.Result.WriteBooleanValue(true));
         t.Add("eth_hashrate", call => RpcJson.Quantity(call.Result, 0UL));
-        t.Add("eth_coinbase", call => RpcJson.Address(call.Result, c.Chain.Head.Coinbase));
+        // The next block's coinbase: the fee collector, or a dev node's anvil_setCoinbase choice.
+        t.Add("eth_coinbase", call => RpcJson.Address(call.Result, c.Chain is IDevChain dev ? dev.Coinbase ?? OethLedger.FeeCollector : c.Chain.Head.Coinbase));
         t.Add("eth_accounts", call =>
         {
             call.Result.WriteStartArray();
@@ -108,7 +109,7 @@ internal static class EthApi
         });
 
         t.Add("eth_gasPrice", call =>
-            RpcJson.Quantity(call.Result, FeeMarket.NextBaseFee(c.Chain.Head, c.Genesis) + FeeMarket.SuggestedTip));
+            RpcJson.Quantity(call.Result, FeeMarket.NextBaseFee(c.Chain, c.Chain.Head) + FeeMarket.SuggestedTip));
         t.Add("eth_maxPriorityFeePerGas", call => RpcJson.Quantity(call.Result, FeeMarket.SuggestedTip));
         t.Add("eth_blobBaseFee", call => RpcJson.Quantity(call.Result, 1UL));
         t.Add("eth_feeHistory", call => FeeHistory(call, c));
@@ -179,7 +180,7 @@ internal static class EthApi
         if (count > 0)
         {
             BlockHeader last = headers.Count > 0 ? headers[^1].Header : c.Chain.Head;
-            RpcJson.Quantity(w, last.Number == c.Chain.Head.Number ? FeeMarket.NextBaseFee(last, c.Genesis)
+            RpcJson.Quantity(w, last.Number == c.Chain.Head.Number ? FeeMarket.NextBaseFee(c.Chain, last)
                 : c.Chain.GetHeader(last.Number + 1)?.BaseFee ?? last.BaseFee);
         }
         w.WriteEndArray();

@@ -11,4 +11,9 @@ internal static class FeeMarket
 
     /// <summary>The base fee the next round will charge: the executor's own rule, so suggestions never undershoot it.</summary>
     public static UInt256 NextBaseFee(BlockHeader parent, GenesisConfig genesis) => BaseFee.ForBlock(parent.Number + 1, genesis, parent);
+
+    /// <summary>The next block's base fee as the chain will charge it: with the dev override
+    /// (anvil_setNextBlockBaseFeePerGas) when one is set and <paramref name="parent"/> is still the head.</summary>
+    public static UInt256 NextBaseFee(IChain chain, BlockHeader parent) =>
+        chain is IDevChain { NextBaseFeeOverride: { } fee } && chain.Head.Number == parent.Number ? fee : NextBaseFee(parent, chain.Genesis);
 }

@@ -3,7 +3,7 @@ using OasisEth.Primitives;
 
 namespace OasisEth.Rpc;
 
-/// <summary>Chain-specific methods: the OETH supply figures.</summary>
+/// <summary>Chain-specific methods: the OETH supply figures (with the dev node's state-edit adjustments).</summary>
 internal static class OasisApi
 {
     public static void Register(RpcMethodTable t, RpcContext c)
@@ -27,6 +27,9 @@ internal static class OasisApi
             RpcJson.Quantity(call.Result, "circulating", s.Circulating);
             RpcJson.Quantity(call.Result, "burned", s.Burned);
             RpcJson.Quantity(call.Result, "total", total);
+            // Dev node only: OETH created / destroyed by state edits (anvil_setBalance …); total = 21M + minted − destroyed.
+            RpcJson.Quantity(call.Result, "devMinted", s.DevMinted);
+            RpcJson.Quantity(call.Result, "devDestroyed", s.DevDestroyed);
             call.Result.WriteEndObject();
         });
     }

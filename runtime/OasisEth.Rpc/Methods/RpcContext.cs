@@ -16,6 +16,9 @@ internal sealed class RpcContext(IChain chain, DevRoundDriver driver, DevAccount
     public SubscriptionHub Hub { get; } = hub;
     public RpcLimits Limits { get; } = limits;
     public Action<string> Log { get; } = log;
+
+    /// <summary>anvil_setLoggingEnabled's switch (the node wires its log through it).</summary>
+    public LogSwitch LogSwitch { get; init; } = new(log);
     public GenesisConfig Genesis => Chain.Genesis;
 
     /// <summary>Names this node process (hardhat_metadata): changes on each start.</summary>

@@ -64,7 +64,7 @@ internal static class TxApi
             await sendLock.WaitAsync(call.Cancellation);
             try
             {
-                byte[] raw = await BuildAndSign(c, call);
+                byte[] raw = await BuildAndSign(c, call, allowImpersonated: true);
                 call.Submitted = c.Driver.Submit(raw);
                 RpcJson.Hash(call.Result, call.Submitted.Hash);
             }
@@ -160,17 +160,21 @@ internal static class TxApi
     }
 
     /// <summary>eth_sendTransaction's filling: nonce from the pool, gas by estimate, fees from the suggestion.</summary>
-    private static async Task<byte[]> BuildAndSign(RpcContext c, RpcCall call)
+    /// <param name="allowImpersonated">eth_sendTransaction from an impersonated address (anvil_impersonateAccount):
+    /// no key, so the transaction carries the dev chain's impersonation mark instead of a signature
+    /// (<see cref="ImpersonatedTransactions"/>). eth_signTransaction has nothing to sign with and refuses.</param>
+    private static async Task<byte[]> BuildAndSign(RpcContext c, RpcCall call, bool allowImpersonated = false)
     {
         (CallRequest request, TxType? type, ulong? chainId) = CallArgs.Parse(call.Params.Required(0), RpcParams.Where(0));
         if (request.From is not { } from) throw RpcException.InvalidParams("invalid argument 0: missing \"from\"");
-        if (!c.Accounts.Has(from)) throw RpcException.Server("unknown account");
+        bool impersonated = !c.Accounts.Has(from) && allowImpersonated && c.Chain is IDevChain dev && dev.IsImpersonated(from);
+        if (!c.Accounts.Has(from) && !impersonated) throw RpcException.Server("unknown account");
         if (chainId is { } id && id != c.Genesis.ChainId)
             throw RpcException.Server($"chainId does not match node's (have={id}, want={c.Genesis.ChainId})");
         BlockHeader head = c.Chain.Head;
         ulong nonce = request.Nonce ?? c.Driver.PendingNonce(from);
         TxType txType = type ?? (request.GasPrice is not null ? (request.AccessList is null ? TxType.Legacy : TxType.AccessList) : TxType.DynamicFee);
-        UInt256 nextBase = FeeMarket.NextBaseFee(head, c.Genesis);
+        UInt256 nextBase = FeeMarket.NextBaseFee(c.Chain, head);
         UInt256 gasPrice = request.GasPrice ?? nextBase + FeeMarket.SuggestedTip;
         UInt256 maxFee, tip;
         if (request.MaxFeePerGas is { } mf)
@@ -211,6 +215,6 @@ internal static class TxApi
             AccessList = request.AccessList ?? [],
             Sender = from,
         };
-        return c.Accounts.Sign(unsigned, from);
+        return impersonated ? ImpersonatedTransactions.Encode(unsigned, from) : c.Accounts.Sign(unsigned, from);
     }
 }
