@@ -15,40 +15,20 @@ public sealed class FeeRulesTests
 
     private static Transaction Legacy(ulong price, TxType type = TxType.Legacy) => new() { Type = type, GasPrice = new UInt256(price) };
 
-    [Test]
-    public void TipBelowTheRoomIsPaidInFull()
+    /// <summary>Dynamic-fee rows: fee cap, tip cap, base fee → price, tip, whether the cap covers the base fee.</summary>
+    [TestCase(100UL, 7UL, 50UL, 57UL, 7UL, true, TestName = "Tip below the room the cap leaves is paid in full")]
+    [TestCase(100UL, 80UL, 50UL, 100UL, 50UL, true, TestName = "Tip above the room the cap leaves is cut to the room")]
+    [TestCase(50UL, 10UL, 50UL, 50UL, 0UL, true, TestName = "Fee cap equal to the base fee pays the base fee and no tip")]
+    [TestCase(49UL, 10UL, 50UL, 49UL, 0UL, false, TestName = "Fee cap below the base fee does not cover it, prices at the cap, no tip")]
+    [TestCase(100UL, 7UL, 0UL, 7UL, 7UL, true, TestName = "Zero base fee makes the tip the price")]
+    [TestCase(5UL, 7UL, 0UL, 5UL, 5UL, true, TestName = "Zero base fee with a tip above the cap prices at the cap")]
+    [TestCase(0UL, 0UL, 0UL, 0UL, 0UL, true, TestName = "Zero fees at zero base fee cost nothing")]
+    public void DynamicFee(ulong maxFee, ulong tip, ulong baseFee, ulong price, ulong paidTip, bool covers)
     {
-        Transaction tx = Dynamic(maxFee: 100, tip: 7);
-        Assert.That(FeeRules.EffectiveGasPrice(tx, new UInt256(50)), Is.EqualTo(new UInt256(57)));
-        Assert.That(FeeRules.EffectiveTip(tx, new UInt256(50)), Is.EqualTo(new UInt256(7)));
-        Assert.That(FeeRules.CoversBaseFee(tx, new UInt256(50)), Is.True);
-    }
-
-    [Test]
-    public void TipAboveTheRoomTheCapLeavesIsCutToTheRoom()
-    {
-        Transaction tx = Dynamic(maxFee: 100, tip: 80);
-        Assert.That(FeeRules.EffectiveGasPrice(tx, new UInt256(50)), Is.EqualTo(new UInt256(100)));
-        Assert.That(FeeRules.EffectiveTip(tx, new UInt256(50)), Is.EqualTo(new UInt256(50)));
-    }
-
-    [Test]
-    public void FeeCapEqualToTheBaseFeePaysTheBaseFeeAndNoTip()
-    {
-        Transaction tx = Dynamic(maxFee: 50, tip: 10);
-        Assert.That(FeeRules.CoversBaseFee(tx, new UInt256(50)), Is.True);
-        Assert.That(FeeRules.EffectiveGasPrice(tx, new UInt256(50)), Is.EqualTo(new UInt256(50)));
-        Assert.That(FeeRules.EffectiveTip(tx, new UInt256(50)), Is.EqualTo(UInt256.Zero));
-    }
-
-    [Test]
-    public void FeeCapBelowTheBaseFeeDoesNotCoverItAndPricesAtTheCapWithNoTip()
-    {
-        Transaction tx = Dynamic(maxFee: 49, tip: 10);
-        Assert.That(FeeRules.CoversBaseFee(tx, new UInt256(50)), Is.False);
-        // min(maxFee, baseFee + tip): the cap; never an underflowed headroom.
-        Assert.That(FeeRules.EffectiveGasPrice(tx, new UInt256(50)), Is.EqualTo(new UInt256(49)));
-        Assert.That(FeeRules.EffectiveTip(tx, new UInt256(50)), Is.EqualTo(UInt256.Zero));
+        Transaction tx = Dynamic(maxFee, tip);
+        Assert.That(FeeRules.EffectiveGasPrice(tx, new UInt256(baseFee)), Is.EqualTo(new UInt256(price)));
+        Assert.That(FeeRules.EffectiveTip(tx, new UInt256(baseFee)), Is.EqualTo(new UInt256(paidTip)));
+        Assert.That(FeeRules.CoversBaseFee(tx, new UInt256(baseFee)), Is.EqualTo(covers));
     }
 
     [TestCase(TxType.Legacy)]
@@ -68,12 +48,8 @@ public sealed class FeeRulesTests
     }
 
     [Test]
-    public void ZeroBaseFeeMakesTheTipThePrice()
+    public void LegacyPriceAtZeroBaseFeeIsAllTip()
     {
-        Assert.That(FeeRules.EffectiveGasPrice(Dynamic(maxFee: 100, tip: 7), UInt256.Zero), Is.EqualTo(new UInt256(7)));
-        Assert.That(FeeRules.EffectiveGasPrice(Dynamic(maxFee: 5, tip: 7), UInt256.Zero), Is.EqualTo(new UInt256(5)));
-        Assert.That(FeeRules.EffectiveGasPrice(Dynamic(maxFee: 0, tip: 0), UInt256.Zero), Is.EqualTo(UInt256.Zero));
-        Assert.That(FeeRules.CoversBaseFee(Dynamic(maxFee: 0, tip: 0), UInt256.Zero), Is.True);
         Assert.That(FeeRules.EffectiveGasPrice(Legacy(9), UInt256.Zero), Is.EqualTo(new UInt256(9)));
         Assert.That(FeeRules.EffectiveTip(Legacy(9), UInt256.Zero), Is.EqualTo(new UInt256(9)));
     }

@@ -1,6 +1,7 @@
 using OasisEth.Evm;
 using OasisEth.Primitives;
 using OasisEth.State;
+using static OasisEth.Transactions.Tests.Fees.FeeTestAccounts;
 
 namespace OasisEth.Transactions.Tests.Fees;
 
@@ -11,18 +12,8 @@ namespace OasisEth.Transactions.Tests.Fees;
 /// </summary>
 public sealed class ProcessorFeeTests
 {
-    private static readonly Address Sender = Address.Parse("0xa94f5374fce5edbc8e2a8697c15331677e6ebf0b");
     private static readonly Address Recipient = Address.FromLowUlong(0xdead);
-    private static readonly Address Coinbase = Address.Parse("0x2adc25665018aa1fe0e6bc666dac8fc2697ff9ba");
-    private static readonly UInt256 Funds = UInt256.Parse("1000000000000000000");
     private const ulong Transfer = 21_000;
-
-    private static InMemoryWorldState FundedState()
-    {
-        var state = new InMemoryWorldState();
-        state.SetAccount(Sender, 0, Funds, [], []);
-        return state;
-    }
 
     private static BlockContext Block(ulong baseFee, ulong gasLimit = 30_000_000) => new()
     {

@@ -1,6 +1,7 @@
 using OasisEth.Evm;
 using OasisEth.Primitives;
 using OasisEth.State;
+using static OasisEth.Transactions.Tests.Fees.FeeTestAccounts;
 
 namespace OasisEth.Transactions.Tests.Fees;
 
@@ -11,11 +12,8 @@ namespace OasisEth.Transactions.Tests.Fees;
 /// </summary>
 public sealed class SystemCallHookTests
 {
-    private static readonly Address Sender = Address.Parse("0xa94f5374fce5edbc8e2a8697c15331677e6ebf0b");
     private static readonly Address System = Address.FromLowUlong(0x5157);
     private static readonly Address Beneficiary = Address.FromLowUlong(0xbeef);
-    private static readonly Address Coinbase = Address.FromLowUlong(0xc0);
-    private static readonly UInt256 Funds = UInt256.Parse("1000000000000000000");
 
     /// <summary>Credits 1000 wei to <see cref="Beneficiary"/> and writes a slot; refuses when the calldata is 0x00.</summary>
     private sealed class PayingHook : ISystemCallHook
@@ -42,8 +40,7 @@ public sealed class SystemCallHookTests
 
     private static (TransactionResult, InMemoryWorldState, PayingHook) Run(Transaction tx)
     {
-        var state = new InMemoryWorldState();
-        state.SetAccount(Sender, 0, Funds, [], []);
+        InMemoryWorldState state = FundedState();
         var hook = new PayingHook();
         var block = new BlockContext { Coinbase = Coinbase, Number = 1, GasLimit = 30_000_000, BaseFee = new UInt256(5) };
         return (new TransactionProcessor(Fork.Cancun, hook).Execute(state, block, tx), state, hook);
