@@ -75,9 +75,13 @@ internal readonly struct Fp : ICurveField<Fp>
         BinaryPrimitives.WriteUInt64BigEndian(bigEndian32[24..], raw.L0);
     }
 
-    // The curve code's names for three operations this field's own code calls by their long names.
+    // The curve code's names for three operations this field's own code calls by their long names; inlined like
+    // the operations themselves, so JacobianPoint<Fp> compiles to what calling them directly did.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static bool ICurveField<Fp>.Equal(in Fp a, in Fp b) => AreEqual(a, b);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static Fp ICurveField<Fp>.Sub(in Fp a, in Fp b) => Subtract(a, b);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static Fp ICurveField<Fp>.Mul(in Fp a, in Fp b) => Multiply(a, b);
 
     public static bool AreEqual(in Fp a, in Fp b) =>
