@@ -13,7 +13,7 @@ public sealed partial class TransactionProcessor
     /// </summary>
     private string? Validate(IWorldState state, BlockContext block, Transaction tx, out IntrinsicGas intrinsic, out UInt256 effectiveGasPrice)
     {
-        effectiveGasPrice = tx.GasPrice;
+        effectiveGasPrice = UInt256.Zero;
         intrinsic = default;
         var spec = _spec;
         switch (tx.Type)
@@ -28,7 +28,8 @@ public sealed partial class TransactionProcessor
         // The rules that need no state (intrinsic gas and floor, init-code size, fee-cap shape, blob and
         // authorization-list shape) are the decoder's too: one implementation.
         if (!TransactionValidator.TryValidate(tx, spec, out intrinsic, out string? statelessError)) return statelessError;
-        if (tx.GasLimit > block.GasLimit)
+        // A lone transaction: the block has used nothing yet (a round checks each entry against what it has left).
+        if (!BlockGas.Fits(tx.GasLimit, block.GasLimit, gasUsed: 0))
             return "TransactionException.GAS_ALLOWANCE_EXCEEDED";
 
         ulong nonce = state.GetNonce(tx.Sender);
@@ -41,21 +42,11 @@ public sealed partial class TransactionProcessor
         if (senderCode.Length > 0 && !(spec.IsPrague && Delegation.IsDesignator(senderCode)))
             return "TransactionException.SENDER_NOT_EOA";
 
-        UInt256 feeCap;
-        if (tx.IsDynamicFee)
-        {
-            if (UInt256.LessThan(tx.MaxFeePerGas, block.BaseFee))
-                return "TransactionException.INSUFFICIENT_MAX_FEE_PER_GAS";
-            UInt256 headroom = tx.MaxFeePerGas - block.BaseFee;
-            effectiveGasPrice = block.BaseFee + (UInt256.LessThan(tx.MaxPriorityFeePerGas, headroom) ? tx.MaxPriorityFeePerGas : headroom);
-            feeCap = tx.MaxFeePerGas;
-        }
-        else
-        {
-            if (spec.IsLondon && UInt256.LessThan(tx.GasPrice, block.BaseFee))
-                return "TransactionException.INSUFFICIENT_MAX_FEE_PER_GAS";
-            feeCap = tx.GasPrice;
-        }
+        // EIP-1559 (FeeRules): the fee cap must cover the base fee; the price is min(fee cap, base fee + tip cap).
+        UInt256 baseFee = BaseFeeOf(block);
+        if (!FeeRules.CoversBaseFee(tx, baseFee)) return "TransactionException.INSUFFICIENT_MAX_FEE_PER_GAS";
+        effectiveGasPrice = FeeRules.EffectiveGasPrice(tx, baseFee);
+        UInt256 feeCap = FeeRules.FeeCap(tx);
 
         UInt256 blobCost = UInt256.Zero;
         if (tx.Type == TxType.Blob)
@@ -80,4 +71,7 @@ public sealed partial class TransactionProcessor
 
         return null;
     }
+
+    /// <summary>The base fee the fee rules apply: the block's from London (EIP-1559), none before it.</summary>
+    private UInt256 BaseFeeOf(BlockContext block) => _spec.IsLondon ? block.BaseFee : UInt256.Zero;
 }

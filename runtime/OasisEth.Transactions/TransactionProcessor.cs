@@ -11,18 +11,24 @@ namespace OasisEth.Transactions;
 /// <summary>
 /// Runs one transaction against a world state under Ethereum's rules for a fork, in named phases:
 /// validate, pre-execution (up-front fee, nonce, access list, authorizations), execution, post-execution
-/// (refund, fee payment). An invalid transaction leaves the state untouched.
+/// (refund, fee payment). An invalid transaction leaves the state untouched. Prices come from <see cref="FeeRules"/>;
+/// a transaction to an address an <see cref="ISystemCallHook"/> handles runs that hook in the execution phase instead of
+/// the interpreter.
 /// Not thread-safe: one processor (it owns a <see cref="VirtualMachine"/>) per thread.
 /// </summary>
 public sealed partial class TransactionProcessor
 {
     private readonly VirtualMachine _vm = new();
     private readonly ForkSpec _spec;
+    private readonly ISystemCallHook? _system;
 
-    public TransactionProcessor(Fork fork)
+    /// <param name="system">The chain's system contracts, if it has any (the ParaTime's OETH claims); Ethereum's
+    /// state tests run without.</param>
+    public TransactionProcessor(Fork fork, ISystemCallHook? system = null)
     {
         Fork = fork;
         _spec = ForkSpec.Of(fork);
+        _system = system;
     }
 
     public Fork Fork { get; }
@@ -71,7 +77,10 @@ public sealed partial class TransactionProcessor
             Depth = 0,
         };
         var txContext = new TxContext { Origin = tx.Sender, GasPrice = effectiveGasPrice, BlobHashes = tx.BlobVersionedHashes };
-        CallResult result = _vm.Execute(state, block, txContext, _spec, message, tracer, interrupt);
+        UInt256 issued = UInt256.Zero;
+        CallResult result = !isCreate && _system is not null && _system.Handles(tx.To!.Value)
+            ? CallSystem(state, block, tx, message, tracer, out issued)
+            : _vm.Execute(state, block, txContext, _spec, message, tracer, interrupt);
 
         // ---- post-execution ----
         long gasUsed = (long)tx.GasLimit - result.GasLeft;
@@ -81,7 +90,7 @@ public sealed partial class TransactionProcessor
         if (_spec.IsPrague) gasUsed = Math.Max(gasUsed, intrinsic.FloorGas);
 
         state.AddBalance(tx.Sender, (UInt256)(ulong)((long)tx.GasLimit - gasUsed) * effectiveGasPrice);
-        UInt256 tipPerGas = _spec.IsLondon ? effectiveGasPrice - block.BaseFee : effectiveGasPrice;
+        UInt256 tipPerGas = FeeRules.EffectiveTip(tx, BaseFeeOf(block));
         state.AddBalance(block.Coinbase, (UInt256)(ulong)gasUsed * tipPerGas);
 
         var logs = result.Success ? state.Logs.ToArray() : [];
@@ -96,7 +105,34 @@ public sealed partial class TransactionProcessor
             Logs = logs,
             Error = result.Exit.ErrorText(),
             ContractAddress = isCreate && result.Success ? result.CreatedAddress : null,
+            Issued = issued,
         };
+    }
+
+    /// <summary>
+    /// The execution phase of a transaction to a system contract: the hook instead of the interpreter, with no value
+    /// moved and no gas beyond the intrinsic; a refusal undoes the hook's writes and reads as a revert. Traced as a
+    /// top-level call that ran no code.
+    /// </summary>
+    private CallResult CallSystem(IWorldState state, BlockContext block, Transaction tx, in Message message, ITxTracer? tracer,
+        out UInt256 issued)
+    {
+        bool traceCalls = tracer is not null && (tracer.Options & TraceOptions.Calls) != 0;
+        if (traceCalls)
+        {
+            tracer!.OnEnter(new CallFrameEnter
+            {
+                Depth = 0, Type = TraceCallType.Call, From = message.Caller, To = message.Recipient, Value = message.Value,
+                Gas = message.Gas, Input = message.Input,
+            });
+        }
+        int snapshot = state.TakeSnapshot();
+        SystemCallResult call = _system!.Call(state, block, tx);
+        if (!call.Success) state.Restore(snapshot);
+        ExitCode exit = call.Success ? ExitCode.Stop : ExitCode.Revert;
+        issued = call.Success ? call.Issued : UInt256.Zero;
+        if (traceCalls) tracer!.OnExit(new CallFrameExit { Depth = 0, GasUsed = 0, Output = call.Output, Exit = exit, Error = exit.ErrorText() });
+        return new CallResult(exit, message.Gas, 0, call.Output, default);
     }
 
     private void WarmUp(IWorldState state, BlockContext block, Transaction tx)

@@ -17,6 +17,9 @@ public sealed class TransactionResult
     /// <summary>The error of a failed execution ("out of gas", "reverted", ...), for traces and receipts.</summary>
     public string? Error { get; init; }
     public OasisEth.Primitives.Address? ContractAddress { get; init; }
+    /// <summary>Wei a system call (<see cref="ISystemCallHook"/>) credited to balances that no balance paid for; zero
+    /// for every other transaction.</summary>
+    public OasisEth.Primitives.UInt256 Issued { get; init; }
 
     public static TransactionResult Invalid(string reason) => new() { InvalidReason = reason };
 }

@@ -1,4 +1,5 @@
 using OasisEth.Primitives;
+using OasisEth.StateTest;
 
 namespace OasisEth.TxTest;
 
@@ -27,10 +28,10 @@ public static class TxTestCommand
             only = parsed;
         }
 
-        List<TxFixturePath> files;
+        List<FixturePath> files;
         try
         {
-            files = TxFixturePath.Discover(path);
+            files = FixturePath.Discover(path);
         }
         catch (FileNotFoundException)
         {
@@ -45,7 +46,7 @@ public static class TxTestCommand
 
         var runner = new TxTestRunner(only);
         int passed = 0, failed = 0;
-        foreach (TxFixturePath file in files)
+        foreach (FixturePath file in files)
         {
             foreach (TxCaseResult result in runner.RunFile(TxTestLoader.LoadFile(file.FullPath, file.DisplayName)))
             {

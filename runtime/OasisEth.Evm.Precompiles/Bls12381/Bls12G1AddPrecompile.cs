@@ -17,13 +17,5 @@ public sealed class Bls12G1AddPrecompile : IPrecompile
 
     public long RequiredGas(ReadOnlySpan<byte> input, Fork fork) => Gas;
 
-    public PrecompileResult Run(ReadOnlySpan<byte> input, Fork fork)
-    {
-        if (input.Length != 2 * G1.EncodedLength) return PrecompileResult.Failure;
-        if (!G1.TryDecode(input[..G1.EncodedLength], out JacobianPoint<Fp> a)) return PrecompileResult.Failure;
-        if (!G1.TryDecode(input[G1.EncodedLength..], out JacobianPoint<Fp> b)) return PrecompileResult.Failure;
-        byte[] output = new byte[G1.EncodedLength];
-        G1.Encode(JacobianPoint<Fp>.Add(a, b), output);
-        return new PrecompileResult(true, output);
-    }
+    public PrecompileResult Run(ReadOnlySpan<byte> input, Fork fork) => Bls12PointPrecompiles<G1, Fp>.Add(input);
 }

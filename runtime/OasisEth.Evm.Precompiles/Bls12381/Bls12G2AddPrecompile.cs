@@ -17,13 +17,5 @@ public sealed class Bls12G2AddPrecompile : IPrecompile
 
     public long RequiredGas(ReadOnlySpan<byte> input, Fork fork) => Gas;
 
-    public PrecompileResult Run(ReadOnlySpan<byte> input, Fork fork)
-    {
-        if (input.Length != 2 * G2.EncodedLength) return PrecompileResult.Failure;
-        if (!G2.TryDecode(input[..G2.EncodedLength], out JacobianPoint<Fp2> a)) return PrecompileResult.Failure;
-        if (!G2.TryDecode(input[G2.EncodedLength..], out JacobianPoint<Fp2> b)) return PrecompileResult.Failure;
-        byte[] output = new byte[G2.EncodedLength];
-        G2.Encode(JacobianPoint<Fp2>.Add(a, b), output);
-        return new PrecompileResult(true, output);
-    }
+    public PrecompileResult Run(ReadOnlySpan<byte> input, Fork fork) => Bls12PointPrecompiles<G2, Fp2>.Add(input);
 }

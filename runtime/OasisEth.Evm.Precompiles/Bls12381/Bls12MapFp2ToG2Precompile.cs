@@ -17,11 +17,5 @@ public sealed class Bls12MapFp2ToG2Precompile : IPrecompile
 
     public long RequiredGas(ReadOnlySpan<byte> input, Fork fork) => Gas;
 
-    public PrecompileResult Run(ReadOnlySpan<byte> input, Fork fork)
-    {
-        if (input.Length != FieldEncoding.Fp2Length || !FieldEncoding.TryReadFp2(input, out Fp2 u)) return PrecompileResult.Failure;
-        byte[] output = new byte[G2.EncodedLength];
-        G2.Encode(MapToG2.Map(u), output);
-        return new PrecompileResult(true, output);
-    }
+    public PrecompileResult Run(ReadOnlySpan<byte> input, Fork fork) => Bls12PointPrecompiles<G2, Fp2>.Map(input);
 }

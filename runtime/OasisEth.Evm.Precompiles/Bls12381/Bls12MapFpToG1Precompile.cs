@@ -17,11 +17,5 @@ public sealed class Bls12MapFpToG1Precompile : IPrecompile
 
     public long RequiredGas(ReadOnlySpan<byte> input, Fork fork) => Gas;
 
-    public PrecompileResult Run(ReadOnlySpan<byte> input, Fork fork)
-    {
-        if (input.Length != FieldEncoding.FpLength || !FieldEncoding.TryReadFp(input, out Fp u)) return PrecompileResult.Failure;
-        byte[] output = new byte[G1.EncodedLength];
-        G1.Encode(MapToG1.Map(u), output);
-        return new PrecompileResult(true, output);
-    }
+    public PrecompileResult Run(ReadOnlySpan<byte> input, Fork fork) => Bls12PointPrecompiles<G1, Fp>.Map(input);
 }

@@ -2,9 +2,10 @@ namespace OasisEth.Evm.Precompiles.Bls12381;
 
 /// <summary>
 /// G1: the order-r subgroup of E(Fp): y^2 = x^3 + 4. Encodings (EIP-2537 padded affine, ZCash compressed),
-/// subgroup membership and cofactor clearing.
+/// subgroup membership and cofactor clearing. A struct only so it can be a type argument (<see cref="IBls12Group{F}"/>):
+/// it has no instances.
 /// </summary>
-internal static class G1
+internal readonly struct G1 : IBls12Group<Fp>
 {
     public static readonly Fp B = Fp.FromUlong(4);
 
@@ -34,6 +35,11 @@ internal static class G1
         point = JacobianPoint<Fp>.FromAffine(x, y);
         return true;
     }
+
+    static int IBls12Group<Fp>.EncodedLength => EncodedLength;
+    static int IBls12Group<Fp>.FieldEncodedLength => FieldEncoding.FpLength;
+    static bool IBls12Group<Fp>.TryReadField(ReadOnlySpan<byte> input, out Fp value) => FieldEncoding.TryReadFp(input, out value);
+    static JacobianPoint<Fp> IBls12Group<Fp>.MapToCurve(in Fp u) => MapToG1.Map(u);
 
     /// <summary>Writes the EIP-2537 encoding (all zeros for infinity) into 128 bytes.</summary>
     public static void Encode(in JacobianPoint<Fp> point, Span<byte> output)

@@ -2,9 +2,10 @@ namespace OasisEth.Evm.Precompiles.Bls12381;
 
 /// <summary>
 /// G2: the order-r subgroup of the sextic M-twist E'(Fp2): y^2 = x^3 + 4(1 + u). Encodings, the ψ endomorphism,
-/// subgroup membership and cofactor clearing.
+/// subgroup membership and cofactor clearing. A struct only so it can be a type argument (<see cref="IBls12Group{F}"/>):
+/// it has no instances.
 /// </summary>
-internal static class G2
+internal readonly struct G2 : IBls12Group<Fp2>
 {
     public static readonly Fp2 B = new(Fp.FromUlong(4), Fp.FromUlong(4));
 
@@ -36,6 +37,11 @@ internal static class G2
         point = JacobianPoint<Fp2>.FromAffine(x, y);
         return true;
     }
+
+    static int IBls12Group<Fp2>.EncodedLength => EncodedLength;
+    static int IBls12Group<Fp2>.FieldEncodedLength => FieldEncoding.Fp2Length;
+    static bool IBls12Group<Fp2>.TryReadField(ReadOnlySpan<byte> input, out Fp2 value) => FieldEncoding.TryReadFp2(input, out value);
+    static JacobianPoint<Fp2> IBls12Group<Fp2>.MapToCurve(in Fp2 u) => MapToG2.Map(u);
 
     public static void Encode(in JacobianPoint<Fp2> point, Span<byte> output)
     {

@@ -21,30 +21,8 @@ internal static class MapToG1
         return G1.ClearCofactor(Isogeny(x, y));
     }
 
-    /// <summary>
-    /// (x', y') ↦ (x_num/x_den, y'·y_num/y_den) returned in Jacobian form without inverting:
-    /// (X, Y, Z) = (x_num·x_den·y_den^2, y'·y_num·y_den^2·x_den^3, x_den·y_den) (RFC 9380 appendix G.1 conversion).
-    /// A zero denominator maps to the identity.
-    /// </summary>
-    internal static JacobianPoint<Fp> Isogeny(in Fp x, in Fp y)
-    {
-        Fp xNum = Horner(XNum, x, monic: false);
-        Fp xDen = Horner(XDen, x, monic: true);
-        Fp yNum = Horner(YNum, x, monic: false) * y;
-        Fp yDen = Horner(YDen, x, monic: true);
-        if (xDen.IsZero || yDen.IsZero) return JacobianPoint<Fp>.Infinity;
-        Fp yDen2 = Fp.Square(yDen);
-        Fp xDen2 = Fp.Square(xDen);
-        return new JacobianPoint<Fp>(xNum * xDen * yDen2, yNum * yDen2 * xDen2 * xDen, xDen * yDen);
-    }
-
-    /// <summary>Σ k_j x^j; a monic polynomial has an implicit leading coefficient 1 above the listed ones.</summary>
-    private static Fp Horner(Fp[] k, in Fp x, bool monic)
-    {
-        Fp acc = monic ? Fp.One : k[^1];
-        for (int j = monic ? k.Length - 1 : k.Length - 2; j >= 0; j--) acc = acc * x + k[j];
-        return acc;
-    }
+    /// <summary>The 11-isogeny E1' → E1 (<see cref="IsogenyMap{F}"/>).</summary>
+    internal static JacobianPoint<Fp> Isogeny(in Fp x, in Fp y) => IsogenyMap<Fp>.Apply(XNum, XDen, YNum, YDen, x, y);
 
     private static Fp[] Parse(string[] hex)
     {

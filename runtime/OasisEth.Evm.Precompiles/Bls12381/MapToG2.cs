@@ -20,25 +20,8 @@ internal static class MapToG2
         return G2.ClearCofactor(Isogeny(x, y));
     }
 
-    /// <summary>The 3-isogeny, in Jacobian form without inversion (see <see cref="MapToG1.Isogeny"/>).</summary>
-    internal static JacobianPoint<Fp2> Isogeny(in Fp2 x, in Fp2 y)
-    {
-        Fp2 xNum = Horner(XNum, x, monic: false);
-        Fp2 xDen = Horner(XDen, x, monic: true);
-        Fp2 yNum = Horner(YNum, x, monic: false) * y;
-        Fp2 yDen = Horner(YDen, x, monic: true);
-        if (xDen.IsZero || yDen.IsZero) return JacobianPoint<Fp2>.Infinity;
-        Fp2 yDen2 = Fp2.Square(yDen);
-        Fp2 xDen2 = Fp2.Square(xDen);
-        return new JacobianPoint<Fp2>(xNum * xDen * yDen2, yNum * yDen2 * xDen2 * xDen, xDen * yDen);
-    }
-
-    private static Fp2 Horner(Fp2[] k, in Fp2 x, bool monic)
-    {
-        Fp2 acc = monic ? Fp2.One : k[^1];
-        for (int j = monic ? k.Length - 1 : k.Length - 2; j >= 0; j--) acc = acc * x + k[j];
-        return acc;
-    }
+    /// <summary>The 3-isogeny E2' → E2 (<see cref="IsogenyMap{F}"/>).</summary>
+    internal static JacobianPoint<Fp2> Isogeny(in Fp2 x, in Fp2 y) => IsogenyMap<Fp2>.Apply(XNum, XDen, YNum, YDen, x, y);
 
     private static Fp2[] Parse((string C0, string C1)[] hex)
     {

@@ -64,7 +64,7 @@ internal static class G2
         JacobianPoint<Fp2> left = JacobianPoint<Fp2>.Add(JacobianPoint<Fp2>.Add(uq, point), psiUq);
         left = JacobianPoint<Fp2>.Add(left, Psi(psiUq));
         JacobianPoint<Fp2> right = Psi(Psi(Psi(JacobianPoint<Fp2>.Double(uq))));
-        return JacobianPoint<Fp2>.AreEqual(left, right);
+        return JacobianPoint<Fp2>.Equal(left, right);
     }
 
     /// <summary>r·Q = infinity: the definition of membership, one 254-bit scalar multiplication. Reference for tests.</summary>

@@ -18,8 +18,8 @@ public sealed partial class CallSimulator
     {
         ulong hi = Math.Min(request.Gas ?? site.GasLimit, site.GasLimit);
         bool cappedByFunds = false;
-        UInt256 feeCap = request.GasPrice ?? request.MaxFeePerGas ?? UInt256.Zero;
         InMemoryWorldState view = NewCallState(site);
+        UInt256 feeCap = FeeRules.FeeCap(BuildCallTransaction(view, request, hi));
         if (!feeCap.IsZero)
         {
             Address from = request.From ?? Address.Zero;

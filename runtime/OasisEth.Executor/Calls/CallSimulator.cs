@@ -38,7 +38,7 @@ public sealed partial class CallSimulator
     internal EntryRunner Rent()
     {
         Interlocked.Increment(ref _running);
-        return _runners.TryTake(out EntryRunner? runner) ? runner : new EntryRunner(new TransactionProcessor(_genesis.Fork), _rules, _genesis.ChainId);
+        return _runners.TryTake(out EntryRunner? runner) ? runner : new EntryRunner(_genesis, _rules);
     }
 
     internal void Return(EntryRunner runner)

@@ -37,7 +37,8 @@ public static class TransactionAdmission
             return new CheckTxResult(tx, GethErrors.FromReason(error));
         statelesslyValid?.Invoke(tx);
 
-        if (tx.GasLimit > genesis.GasLimit) return new CheckTxResult(tx, "exceeds block gas limit");
+        // Fits an empty next block (a round's own gas is the round's concern).
+        if (!BlockGas.Fits(tx.GasLimit, genesis.GasLimit, gasUsed: 0)) return new CheckTxResult(tx, "exceeds block gas limit");
 
         state.TryGetAccount(tx.Sender, out AccountData account);
         stateNonce = account.Nonce;
@@ -46,8 +47,8 @@ public static class TransactionAdmission
             && !Delegation.IsDesignator(state.GetCode(account.CodeHash)))
             return new CheckTxResult(tx, "sender not an eoa");
 
-        UInt256 feeCap = tx.IsDynamicFee ? tx.MaxFeePerGas : tx.GasPrice;
-        if (feeCap < baseFee) return new CheckTxResult(tx, "max fee per gas less than block base fee");
+        if (!FeeRules.CoversBaseFee(tx, baseFee)) return new CheckTxResult(tx, "max fee per gas less than block base fee");
+        UInt256 feeCap = FeeRules.FeeCap(tx);
 
         if (UInt256.MultiplyOverflow((UInt256)tx.GasLimit, feeCap, out UInt256 cost)
             || UInt256.AddOverflow(cost, tx.Value, out cost)

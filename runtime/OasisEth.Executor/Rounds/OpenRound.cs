@@ -71,7 +71,7 @@ public sealed class OpenRound
     public UInt256 BlockBaseFee => _baseFee;
 
     /// <summary>Gas the block still has for transactions.</summary>
-    public ulong GasLeft => _owner.Genesis.GasLimit - _gasUsed;
+    public ulong GasLeft => BlockGas.Left(_owner.Genesis.GasLimit, _gasUsed);
 
     public int ExecutedCount => _executed.Count;
 
@@ -97,12 +97,12 @@ public sealed class OpenRound
         if (decoded is null)
             return Reject(batchIndex, Keccak.Compute(raw ?? []), decodeError ?? "TransactionException.RLP_ERROR: undecodable transaction");
         Transaction tx = decoded;
-        ulong remaining = GasLeft;
-        if (tx.GasLimit > remaining)
+        if (!BlockGas.Fits(tx.GasLimit, _owner.Genesis.GasLimit, _gasUsed))
         {
+            ulong remaining = GasLeft;
             string reason = $"TransactionException.GAS_ALLOWANCE_EXCEEDED: gas limit {tx.GasLimit} exceeds the {remaining} gas left in block {_number}";
             // A transaction larger than a whole block can never fit; one that merely does not fit now can wait.
-            if (mode == RoundMode.Schedule && tx.GasLimit <= _owner.Genesis.GasLimit)
+            if (mode == RoundMode.Schedule && BlockGas.Fits(tx.GasLimit, _owner.Genesis.GasLimit, gasUsed: 0))
                 return new EntryResult(EntryDisposition.Deferred, tx.Hash, -1, reason);
             return Reject(batchIndex, tx.Hash, reason);
         }
@@ -132,7 +132,7 @@ public sealed class OpenRound
             TransactionHash = tx.Hash, TransactionIndex = index, BlockNumber = _number, BlockHash = default, Type = tx.Type,
             From = tx.Sender, To = tx.To, ContractAddress = outcome.Success ? result.ContractAddress : null,
             Success = outcome.Success, GasUsed = result.GasUsed, CumulativeGasUsed = _gasUsed,
-            EffectiveGasPrice = RoundExecutor.EffectiveGasPrice(tx, _baseFee), Logs = logs, LogsBloom = bloom,
+            EffectiveGasPrice = FeeRules.EffectiveGasPrice(tx, _baseFee), Logs = logs, LogsBloom = bloom,
             RevertData = outcome.RevertData,
         });
         _executed.Add(tx);

@@ -25,7 +25,7 @@ public sealed class RoundExecutor
         ArgumentNullException.ThrowIfNull(genesis);
         Genesis = genesis;
         _rules = rules;
-        _runner = new EntryRunner(new TransactionProcessor(genesis.Fork), rules, genesis.ChainId);
+        _runner = new EntryRunner(genesis, rules);
     }
 
     public GenesisConfig Genesis { get; }
@@ -129,14 +129,6 @@ public sealed class RoundExecutor
         else for (int i = 0; i < batch.Count; i++) One(i);
     }
 
-    /// <summary>What a transaction pays per gas in a block with <paramref name="baseFee"/> (EIP-1559: the base fee plus
-    /// the tip the fee cap leaves room for); the caller has checked the fee cap covers the base fee.</summary>
-    public static UInt256 EffectiveGasPrice(Transaction tx, in UInt256 baseFee)
-    {
-        if (!tx.IsDynamicFee) return tx.GasPrice;
-        UInt256 headroom = tx.MaxFeePerGas - baseFee;
-        return baseFee + (tx.MaxPriorityFeePerGas < headroom ? tx.MaxPriorityFeePerGas : headroom);
-    }
 }
 
 /// <summary>The genesis block, the committed tree holding its state and the write log that built it.</summary>

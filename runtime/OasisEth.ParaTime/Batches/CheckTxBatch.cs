@@ -45,7 +45,7 @@ internal static class CheckTxBatch
     /// <summary>The tip per gas at <paramref name="baseFee"/> (admission checked the fee cap covers it).</summary>
     private static ulong Priority(Transactions.Transaction tx, in UInt256 baseFee)
     {
-        UInt256 tip = RoundExecutor.EffectiveGasPrice(tx, baseFee) - baseFee;
+        UInt256 tip = Transactions.FeeRules.EffectiveTip(tx, baseFee);
         return tip > (UInt256)ulong.MaxValue ? ulong.MaxValue : (ulong)tip;
     }
 }

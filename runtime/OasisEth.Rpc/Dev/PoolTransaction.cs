@@ -11,8 +11,8 @@ internal sealed record PoolTransaction(Transaction Transaction, byte[] Raw, long
     public ulong Nonce => Transaction.Nonce;
 
     /// <summary>Fee cap and tip as one comparable pair (a legacy price is both).</summary>
-    public UInt256 FeeCap => Transaction.IsDynamicFee ? Transaction.MaxFeePerGas : Transaction.GasPrice;
-    public UInt256 Tip => Transaction.IsDynamicFee ? Transaction.MaxPriorityFeePerGas : Transaction.GasPrice;
+    public UInt256 FeeCap => FeeRules.FeeCap(Transaction);
+    public UInt256 Tip => FeeRules.TipCap(Transaction);
 
     private readonly TaskCompletionSource<string?> _fate = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

@@ -1,4 +1,5 @@
 using OasisEth.Primitives;
+using OasisEth.Transactions;
 
 namespace OasisEth.Rpc;
 
@@ -111,7 +112,7 @@ internal sealed class TxPool(int capacity, long maxBytes = long.MaxValue, int ma
             while (heads.TryDequeue(out (SortedList<ulong, PoolTransaction> Queue, int Index) head, out _))
             {
                 PoolTransaction tx = head.Queue.Values[head.Index];
-                if (gas + tx.Transaction.GasLimit > gasLimit) continue;
+                if (!BlockGas.Fits(tx.Transaction.GasLimit, gasLimit, gas)) continue;
                 gas += tx.Transaction.GasLimit;
                 selected.Add(tx);
                 int next = head.Index + 1;

@@ -62,15 +62,6 @@ internal static class RpcObjects
         RpcJson.Hash(w, "transactionsRoot", h.TransactionsRoot);
     }
 
-    /// <summary>The price a transaction pays per gas in a block with <paramref name="baseFee"/>.</summary>
-    public static UInt256 EffectiveGasPrice(Transaction tx, in UInt256 baseFee)
-    {
-        if (!tx.IsDynamicFee) return tx.GasPrice;
-        if (tx.MaxFeePerGas <= baseFee) return tx.MaxFeePerGas;
-        UInt256 room = tx.MaxFeePerGas - baseFee;
-        return baseFee + (tx.MaxPriorityFeePerGas < room ? tx.MaxPriorityFeePerGas : room);
-    }
-
     /// <summary>A mined transaction (<paramref name="header"/> set) or a pending one (block fields null; gasPrice =
     /// the fee cap, as geth shows pending dynamic-fee transactions).</summary>
     public static void Transaction(Utf8JsonWriter w, Transaction tx, BlockHeader? header, int index)
@@ -90,7 +81,7 @@ internal static class RpcObjects
         RpcJson.Address(w, "from", tx.Sender);
         RpcJson.Quantity(w, "gas", tx.GasLimit);
         UInt256 gasPrice = !tx.IsDynamicFee ? tx.GasPrice
-            : header is not null ? EffectiveGasPrice(tx, header.BaseFee) : tx.MaxFeePerGas;
+            : header is not null ? FeeRules.EffectiveGasPrice(tx, header.BaseFee) : tx.MaxFeePerGas;
         RpcJson.Quantity(w, "gasPrice", gasPrice);
         if (tx.IsDynamicFee)
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using OasisEth.Executor;
 using OasisEth.Primitives;
+using OasisEth.Transactions;
 
 namespace OasisEth.Rpc;
 
@@ -207,8 +208,7 @@ internal static class EthApi
         var tips = new List<(UInt256 Tip, ulong Gas)>(block.Transactions.Count);
         foreach (StoredTransaction tx in block.Transactions)
         {
-            UInt256 price = RpcObjects.EffectiveGasPrice(tx.Transaction, block.Header.BaseFee);
-            UInt256 tip = price > block.Header.BaseFee ? price - block.Header.BaseFee : UInt256.Zero;
+            UInt256 tip = FeeRules.EffectiveTip(tx.Transaction, block.Header.BaseFee);
             ulong gas = c.Chain.GetReceipt(tx.Hash)?.GasUsed ?? tx.Transaction.GasLimit;
             tips.Add((tip, gas));
         }

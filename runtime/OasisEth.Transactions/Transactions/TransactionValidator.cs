@@ -28,7 +28,7 @@ public static class TransactionValidator
         if (tx.Nonce == ulong.MaxValue) return "TransactionException.NONCE_TOO_BIG: nonce 2^64-1 is reserved (EIP-2681)";
 
         // Every sender must be able to pay gasLimit * fee cap; a product beyond 256 bits can never be paid.
-        UInt256 feeCap = tx.IsDynamicFee ? tx.MaxFeePerGas : tx.GasPrice;
+        UInt256 feeCap = FeeRules.FeeCap(tx);
         if (UInt256.MultiplyOverflow((UInt256)tx.GasLimit, feeCap, out _))
             return "TransactionException.GASLIMIT_PRICE_PRODUCT_OVERFLOW: gasLimit * fee cap exceeds 2^256-1";
         if (tx.IsDynamicFee && UInt256.LessThan(tx.MaxFeePerGas, tx.MaxPriorityFeePerGas))

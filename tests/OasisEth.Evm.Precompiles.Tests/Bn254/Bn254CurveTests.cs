@@ -39,8 +39,8 @@ public class Bn254CurveTests
         Assert.That(JacobianPoint<Fp>.Multiply(G1Gen, r).IsInfinity, Is.True);
         Assert.That(JacobianPoint<Fp2>.Multiply(G2Generator, r).IsInfinity, Is.True);
         Assert.That(JacobianPoint<Fp>.Multiply(G1Gen, Limbs(R - 1)).IsInfinity, Is.False);
-        Assert.That(JacobianPoint<Fp>.AreEqual(JacobianPoint<Fp>.Multiply(G1Gen, Limbs(R - 1)), JacobianPoint<Fp>.Negate(G1Gen)), Is.True);
-        Assert.That(JacobianPoint<Fp>.AreEqual(JacobianPoint<Fp>.Multiply(G1Gen, Limbs(R + 1)), G1Gen), Is.True);
+        Assert.That(JacobianPoint<Fp>.Equal(JacobianPoint<Fp>.Multiply(G1Gen, Limbs(R - 1)), JacobianPoint<Fp>.Negate(G1Gen)), Is.True);
+        Assert.That(JacobianPoint<Fp>.Equal(JacobianPoint<Fp>.Multiply(G1Gen, Limbs(R + 1)), G1Gen), Is.True);
     }
 
     [Test]
@@ -56,9 +56,9 @@ public class Bn254CurveTests
     public void AddingAPointToItselfDoubles()
     {
         JacobianPoint<Fp> p = JacobianPoint<Fp>.Multiply(G1Gen, Limbs(77));
-        Assert.That(JacobianPoint<Fp>.AreEqual(JacobianPoint<Fp>.Add(p, p), JacobianPoint<Fp>.Double(p)), Is.True);
-        Assert.That(JacobianPoint<Fp>.AreEqual(JacobianPoint<Fp>.Add(p, JacobianPoint<Fp>.Infinity), p), Is.True);
-        Assert.That(JacobianPoint<Fp>.AreEqual(JacobianPoint<Fp>.Add(JacobianPoint<Fp>.Infinity, p), p), Is.True);
+        Assert.That(JacobianPoint<Fp>.Equal(JacobianPoint<Fp>.Add(p, p), JacobianPoint<Fp>.Double(p)), Is.True);
+        Assert.That(JacobianPoint<Fp>.Equal(JacobianPoint<Fp>.Add(p, JacobianPoint<Fp>.Infinity), p), Is.True);
+        Assert.That(JacobianPoint<Fp>.Equal(JacobianPoint<Fp>.Add(JacobianPoint<Fp>.Infinity, p), p), Is.True);
         Assert.That(JacobianPoint<Fp>.Double(JacobianPoint<Fp>.Infinity).IsInfinity, Is.True);
     }
 
@@ -129,10 +129,10 @@ public class Bn254CurveTests
         var affine = new G2Affine(x, y);
         G2Affine pi = G2.Frobenius(affine);
         JacobianPoint<Fp2> pq = JacobianPoint<Fp2>.Multiply(q, Limbs(P % R));
-        Assert.That(JacobianPoint<Fp2>.AreEqual(JacobianPoint<Fp2>.FromAffine(pi.X, pi.Y), pq), Is.True);
+        Assert.That(JacobianPoint<Fp2>.Equal(JacobianPoint<Fp2>.FromAffine(pi.X, pi.Y), pq), Is.True);
         G2Affine negPi2 = G2.NegatedFrobeniusSquared(affine);
         JacobianPoint<Fp2> p2q = JacobianPoint<Fp2>.Multiply(q, Limbs(P * P % R));
-        Assert.That(JacobianPoint<Fp2>.AreEqual(JacobianPoint<Fp2>.FromAffine(negPi2.X, negPi2.Y), JacobianPoint<Fp2>.Negate(p2q)), Is.True);
+        Assert.That(JacobianPoint<Fp2>.Equal(JacobianPoint<Fp2>.FromAffine(negPi2.X, negPi2.Y), JacobianPoint<Fp2>.Negate(p2q)), Is.True);
     }
 
     /// <summary>Double-and-add with affine formulas and modular inverses: slow, obviously right.</summary>
