@@ -41,7 +41,7 @@ public sealed partial class VirtualMachine
         CancellationToken interrupt = default)
     {
         _host = host; _spec = spec; _tracer = tracer; _interrupt = interrupt;
-        var context = new ExecutionContext(host, spec, tracer, interrupt);
+        var context = new EngineContext(host, spec, tracer, interrupt);
         _trace.Begin(host, spec, tracer);
         _evm.Begin(in context);
         foreach (var engine in _otherEngines) engine.Begin(in context);

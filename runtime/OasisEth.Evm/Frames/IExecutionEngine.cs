@@ -23,7 +23,7 @@ public interface IExecutionEngine
     bool CanRun(CodeInfo code);
 
     /// <summary>Starts an execution (one transaction's top-level message): the host and fork hold until it ends.</summary>
-    void Begin(in ExecutionContext context);
+    void Begin(in EngineContext context);
 
     /// <summary>A new frame at <see cref="CallFrame.Depth"/> is about to run: prepare fresh engine state for it.</summary>
     void Enter(CallFrame frame);

@@ -11,9 +11,9 @@ public sealed partial class EvmInterpreter
     /// popped, gas charged, pc advanced; the frame loop starts the child and <see cref="Resume"/> pushes the result),
     /// or the exceptional halt.
     /// </summary>
-    private ExitCode InstructionCall(CallFrame f, EvmFrameState state, byte op)
+    private ExitCode InstructionCall(CallFrame f, EvmFrameState state, Opcode op)
     {
-        var kind = op switch { 0xf1 => CallKind.Call, 0xf2 => CallKind.CallCode, 0xf4 => CallKind.DelegateCall, _ => CallKind.StaticCall };
+        var kind = op switch { Opcode.CALL => CallKind.Call, Opcode.CALLCODE => CallKind.CallCode, Opcode.DELEGATECALL => CallKind.DelegateCall, _ => CallKind.StaticCall };
         bool hasValue = kind is CallKind.Call or CallKind.CallCode;
         var s = state.Stack;
         int h = state.StackCount;

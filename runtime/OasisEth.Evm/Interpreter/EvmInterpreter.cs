@@ -30,7 +30,7 @@ public sealed partial class EvmInterpreter : IExecutionEngine
     /// <summary>The default engine: any code no other engine claimed is EVM bytecode.</summary>
     public bool CanRun(CodeInfo code) => true;
 
-    public void Begin(in ExecutionContext context)
+    public void Begin(in EngineContext context)
     {
         _host = context.Host;
         _spec = context.Spec;

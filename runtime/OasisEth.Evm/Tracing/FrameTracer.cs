@@ -33,7 +33,7 @@ internal sealed class FrameTracer(List<CallFrame> frames)
 
     private bool _stepPending;
     private int _stepPc, _stepDepth;
-    private byte _stepOp;
+    private Opcode _stepOp;
     private long _stepGas, _stepStaticCost, _stepMemory, _stepRefund;
 
     /// <summary>The gas before the pending step (its cost is this minus the gas after it).</summary>
@@ -87,7 +87,7 @@ internal sealed class FrameTracer(List<CallFrame> frames)
         _haltError = null;
     }
 
-    public void Step(CallFrame f, EvmMemory memory, int pc, byte op, long gas, long staticCost, ReadOnlySpan<UInt256> stack)
+    public void Step(CallFrame f, EvmMemory memory, int pc, Opcode op, long gas, long staticCost, ReadOnlySpan<UInt256> stack)
     {
         if (_traceSteps)
         {
@@ -100,19 +100,19 @@ internal sealed class FrameTracer(List<CallFrame> frames)
             _stepRefund = TransactionRefund(f);
             _stepDepth = f.Depth + 1;
             stack.CopyTo(_stepStack);
-            if (_traceDetailEveryStep || (_traceStorage && (op == 0x54 || op == 0x55))) ReportStepDetail(f, memory, op, stack);
+            if (_traceDetailEveryStep || (_traceStorage && (op is Opcode.SLOAD or Opcode.SSTORE))) ReportStepDetail(f, memory, op, stack);
         }
         _stepOp = op;
         _stepStackCount = stack.Length;
         _stepGasBefore = gas;
 
         if (_logsBefore >= 0) ReportLogs();
-        if (_traceLogs && (uint)(op - 0xa0) <= 4)
+        if (_traceLogs && op is >= Opcode.LOG0 and <= Opcode.LOG4)
         {
             _logsBefore = _host.Logs.Count;
             _logDepth = f.Depth;
         }
-        else if (_traceCalls && op == 0xff && stack.Length > 0)
+        else if (_traceCalls && op == Opcode.SELFDESTRUCT && stack.Length > 0)
         {
             // Read before the instruction moves it: geth reports the balance the contract had.
             _selfDestructPending = true;
@@ -123,15 +123,15 @@ internal sealed class FrameTracer(List<CallFrame> frames)
         }
     }
 
-    private void ReportStepDetail(CallFrame f, EvmMemory memory, byte op, ReadOnlySpan<UInt256> stack)
+    private void ReportStepDetail(CallFrame f, EvmMemory memory, Opcode op, ReadOnlySpan<UInt256> stack)
     {
-        bool storage = _traceStorage && (op == 0x54 ? stack.Length >= 1 : op == 0x55 && stack.Length >= 2);
+        bool storage = _traceStorage && (op == Opcode.SLOAD ? stack.Length >= 1 : op == Opcode.SSTORE && stack.Length >= 2);
         UInt256 key = default, value = default;
         if (storage)
         {
             key = stack[^1];
             // SLOAD: the value it is about to read (a plain read, no warm marks); SSTORE: the value being written.
-            value = op == 0x54 ? _host.PeekStorage(f.Address, in key) : stack[^2];
+            value = op == Opcode.SLOAD ? _host.PeekStorage(f.Address, in key) : stack[^2];
         }
         else if (!_traceDetailEveryStep) return;
         _tracer!.OnStepDetail(new StepDetail
@@ -169,7 +169,7 @@ internal sealed class FrameTracer(List<CallFrame> frames)
         bool failed = !exit.IsSuccess() && exit != ExitCode.Revert;
         _haltError = failed ? HaltErrorText(exit, _stepOp, _stepStackCount) : null;
         // EIP-2200's sentry: SSTORE with 2,300 gas or less left fails; geth words it apart from plain out of gas.
-        if (exit == ExitCode.OutOfGas && _stepOp == 0x55 && _spec.IsIstanbul && _stepGasBefore - _spec.StaticGas[0x55] <= GasCost.SstoreSentryEip2200)
+        if (exit == ExitCode.OutOfGas && _stepOp == Opcode.SSTORE && _spec.IsIstanbul && _stepGasBefore - _spec.StaticGas[(byte)Opcode.SSTORE] <= GasCost.SstoreSentryEip2200)
             _haltError = "out of gas: not enough gas for reentrancy sentry";
         if (_traceSteps)
         {
@@ -276,10 +276,10 @@ internal sealed class FrameTracer(List<CallFrame> frames)
     /// Where the interpreter's text would lose geth's details: the stack errors name the height and the bound,
     /// an invalid opcode names the opcode.
     /// </summary>
-    private static unsafe string HaltErrorText(ExitCode exit, byte op, int stackHeight) => exit switch
+    private static unsafe string HaltErrorText(ExitCode exit, Opcode op, int stackHeight) => exit switch
     {
-        ExitCode.StackUnderflow => string.Create(CultureInfo.InvariantCulture, $"stack underflow ({stackHeight} <=> {StackTraits.MinBytes[op] / 32})"),
-        ExitCode.StackOverflow => string.Create(CultureInfo.InvariantCulture, $"stack limit reached {stackHeight} ({(StackTraits.MinBytes[op] + StackTraits.SpanBytes[op]) / 32})"),
+        ExitCode.StackUnderflow => string.Create(CultureInfo.InvariantCulture, $"stack underflow ({stackHeight} <=> {StackTraits.MinBytes[(byte)op] / 32})"),
+        ExitCode.StackOverflow => string.Create(CultureInfo.InvariantCulture, $"stack limit reached {stackHeight} ({(StackTraits.MinBytes[(byte)op] + StackTraits.SpanBytes[(byte)op]) / 32})"),
         ExitCode.InvalidInstruction => "invalid opcode: " + OpcodeMnemonics.Get(op),
         _ => exit.ErrorText()!,
     };

@@ -5,7 +5,7 @@ namespace OasisEth.Evm;
 
 /// <summary>What holds for one execution (a transaction's top-level message): the host, the fork, the tracer (if
 /// any) and the RPC interrupt (none on consensus paths).</summary>
-public readonly struct ExecutionContext(IHost host, ForkSpec spec, ITxTracer? tracer, CancellationToken interrupt)
+public readonly struct EngineContext(IHost host, ForkSpec spec, ITxTracer? tracer, CancellationToken interrupt)
 {
     public IHost Host { get; } = host;
     public ForkSpec Spec { get; } = spec;
