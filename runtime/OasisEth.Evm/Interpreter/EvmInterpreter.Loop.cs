@@ -103,7 +103,7 @@ public sealed partial class EvmInterpreter
                     case Opcode.SHR: UInt256.ShiftRight(in top[-2], ShiftAmount(in top[-1]), out top[-2]); top--; break;
                     case Opcode.SAR: UInt256.ShiftRightArithmetic(in top[-2], ShiftAmount(in top[-1]), out top[-2]); top--; break;
 
-                    case Opcode.KECCAK256: // KECCAK256
+                    case Opcode.KECCAK256:
                     {
                         if ((gas = ChargeCopy(memory, in top[-1], in top[-2], GasCost.KeccakWord, gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
                         var data = top[-2].IsZero ? ReadOnlySpan<byte>.Empty : memory.Slice((long)top[-1].u0, (long)top[-2].u0);
@@ -112,7 +112,7 @@ public sealed partial class EvmInterpreter
                     }
 
                     case Opcode.ADDRESS: top[0] = f.Address.ToWord(); top++; break;
-                    case Opcode.BALANCE: // BALANCE
+                    case Opcode.BALANCE:
                     {
                         var address = Address.FromWord(in top[-1]);
                         if ((gas = ChargeAccountAccess(in address, gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
@@ -123,21 +123,21 @@ public sealed partial class EvmInterpreter
                     case Opcode.CALLVALUE: top[0] = f.Value; top++; break;
                     case Opcode.CALLDATALOAD: top[-1] = LoadWordPadded(f.Input, in top[-1]); break;
                     case Opcode.CALLDATASIZE: top[0] = (ulong)f.Input.Length; top++; break;
-                    case Opcode.CALLDATACOPY: // CALLDATACOPY
+                    case Opcode.CALLDATACOPY:
                         if ((gas = CopyToMemory(memory, in top[-1], in top[-2], in top[-3], f.Input, gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
                         top -= 3; break;
                     case Opcode.CODESIZE: top[0] = (ulong)f.Code.Length; top++; break;
-                    case Opcode.CODECOPY: // CODECOPY
+                    case Opcode.CODECOPY:
                         if ((gas = CopyToMemory(memory, in top[-1], in top[-2], in top[-3], f.Code.Code, gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
                         top -= 3; break;
                     case Opcode.GASPRICE: top[0] = _tx.GasPrice; top++; break;
-                    case Opcode.EXTCODESIZE: // EXTCODESIZE
+                    case Opcode.EXTCODESIZE:
                     {
                         var address = Address.FromWord(in top[-1]);
                         if ((gas = ChargeAccountAccess(in address, gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
                         top[-1] = (ulong)_host.GetCodeSize(address); break;
                     }
-                    case Opcode.EXTCODECOPY: // EXTCODECOPY
+                    case Opcode.EXTCODECOPY:
                     {
                         var address = Address.FromWord(in top[-1]);
                         if ((gas = ChargeAccountAccess(in address, gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
@@ -145,7 +145,7 @@ public sealed partial class EvmInterpreter
                         top -= 4; break;
                     }
                     case Opcode.RETURNDATASIZE: top[0] = (ulong)f.ReturnData.Length; top++; break;
-                    case Opcode.RETURNDATACOPY: // RETURNDATACOPY
+                    case Opcode.RETURNDATACOPY:
                     {
                         if ((gas = ChargeCopy(memory, in top[-1], in top[-3], GasCost.Copy, gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
                         ref readonly UInt256 src = ref top[-2];
@@ -155,7 +155,7 @@ public sealed partial class EvmInterpreter
                         if (!len.IsZero) f.ReturnData.AsSpan((int)src.u0, (int)len.u0).CopyTo(memory.Slice((long)top[-1].u0, (long)len.u0));
                         top -= 3; break;
                     }
-                    case Opcode.EXTCODEHASH: // EXTCODEHASH
+                    case Opcode.EXTCODEHASH:
                     {
                         var address = Address.FromWord(in top[-1]);
                         if ((gas = ChargeAccountAccess(in address, gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
@@ -172,7 +172,7 @@ public sealed partial class EvmInterpreter
                     case Opcode.CHAINID: top[0] = _block.ChainId; top++; break;
                     case Opcode.SELFBALANCE: top[0] = _host.GetBalance(f.Address); top++; break;
                     case Opcode.BASEFEE: top[0] = _block.BaseFee; top++; break;
-                    case Opcode.BLOBHASH: // BLOBHASH
+                    case Opcode.BLOBHASH:
                     {
                         var hashes = _tx.BlobHashes;
                         top[-1] = top[-1].FitsInUlong && top[-1].u0 < (ulong)hashes.Length ? hashes[(int)top[-1].u0].ToWord() : UInt256.Zero;
@@ -181,25 +181,25 @@ public sealed partial class EvmInterpreter
                     case Opcode.BLOBBASEFEE: top[0] = _block.BlobBaseFee; top++; break;
 
                     case Opcode.POP: top--; break;
-                    case Opcode.MLOAD: // MLOAD
+                    case Opcode.MLOAD:
                     {
                         if ((gas = ChargeMemory(memory, in top[-1], 32, gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
                         top[-1] = UInt256.FromBigEndian(memory.Slice((long)top[-1].u0, 32));
                         break;
                     }
-                    case Opcode.MSTORE: // MSTORE
+                    case Opcode.MSTORE:
                     {
                         if ((gas = ChargeMemory(memory, in top[-1], 32, gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
                         top[-2].WriteBigEndian(memory.Slice((long)top[-1].u0, 32));
                         top -= 2; break;
                     }
-                    case Opcode.MSTORE8: // MSTORE8
+                    case Opcode.MSTORE8:
                     {
                         if ((gas = ChargeMemory(memory, in top[-1], 1, gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
                         memory.At((long)top[-1].u0) = (byte)top[-2].u0;
                         top -= 2; break;
                     }
-                    case Opcode.SLOAD: // SLOAD
+                    case Opcode.SLOAD:
                     {
                         StorageRead read = _host.LoadStorage(f.Address, in top[-1]);
                         if (_spec.IsBerlin)
@@ -210,13 +210,13 @@ public sealed partial class EvmInterpreter
                         top[-1] = read.Value;
                         break;
                     }
-                    case Opcode.SSTORE: // SSTORE
+                    case Opcode.SSTORE:
                     {
                         if (f.IsStatic) { exit = ExitCode.StaticStateChange; goto Halt; }
                         if ((gas = StorageStore(f, in top[-1], in top[-2], gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
                         top -= 2; break;
                     }
-                    case Opcode.JUMP: // JUMP
+                    case Opcode.JUMP:
                     {
                         ref readonly UInt256 dest = ref top[-1];
                         if (!dest.FitsInUlong || !codeInfo.IsValidJumpDest(dest.u0)) { exit = ExitCode.BadJumpDestination; goto Halt; }
@@ -234,7 +234,7 @@ public sealed partial class EvmInterpreter
                         top--;
                         continue;
                     }
-                    case Opcode.JUMPI: // JUMPI
+                    case Opcode.JUMPI:
                     {
                         if (!top[-2].IsZero)
                         {
@@ -255,7 +255,7 @@ public sealed partial class EvmInterpreter
                     case Opcode.PC: top[0] = (ulong)pc; top++; break;
                     case Opcode.MSIZE: top[0] = (ulong)memory.Size; top++; break;
                     case Opcode.GAS: top[0] = (ulong)gas; top++; break;
-                    case Opcode.JUMPDEST: // JUMPDEST
+                    case Opcode.JUMPDEST:
                         // A run of JUMPDESTs is charged at once: they have no stack effect, and running out of gas
                         // anywhere inside the run fails the frame with all its gas gone either way, so the outcome
                         // is exact. A tracer still sees every step, so only the untraced loop fuses.
@@ -272,7 +272,7 @@ public sealed partial class EvmInterpreter
                         if (f.IsStatic) { exit = ExitCode.StaticStateChange; goto Halt; }
                         _host.StoreTransient(f.Address, in top[-1], in top[-2]);
                         top -= 2; break;
-                    case Opcode.MCOPY: // MCOPY
+                    case Opcode.MCOPY:
                     {
                         if ((gas = MemoryCopy(memory, in top[-1], in top[-2], in top[-3], gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
                         top -= 3; break;
@@ -320,8 +320,8 @@ public sealed partial class EvmInterpreter
                         break;
                     }
 
-                    case Opcode.CREATE: case Opcode.CREATE2: // CREATE, CREATE2
-                    case Opcode.CALL: case Opcode.CALLCODE: case Opcode.DELEGATECALL: case Opcode.STATICCALL: // CALL, CALLCODE, DELEGATECALL, STATICCALL
+                    case Opcode.CREATE: case Opcode.CREATE2:
+                    case Opcode.CALL: case Opcode.CALLCODE: case Opcode.DELEGATECALL: case Opcode.STATICCALL:
                     {
                         // The request goes to the frame loop, which starts the child (or finishes it at once) and
                         // resumes this frame through Resume: pc, gas and stack are stored for that.
@@ -338,7 +338,7 @@ public sealed partial class EvmInterpreter
                         top = stack + s.StackCount; gas = f.Gas; pc = s.Pc;
                         goto Halt;
                     }
-                    case Opcode.RETURN: case Opcode.REVERT: // RETURN, REVERT
+                    case Opcode.RETURN: case Opcode.REVERT:
                     {
                         if ((gas = ChargeMemory(memory, in top[-1], in top[-2], gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
                         f.Output = top[-2].IsZero ? [] : memory.Slice((long)top[-1].u0, (long)top[-2].u0).ToArray();
@@ -346,7 +346,7 @@ public sealed partial class EvmInterpreter
                         exit = op == Opcode.RETURN ? ExitCode.Return : ExitCode.Revert;
                         goto Halt;
                     }
-                    case Opcode.SELFDESTRUCT: // SELFDESTRUCT
+                    case Opcode.SELFDESTRUCT:
                     {
                         if (f.IsStatic) { exit = ExitCode.StaticStateChange; goto Halt; }
                         if ((gas = SelfDestruct(f, in top[-1], gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
