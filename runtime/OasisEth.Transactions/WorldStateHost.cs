@@ -35,7 +35,12 @@ public sealed class WorldStateHost : IFrameHost
     public UInt256 GetBalance(in Address address) => _state.GetBalance(address);
     public byte[] GetCode(in Address address) => _state.GetCode(address);
     public int GetCodeSize(in Address address) => _state.GetCode(address).Length;
-    public Hash256 GetCodeHash(in Address address) => _state.IsDead(address) ? Hash256.Zero : _state.GetCodeHash(address);
+    public Hash256 GetCodeHash(in Address address)
+    {
+        // An account with code is never dead, so only an empty-code account needs the EIP-161 check.
+        Hash256 hash = _state.GetCodeHash(address);
+        return hash == Hash256.EmptyCode && _state.IsDead(address) ? Hash256.Zero : hash;
+    }
 
     public StorageRead LoadStorage(in Address address, in UInt256 key)
     {

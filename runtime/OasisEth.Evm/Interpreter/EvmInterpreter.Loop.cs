@@ -20,8 +20,11 @@ public sealed partial class EvmInterpreter
     /// </summary>
     [SkipLocalsInit]
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a long loop would otherwise run in on-stack-replacement code, which keeps every local in memory
-    private unsafe ExitCode Run<TTracing>(CallFrame f, EvmFrameState s) where TTracing : struct, IFlag
+    private unsafe ExitCode Run<TTracing>(CallFrame f) where TTracing : struct, IFlag
     {
+        // The engine state is read here and stored back where the frame stops (a child request, a halt), never kept
+        // in a local across the loop: one more live object would cost the loop a register.
+        EvmFrameState s = _states[f.Depth];
         CodeInfo codeInfo = f.Code;
         EvmMemory memory = s.Memory;
         ExitCode exit;
@@ -325,18 +328,19 @@ public sealed partial class EvmInterpreter
                     {
                         // The request goes to the frame loop, which starts the child (or finishes it at once) and
                         // resumes this frame through Resume: pc, gas and stack are stored for that.
-                        s.Pc = pc; f.Gas = gas; s.StackCount = (int)(heightBytes / 32);
+                        EvmFrameState state = _states[f.Depth];
+                        state.Pc = pc; f.Gas = gas; state.StackCount = (int)(heightBytes / 32);
                         exit = op is Opcode.CREATE or Opcode.CREATE2
-                            ? InstructionCreate(f, s, op == Opcode.CREATE2 ? CallKind.Create2 : CallKind.Create)
-                            : InstructionCall(f, s, op);
+                            ? InstructionCreate(f, state, op == Opcode.CREATE2 ? CallKind.Create2 : CallKind.Create)
+                            : InstructionCall(f, state, op);
                         if (exit == ExitCode.ChildRequested)
                         {
                             // The step's cost is what the instruction charged, before any gas comes back.
                             if (TTracing.IsActive) _trace.FlushStep(_trace.StepGas - _trace.GasLeftAfterCallCharge);
                             return exit;
                         }
-                        top = stack + s.StackCount; gas = f.Gas; pc = s.Pc;
-                        goto Halt;
+                        gas = f.Gas; // a failure: the instruction left pc and stack in the frame state
+                        goto Halted;
                     }
                     case Opcode.RETURN: case Opcode.REVERT:
                     {
@@ -413,9 +417,13 @@ public sealed partial class EvmInterpreter
             }
 
         Halt:
-            s.Pc = pc;
+            {
+                EvmFrameState state = _states[f.Depth];
+                state.Pc = pc;
+                state.StackCount = (int)(top - stack);
+            }
+        Halted:
             f.Gas = exit.IsSuccess() || exit == ExitCode.Revert ? gas : 0;
-            s.StackCount = (int)(top - stack);
             if (TTracing.IsActive) _trace.Halt(exit, gas);
             if (exit != ExitCode.Revert && !exit.IsSuccess()) f.Output = [];
             return exit;
