@@ -339,8 +339,8 @@ public sealed partial class EvmInterpreter
                             if (TTracing.IsActive) _trace.FlushStep(_trace.StepGas - _trace.GasLeftAfterCallCharge);
                             return exit;
                         }
-                        gas = f.Gas; // a failure: the instruction left pc and stack in the frame state
-                        goto Halted;
+                        top = stack + state.StackCount; gas = f.Gas; pc = state.Pc; // a failure
+                        goto Halt;
                     }
                     case Opcode.RETURN: case Opcode.REVERT:
                     {
@@ -422,7 +422,6 @@ public sealed partial class EvmInterpreter
                 state.Pc = pc;
                 state.StackCount = (int)(top - stack);
             }
-        Halted:
             f.Gas = exit.IsSuccess() || exit == ExitCode.Revert ? gas : 0;
             if (TTracing.IsActive) _trace.Halt(exit, gas);
             if (exit != ExitCode.Revert && !exit.IsSuccess()) f.Output = [];
