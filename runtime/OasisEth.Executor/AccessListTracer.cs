@@ -1,3 +1,4 @@
+using OasisEth.Evm;
 using OasisEth.Evm.Tracing;
 using OasisEth.Transactions;
 using OasisEth.Primitives;
@@ -33,14 +34,14 @@ internal sealed class AccessListTracer : ITxTracer
         if (detail.HasStorage) AddSlot(detail.Contract, detail.StorageKey);
     }
 
-    public void OnStep(int pc, byte opcode, long gas, long gasCost, long memorySize, ReadOnlySpan<UInt256> stack, int depth, long refund)
+    public void OnStep(int pc, Opcode opcode, long gas, long gasCost, long memorySize, ReadOnlySpan<UInt256> stack, int depth, long refund)
     {
         switch (opcode)
         {
-            case 0x31 or 0x3b or 0x3c or 0x3f or 0xff: // BALANCE, EXTCODESIZE, EXTCODECOPY, EXTCODEHASH, SELFDESTRUCT
+            case Opcode.BALANCE or Opcode.EXTCODESIZE or Opcode.EXTCODECOPY or Opcode.EXTCODEHASH or Opcode.SELFDESTRUCT:
                 if (stack.Length >= 1) AddUnlessExcluded(Address.FromWord(in stack[^1]));
                 break;
-            case 0xf1 or 0xf2 or 0xf4 or 0xfa: // CALL, CALLCODE, DELEGATECALL, STATICCALL
+            case Opcode.CALL or Opcode.CALLCODE or Opcode.DELEGATECALL or Opcode.STATICCALL:
                 if (stack.Length >= 5) AddUnlessExcluded(Address.FromWord(in stack[^2]));
                 break;
         }

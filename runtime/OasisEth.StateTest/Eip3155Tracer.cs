@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using OasisEth.Evm;
 using OasisEth.Evm.Tracing;
 using OasisEth.Primitives;
 
@@ -27,12 +28,12 @@ public sealed class Eip3155Tracer : ITxTracer
         _json = new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true });
     }
 
-    public void OnStep(int pc, byte opcode, long gas, long gasCost, long memorySize, ReadOnlySpan<UInt256> stack, int depth, long refund)
+    public void OnStep(int pc, Opcode opcode, long gas, long gasCost, long memorySize, ReadOnlySpan<UInt256> stack, int depth, long refund)
     {
         FlushStep();
         _json.WriteStartObject();
         _json.WriteNumber("pc"u8, pc);
-        _json.WriteNumber("op"u8, opcode);
+        _json.WriteNumber("op"u8, (byte)opcode);
         _json.WriteString("gas"u8, Quantity(gas));
         _json.WriteString("gasCost"u8, Quantity(gasCost));
         _json.WriteNumber("memSize"u8, memorySize);

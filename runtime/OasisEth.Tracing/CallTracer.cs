@@ -1,7 +1,7 @@
 using System.Text.Json;
 using OasisEth.Evm;
 using OasisEth.Evm.Tracing;
-using OasisEth.State;
+using OasisEth.Primitives;
 
 namespace OasisEth.Tracing;
 
@@ -103,7 +103,7 @@ public sealed class CallTracer : IJsonTracer
         if (_options.WithLog) DropFailedLogs(_root, parentFailed: false);
     }
 
-    public void OnStep(int pc, byte opcode, long gas, long gasCost, long memorySize, ReadOnlySpan<OasisEth.Primitives.UInt256> stack, int depth, long refund) { }
+    public void OnStep(int pc, Opcode opcode, long gas, long gasCost, long memorySize, ReadOnlySpan<OasisEth.Primitives.UInt256> stack, int depth, long refund) { }
 
     public void OnError(string error) { }
 

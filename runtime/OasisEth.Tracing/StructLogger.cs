@@ -32,9 +32,9 @@ public sealed class StructLogger : IJsonTracer
     private enum Pending { None, Detail, Full, SkippedDetail }
     private Pending _pending;
     private int _pc, _depth;
-    private byte _op;
+    private Opcode _op;
     private long _gas, _cost, _refund;
-    private UInt256[] _stack = new UInt256[EvmFrame.MaxStack];
+    private UInt256[] _stack = new UInt256[EvmFrameState.MaxStack];
     private int _stackCount;
     private byte[] _memory = [];
     private int _memoryLength;
@@ -95,7 +95,7 @@ public sealed class StructLogger : IJsonTracer
         }
     }
 
-    public void OnStep(int pc, byte opcode, long gas, long gasCost, long memorySize, ReadOnlySpan<UInt256> stack, int depth, long refund)
+    public void OnStep(int pc, Opcode opcode, long gas, long gasCost, long memorySize, ReadOnlySpan<UInt256> stack, int depth, long refund)
     {
         if (++_stepsSinceCheck == 1024)
         {

@@ -19,6 +19,7 @@ namespace OasisEth.Transactions;
 public sealed partial class TransactionProcessor
 {
     private readonly VirtualMachine _vm = new();
+    private readonly WorldStateHost _host = new();
     private readonly ForkSpec _spec;
     private readonly ISystemCallHook? _system;
 
@@ -80,7 +81,7 @@ public sealed partial class TransactionProcessor
         UInt256 issued = UInt256.Zero;
         CallResult result = !isCreate && _system is not null && _system.Handles(tx.To!.Value)
             ? CallSystem(state, block, tx, message, tracer, out issued)
-            : _vm.Execute(state, block, txContext, _spec, message, tracer, interrupt);
+            : _vm.Execute(_host.Bind(state, block, txContext), _spec, message, tracer, interrupt);
 
         // ---- post-execution ----
         long gasUsed = (long)tx.GasLimit - result.GasLeft;

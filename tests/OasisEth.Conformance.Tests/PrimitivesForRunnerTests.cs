@@ -85,9 +85,9 @@ public class PrimitivesForRunnerTests
     {
         var output = new StringWriter();
         var tracer = new Eip3155Tracer(output);
-        tracer.OnStep(0, 0x60, 100_000_000, 3, 0, [], 1, 0);
-        tracer.OnStep(2, 0x60, 99_999_997, 3, 0, [(UInt256)1], 1, 0);
-        tracer.OnStep(4, 0x56, 99_999_994, 8, 32, [(UInt256)1, new UInt256(0, 0, 0, 1)], 1, 5);
+        tracer.OnStep(0, Evm.Opcode.PUSH1, 100_000_000, 3, 0, [], 1, 0);
+        tracer.OnStep(2, Evm.Opcode.PUSH1, 99_999_997, 3, 0, [(UInt256)1], 1, 0);
+        tracer.OnStep(4, Evm.Opcode.JUMP, 99_999_994, 8, 32, [(UInt256)1, new UInt256(0, 0, 0, 1)], 1, 5);
         tracer.OnError("invalid jump destination");
         tracer.OnTransactionEnd([0xab], 0x5208, "invalid jump destination");
         string[] lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);

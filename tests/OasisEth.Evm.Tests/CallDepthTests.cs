@@ -30,14 +30,14 @@ public class CallDepthTests
     public void Call_recursion_reaches_depth_1024_and_the_next_call_fails()
     {
         var code = new Bytecode()
-            .Push(0).Op(0x35)                          // d = calldata[0..32]
-            .Push(1).Op(0x81).Op(0x55)                 // SSTORE(d, 1)
-            .Push(1).Op(0x01)                          // d + 1
-            .Push(0).Op(0x52)                          // MSTORE(0, d + 1)
+            .Push(0).Op(Opcode.CALLDATALOAD)                          // d = calldata[0..32]
+            .Push(1).Op(Opcode.DUP2).Op(Opcode.SSTORE)                 // SSTORE(d, 1)
+            .Push(1).Op(Opcode.ADD)                          // d + 1
+            .Push(0).Op(Opcode.MSTORE)                          // MSTORE(0, d + 1)
             // CALL pops gas, to, value, inOffset, inSize, outOffset, outSize: pushed here in reverse.
             .Push(0).Push(0).Push(32).Push(0).Push(0)
-            .Op(0x30).Op(0x5a).Op(0xf1)                // ADDRESS GAS CALL
-            .Op(0x00)
+            .Op(Opcode.ADDRESS).Op(Opcode.GAS).Op(Opcode.CALL)                // ADDRESS GAS CALL
+            .Op(Opcode.STOP)
             .Build();
         var host = new EvmTestHost();
         host.Deploy(EvmTestHost.Contract, code);
@@ -56,9 +56,9 @@ public class CallDepthTests
     {
         // Init code that copies itself to memory and CREATEs a copy of itself, then returns empty code.
         byte[] initCode = new Bytecode()
-            .Op(0x38).Op(0x5f).Op(0x5f).Op(0x39)   // CODECOPY(0, 0, CODESIZE)
-            .Op(0x38).Op(0x5f).Op(0x5f).Op(0xf0)   // CREATE(0, 0, CODESIZE)
-            .Op(0x00)
+            .Op(Opcode.CODESIZE).Op(Opcode.PUSH0).Op(Opcode.PUSH0).Op(Opcode.CODECOPY)   // CODECOPY(0, 0, CODESIZE)
+            .Op(Opcode.CODESIZE).Op(Opcode.PUSH0).Op(Opcode.PUSH0).Op(Opcode.CREATE)   // CREATE(0, 0, CODESIZE)
+            .Op(Opcode.STOP)
             .Build();
         var host = new EvmTestHost();
 

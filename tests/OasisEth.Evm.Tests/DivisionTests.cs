@@ -50,9 +50,9 @@ public class DivisionTests
         foreach (UInt256 x in Dividends())
         {
             var code = new Bytecode();
-            for (int i = 0; i < divisors.Length; i++) code.Push(divisors[i]).Push(x).Op(0x04).Push((ulong)i).Op(0x55);
+            for (int i = 0; i < divisors.Length; i++) code.Push(divisors[i]).Push(x).Op(Opcode.DIV).Push((ulong)i).Op(Opcode.SSTORE);
             var host = new EvmTestHost();
-            host.Deploy(EvmTestHost.Contract, code.Op(0x00).Build());
+            host.Deploy(EvmTestHost.Contract, code.Op(Opcode.STOP).Build());
             var result = host.Call(EvmTestHost.Contract, [], 10_000_000);
             Assert.That(result.Success, Is.True, result.Error);
             for (int i = 0; i < divisors.Length; i++)
@@ -81,7 +81,7 @@ public class DivisionTests
     private static UInt256 DivOnChain(UInt256 x, UInt256 d)
     {
         var host = new EvmTestHost();
-        host.Deploy(EvmTestHost.Contract, new Bytecode().Push(d).Push(x).Op(0x04).Push(0).Op(0x55).Op(0x00).Build());
+        host.Deploy(EvmTestHost.Contract, new Bytecode().Push(d).Push(x).Op(Opcode.DIV).Push(0).Op(Opcode.SSTORE).Op(Opcode.STOP).Build());
         var result = host.Call(EvmTestHost.Contract, []);
         Assert.That(result.Success, Is.True, result.Error);
         return host.State.GetStorage(EvmTestHost.Contract, UInt256.Zero);

@@ -17,8 +17,8 @@ public class GasTests
     [Test]
     public void Eip2929_sload_of_a_cold_slot_costs_2100_and_a_warm_one_100()
     {
-        byte[] once = new Bytecode().Push(7).Op(0x54).Op(0x50).Op(0x00).Build();
-        byte[] twice = new Bytecode().Push(7).Op(0x54).Op(0x50).Push(7).Op(0x54).Op(0x50).Op(0x00).Build();
+        byte[] once = new Bytecode().Push(7).Op(Opcode.SLOAD).Op(Opcode.POP).Op(Opcode.STOP).Build();
+        byte[] twice = new Bytecode().Push(7).Op(Opcode.SLOAD).Op(Opcode.POP).Push(7).Op(Opcode.SLOAD).Op(Opcode.POP).Op(Opcode.STOP).Build();
         // PUSH1 (3) + SLOAD + POP (2)
         Assert.That(GasOf(once, Fork.Berlin), Is.EqualTo(21000UL + 3 + 2100 + 2));
         Assert.That(GasOf(twice, Fork.Berlin), Is.EqualTo(21000UL + 3 + 2100 + 2 + 3 + 100 + 2));
@@ -29,7 +29,7 @@ public class GasTests
     public void Eip3529_refund_is_capped_at_a_fifth_of_gas_used_from_London()
     {
         // Clearing a pre-set slot: SSTORE(0, 0) on a slot holding 1.
-        byte[] clear = new Bytecode().Push(0).Push(0).Op(0x55).Op(0x00).Build();
+        byte[] clear = new Bytecode().Push(0).Push(0).Op(Opcode.SSTORE).Op(Opcode.STOP).Build();
         var host = new EvmTestHost { Fork = Fork.London };
         host.State.SetAccount(EvmTestHost.Contract, 1, UInt256.Zero, clear, [new(UInt256.Zero, UInt256.One)]);
         var result = host.Call(EvmTestHost.Contract, []);
@@ -42,7 +42,7 @@ public class GasTests
     public void Memory_expansion_is_quadratic()
     {
         // MSTORE at offset 0x400 touches 33 words: 3*33 + 33*33/512 = 101.
-        byte[] code = new Bytecode().Push(1).Push(0x400).Op(0x52).Op(0x00).Build();
+        byte[] code = new Bytecode().Push(1).Push(0x400).Op(Opcode.MSTORE).Op(Opcode.STOP).Build();
         Assert.That(GasOf(code, Fork.Cancun), Is.EqualTo(21000UL + 3 + 3 + 3 + 101));
     }
 
@@ -51,12 +51,12 @@ public class GasTests
     {
         // Callee: TSTORE(1, 42) then REVERT. Caller: CALL callee, then TLOAD(1) into storage slot 0.
         var callee = Address.FromLowUlong(0xca11ee);
-        byte[] calleeCode = new Bytecode().Push(42).Push(1).Op(0x5d).Push(0).Push(0).Op(0xfd).Build();
+        byte[] calleeCode = new Bytecode().Push(42).Push(1).Op(Opcode.TSTORE).Push(0).Push(0).Op(Opcode.REVERT).Build();
         byte[] callerCode = new Bytecode()
-            .Push(0).Push(0).Push(0).Push(0).Push(0).Push(callee).Op(0x5a).Op(0xf1).Op(0x50)
-            .Push(1).Op(0x5c).Push(0).Op(0x55)
-            .Push(5).Push(1).Op(0x5d) // leaves a transient value behind at the end of the transaction
-            .Op(0x00).Build();
+            .Push(0).Push(0).Push(0).Push(0).Push(0).Push(callee).Op(Opcode.GAS).Op(Opcode.CALL).Op(Opcode.POP)
+            .Push(1).Op(Opcode.TLOAD).Push(0).Op(Opcode.SSTORE)
+            .Push(5).Push(1).Op(Opcode.TSTORE) // leaves a transient value behind at the end of the transaction
+            .Op(Opcode.STOP).Build();
         var host = new EvmTestHost { Fork = Fork.Cancun };
         host.Deploy(callee, calleeCode);
         host.Deploy(EvmTestHost.Contract, callerCode);
@@ -73,9 +73,9 @@ public class GasTests
     {
         // mem[0..32] = 0x0102..; MCOPY(dest 1, src 0, len 31); store mem[0..32] to slot 0.
         var word = UInt256.Parse("0x0102030405060708091011121314151617181920212223242526272829303132");
-        byte[] code = new Bytecode().Push(word).Push(0).Op(0x52)
-            .Push(31).Push(0).Push(1).Op(0x5e)
-            .Push(0).Op(0x51).Push(0).Op(0x55).Op(0x00).Build();
+        byte[] code = new Bytecode().Push(word).Push(0).Op(Opcode.MSTORE)
+            .Push(31).Push(0).Push(1).Op(Opcode.MCOPY)
+            .Push(0).Op(Opcode.MLOAD).Push(0).Op(Opcode.SSTORE).Op(Opcode.STOP).Build();
         var host = new EvmTestHost { Fork = Fork.Cancun };
         host.Deploy(EvmTestHost.Contract, code);
 
@@ -102,7 +102,7 @@ public class GasTests
     public void Jump_into_push_data_is_rejected()
     {
         // PUSH1 0x5b hides a JUMPDEST byte inside push data at pc 1; JUMP(1) must fail.
-        byte[] code = new Bytecode().Raw(0x60, 0x5b).Push(1).Op(0x56).Build();
+        byte[] code = new Bytecode().Raw(0x60, 0x5b).Push(1).Op(Opcode.JUMP).Build();
         var host = new EvmTestHost();
         host.Deploy(EvmTestHost.Contract, code);
         Assert.That(host.Call(EvmTestHost.Contract, []).Error, Is.EqualTo("invalid jump destination"));

@@ -16,13 +16,13 @@ public class InterruptTests
     private static readonly Address Caller = Address.FromLowUlong(0x200);
 
     /// <summary>JUMPDEST PUSH1 0 JUMP: an endless loop of backward jumps.</summary>
-    private static byte[] EndlessLoop() => new Bytecode().Op(0x5b).Push(0).Op(0x56).Build();
+    private static byte[] EndlessLoop() => new Bytecode().Op(Opcode.JUMPDEST).Push(0).Op(Opcode.JUMP).Build();
 
     /// <summary>CALL(all gas, target) and then SSTORE(1, 1): the store shows whether the caller ran on.</summary>
     private static byte[] CallThenStore(Address target) => new Bytecode()
-        .Push(0).Push(0).Push(0).Push(0).Push(0).Push(target).Op(0x5a).Op(0xf1).Op(0x50)
+        .Push(0).Push(0).Push(0).Push(0).Push(0).Push(target).Op(Opcode.GAS).Op(Opcode.CALL).Op(Opcode.POP)
         .Store(1, 1)
-        .Op(0x00)
+        .Op(Opcode.STOP)
         .Build();
 
     [Test]
@@ -57,7 +57,7 @@ public class InterruptTests
     public void A_signalled_token_stops_straight_line_code_at_its_frame_start()
     {
         var host = new EvmTestHost();
-        host.Deploy(Caller, new Bytecode().Store(1, 1).Op(0x00).Build());
+        host.Deploy(Caller, new Bytecode().Store(1, 1).Op(Opcode.STOP).Build());
         using var cts = new CancellationTokenSource();
         cts.Cancel();
         var interrupted = host.Call(Caller, [], 100_000, cts.Token);
@@ -75,12 +75,12 @@ public class InterruptTests
         // A bounded loop: 200 backward jumps, then stores the counter and returns it.
         byte[] counter = new Bytecode()
             .Push(0)                                        // i
-            .Op(0x5b)                                       // pc 2: JUMPDEST
-            .Push(1).Op(0x01)                               // i + 1
-            .Op(0x80).Push(200).Op(0x11)                    // 200 > i ?  (GT pops a=200, b=i: a > b)
-            .Push(2).Op(0x57)                               // JUMPI back while i < 200
-            .Op(0x80).Push(0).Op(0x55)                      // SSTORE(0, i)
-            .Push(0).Op(0x52).Push(32).Push(0).Op(0xf3)     // MSTORE(0, i) RETURN(0, 32)
+            .Op(Opcode.JUMPDEST)                                       // pc 2: JUMPDEST
+            .Push(1).Op(Opcode.ADD)                               // i + 1
+            .Op(Opcode.DUP1).Push(200).Op(Opcode.GT)                    // 200 > i ?  (GT pops a=200, b=i: a > b)
+            .Push(2).Op(Opcode.JUMPI)                               // JUMPI back while i < 200
+            .Op(Opcode.DUP1).Push(0).Op(Opcode.SSTORE)                      // SSTORE(0, i)
+            .Push(0).Op(Opcode.MSTORE).Push(32).Push(0).Op(Opcode.RETURN)     // MSTORE(0, i) RETURN(0, 32)
             .Build();
         var withNone = new EvmTestHost();
         withNone.Deploy(Looper, counter);

@@ -20,7 +20,7 @@ public class PushJumpTests
     }
 
     /// <summary>PUSH1 4 JUMP INVALID JUMPDEST STOP: 3 + 8 + 1.</summary>
-    private static byte[] Push1Jump() => new Bytecode().Push(4).Op(0x56).Op(0xfe).Op(0x5b).Op(0x00).Build();
+    private static byte[] Push1Jump() => new Bytecode().Push(4).Op(Opcode.JUMP).Op(Opcode.INVALID).Op(Opcode.JUMPDEST).Op(Opcode.STOP).Build();
 
     [Test]
     public void Push1_jump_lands_on_its_jumpdest()
@@ -34,9 +34,9 @@ public class PushJumpTests
     public void Push2_jump_lands_on_its_jumpdest()
     {
         // PUSH2 0x0105 JUMP, 257 INVALIDs (pc 4..260), JUMPDEST at 261, STOP.
-        var code = new Bytecode().Raw(0x61, 0x01, 0x05).Op(0x56);
-        for (int i = 0; i < 257; i++) code.Op(0xfe);
-        var result = Call(code.Op(0x5b).Op(0x00).Build());
+        var code = new Bytecode().Raw(0x61, 0x01, 0x05).Op(Opcode.JUMP);
+        for (int i = 0; i < 257; i++) code.Op(Opcode.INVALID);
+        var result = Call(code.Op(Opcode.JUMPDEST).Op(Opcode.STOP).Build());
         Assert.That(result.Success, Is.True);
         Assert.That(result.GasUsed, Is.EqualTo(21000UL + 3 + 8 + 1));
     }
@@ -56,7 +56,7 @@ public class PushJumpTests
     public void A_jump_to_a_non_jumpdest_fails()
     {
         // PUSH1 3 JUMP STOP: pc 3 is STOP.
-        var result = Call(new Bytecode().Push(3).Op(0x56).Op(0x00).Build(), 100_000);
+        var result = Call(new Bytecode().Push(3).Op(Opcode.JUMP).Op(Opcode.STOP).Build(), 100_000);
         Assert.That(result.Error, Is.EqualTo("invalid jump destination"));
         Assert.That(result.GasUsed, Is.EqualTo(100_000UL));
     }
@@ -65,14 +65,14 @@ public class PushJumpTests
     public void A_jump_into_push_data_fails()
     {
         // PUSH1 4 JUMP PUSH1 0x5b: pc 4 is a 0x5b byte inside the immediate.
-        var result = Call(new Bytecode().Push(4).Op(0x56).Raw(0x60, 0x5b).Op(0x00).Build(), 100_000);
+        var result = Call(new Bytecode().Push(4).Op(Opcode.JUMP).Raw(0x60, 0x5b).Op(Opcode.STOP).Build(), 100_000);
         Assert.That(result.Error, Is.EqualTo("invalid jump destination"));
     }
 
     [Test]
     public void Jumpi_on_an_empty_stack_underflows()
     {
-        var result = Call(new Bytecode().Push(3).Op(0x57).Op(0x5b).Op(0x00).Build(), 100_000);
+        var result = Call(new Bytecode().Push(3).Op(Opcode.JUMPI).Op(Opcode.JUMPDEST).Op(Opcode.STOP).Build(), 100_000);
         Assert.That(result.Error, Is.EqualTo("stack underflow"));
         Assert.That(result.GasUsed, Is.EqualTo(100_000UL));
     }
@@ -81,10 +81,10 @@ public class PushJumpTests
     public void Jumpi_not_taken_ignores_a_bad_destination_and_pops_the_condition()
     {
         // PUSH1 0 PUSH1 0xff JUMPI POP: the POP underflows only if JUMPI consumed its condition.
-        var result = Call(new Bytecode().Push(0).Push(0xff).Op(0x57).Op(0x50).Op(0x00).Build(), 100_000);
+        var result = Call(new Bytecode().Push(0).Push(0xff).Op(Opcode.JUMPI).Op(Opcode.POP).Op(Opcode.STOP).Build(), 100_000);
         Assert.That(result.Error, Is.EqualTo("stack underflow"));
 
-        var ok = Call(new Bytecode().Push(0).Push(0xff).Op(0x57).Op(0x00).Build());
+        var ok = Call(new Bytecode().Push(0).Push(0xff).Op(Opcode.JUMPI).Op(Opcode.STOP).Build());
         Assert.That(ok.Success, Is.True);
         Assert.That(ok.GasUsed, Is.EqualTo(21000UL + 3 + 3 + 10));
     }
@@ -92,7 +92,7 @@ public class PushJumpTests
     [Test]
     public void Jumpi_taken_to_a_bad_destination_fails()
     {
-        var result = Call(new Bytecode().Push(1).Push(0xff).Op(0x57).Op(0x00).Build(), 100_000);
+        var result = Call(new Bytecode().Push(1).Push(0xff).Op(Opcode.JUMPI).Op(Opcode.STOP).Build(), 100_000);
         Assert.That(result.Error, Is.EqualTo("invalid jump destination"));
     }
 
@@ -102,8 +102,8 @@ public class PushJumpTests
     {
         // PUSH1 c, PUSH1 10, JUMPI (pc 4), PUSH1 7, POP, STOP (pc 8), INVALID, JUMPDEST (pc 10), STOP:
         // the taken branch costs the JUMPDEST (1), the other PUSH1 7 POP (5).
-        byte[] code = new Bytecode().Push(condition).Push(10).Op(0x57).Push(7).Op(0x50).Op(0x00).Op(0xfe)
-            .Op(0x5b).Op(0x00).Build();
+        byte[] code = new Bytecode().Push(condition).Push(10).Op(Opcode.JUMPI).Push(7).Op(Opcode.POP).Op(Opcode.STOP).Op(Opcode.INVALID)
+            .Op(Opcode.JUMPDEST).Op(Opcode.STOP).Build();
         var result = Call(code);
         Assert.That(result.Success, Is.True);
         Assert.That(result.GasUsed, Is.EqualTo(21000UL + 3 + 3 + 10 + (taken ? 1UL : 3 + 2)));
@@ -112,7 +112,7 @@ public class PushJumpTests
     [Test]
     public void Gas_short_at_jumpi_fails_there()
     {
-        byte[] code = new Bytecode().Push(1).Push(6).Op(0x57).Op(0x00).Op(0x5b).Op(0x00).Build();
+        byte[] code = new Bytecode().Push(1).Push(6).Op(Opcode.JUMPI).Op(Opcode.STOP).Op(Opcode.JUMPDEST).Op(Opcode.STOP).Build();
         ulong limit = 21000UL + 3 + 3 + 9;
         var result = Call(code, limit);
         Assert.That(result.Error, Is.EqualTo("out of gas"));
@@ -124,7 +124,7 @@ public class PushJumpTests
     public void A_jump_to_a_computed_destination_pays_its_jumpdest(ulong afterPushes, string? error)
     {
         // PUSH3 6 JUMP (the general jump), INVALID, JUMPDEST (pc 6), STOP.
-        byte[] code = new Bytecode().Raw(0x62, 0, 0, 6).Op(0x56).Op(0xfe).Op(0x5b).Op(0x00).Build();
+        byte[] code = new Bytecode().Raw(0x62, 0, 0, 6).Op(Opcode.JUMP).Op(Opcode.INVALID).Op(Opcode.JUMPDEST).Op(Opcode.STOP).Build();
         ulong limit = 21000UL + 3 + afterPushes;
         var result = Call(code, limit);
         Assert.That(result.Error, Is.EqualTo(error));
@@ -136,7 +136,7 @@ public class PushJumpTests
     public void A_taken_jumpi_to_a_computed_destination_pays_its_jumpdest(ulong afterPushes, string? error)
     {
         // PUSH1 1, PUSH3 8 JUMPI (the general jump), INVALID, JUMPDEST (pc 8), STOP.
-        byte[] code = new Bytecode().Push(1).Raw(0x62, 0, 0, 8).Op(0x57).Op(0xfe).Op(0x5b).Op(0x00).Build();
+        byte[] code = new Bytecode().Push(1).Raw(0x62, 0, 0, 8).Op(Opcode.JUMPI).Op(Opcode.INVALID).Op(Opcode.JUMPDEST).Op(Opcode.STOP).Build();
         ulong limit = 21000UL + 3 + 3 + afterPushes;
         var result = Call(code, limit);
         Assert.That(result.Error, Is.EqualTo(error));

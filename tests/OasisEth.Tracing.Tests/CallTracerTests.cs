@@ -1,5 +1,6 @@
 using System.Text;
 using OasisEth.Primitives;
+using static OasisEth.Tests.Shared.EvmTestHost;
 using static OasisEth.Tracing.Tests.TraceHost;
 
 namespace OasisEth.Tracing.Tests;
@@ -13,12 +14,12 @@ public class CallTracerTests
     private static readonly string Sender_ = Sender.ToString();
 
     /// <summary>Code that reverts with Error("boom"): 100 bytes of revert data built with four MSTOREs; costs 60 gas.</summary>
-    private static byte[] RevertWithBoom() => new Asm()
-        .PushBytes([0x08, 0xc3, 0x79, 0xa0]).Push(224).Op(Asm.SHL).Push(0).Op(Asm.MSTORE)
-        .Push(0x20).Push(4).Op(Asm.MSTORE)
-        .Push(4).Push(36).Op(Asm.MSTORE)
-        .PushBytes(BoomWord()).Push(68).Op(Asm.MSTORE)
-        .Push(100).Push(0).Op(Asm.REVERT)
+    private static byte[] RevertWithBoom() => new Bytecode()
+        .PushBytes([0x08, 0xc3, 0x79, 0xa0]).Push(224).Op(Opcode.SHL).Push(0).Op(Opcode.MSTORE)
+        .Push(0x20).Push(4).Op(Opcode.MSTORE)
+        .Push(4).Push(36).Op(Opcode.MSTORE)
+        .PushBytes(BoomWord()).Push(68).Op(Opcode.MSTORE)
+        .Push(100).Push(0).Op(Opcode.REVERT)
         .Build();
 
     private static byte[] BoomWord()
@@ -42,7 +43,7 @@ public class CallTracerTests
     public void Nested_call_that_reverts_with_a_reason()
     {
         var host = new TraceHost();
-        host.Deploy(A, new Asm().Call(Asm.CALL, 10_000, B).Op(Asm.POP).Op(Asm.STOP).Build());
+        host.Deploy(A, new Bytecode().Call(Opcode.CALL, 10_000, B).Op(Opcode.POP).Op(Opcode.STOP).Build());
         host.Deploy(B, RevertWithBoom());
         string json = host.Trace(new CallTracer(), A);
         // A: 7 pushes (21) + CALL 2,600 cold + B's 60 + POP 2 = 2,683; 23,683 = 0x5c83.
@@ -58,10 +59,10 @@ public class CallTracerTests
     public void Staticcall_to_a_precompile_has_no_value_and_delegatecall_shows_the_inherited_one()
     {
         var host = new TraceHost();
-        host.Deploy(A, new Asm().Push(0x2a).Push(0).Op(Asm.MSTORE)
-            .Call(Asm.STATICCALL, 100, Address.FromLowUlong(4), argsOffset: 0, argsSize: 32, retOffset: 32, retSize: 32).Op(Asm.POP)
-            .Call(Asm.DELEGATECALL, 1000, B).Op(Asm.POP).Op(Asm.STOP).Build());
-        host.Deploy(B, new Asm().Push(1).Push(0).Op(Asm.SSTORE).Op(Asm.STOP).Build());
+        host.Deploy(A, new Bytecode().Push(0x2a).Push(0).Op(Opcode.MSTORE)
+            .Call(Opcode.STATICCALL, 100, Address.FromLowUlong(4), argsOffset: 0, argsSize: 32, retOffset: 32, retSize: 32).Op(Opcode.POP)
+            .Call(Opcode.DELEGATECALL, 1000, B).Op(Opcode.POP).Op(Opcode.STOP).Build());
+        host.Deploy(B, new Bytecode().Push(1).Push(0).Op(Opcode.SSTORE).Op(Opcode.STOP).Build());
         string json = host.Trace(new CallTracer(), A, data: [0xca, 0xfe]);
         // Intrinsic 21,000 + 2 x 16 = 21,032. A: MSTORE part 12; STATICCALL 6 pushes 18, 100 warm + 3 memory, identity 18,
         // POP 2; DELEGATECALL 6 pushes 18, 2,600 cold, the 1,000 given all burned (SSTORE's EIP-2200 sentry), POP 2: 3,773.
@@ -81,7 +82,7 @@ public class CallTracerTests
     {
         var host = new TraceHost();
         // LOG0 with no data, then return one zero byte as the runtime code.
-        byte[] init = new Asm().Push(0).Push(0).Op(Asm.LOG0).Push(0).Push(0).Op(Asm.MSTORE8).Push(1).Push(0).Op(Asm.RETURN).Build();
+        byte[] init = new Bytecode().Push(0).Push(0).Op(Opcode.LOG0).Push(0).Push(0).Op(Opcode.MSTORE8).Push(1).Push(0).Op(Opcode.RETURN).Build();
         string json = host.Trace(new CallTracer(new CallTracerOptions { WithLog = true }), null, init);
         // Intrinsic: 21,000 + 32,000 + 10 x 16 + 5 x 4 + 2 (one init-code word) = 53,182; code 399 + deposit 200: 53,781 = 0xd215.
         const string created = "0x6295ee1b4f6dd65047762f924ecd367c17eabf8f"; // sender 0xa94f…, nonce 0
@@ -97,8 +98,8 @@ public class CallTracerTests
     {
         var host = new TraceHost();
         // Init code PUSH1 0 PUSH1 0 REVERT, stored at memory[27..32], created with value 0.
-        host.Deploy(A, new Asm().PushBytes([0x60, 0x00, 0x60, 0x00, 0xfd]).Push(0).Op(Asm.MSTORE)
-            .Push(5).Push(27).Push(0).Op(Asm.CREATE).Op(Asm.POP).Op(Asm.STOP).Build());
+        host.Deploy(A, new Bytecode().PushBytes([0x60, 0x00, 0x60, 0x00, 0xfd]).Push(0).Op(Opcode.MSTORE)
+            .Push(5).Push(27).Push(0).Op(Opcode.CREATE).Op(Opcode.POP).Op(Opcode.STOP).Build());
         string json = host.Trace(new CallTracer(), A);
         // Before CREATE: 79,000 - 21 = 78,979; CREATE 32,000 + 2 → 46,977 left, child gets all but 1/64: 46,243 = 0xb4a3.
         // A: 21 + 32,002 + child 6 + POP 2 = 32,031; 53,031 = 0xcf27.
@@ -113,7 +114,7 @@ public class CallTracerTests
     public void Selfdestruct_is_a_frame_carrying_the_balance()
     {
         var host = new TraceHost();
-        host.Deploy(C, new Asm().Push(Sender).Op(Asm.SELFDESTRUCT).Build(), new UInt256(5));
+        host.Deploy(C, new Bytecode().Push(Sender).Op(Opcode.SELFDESTRUCT).Build(), new UInt256(5));
         string json = host.Trace(new CallTracer(), C);
         // PUSH20 3 + SELFDESTRUCT 5,000 (beneficiary warm and alive): 26,003 = 0x6593.
         AssertJson(json, $$"""
@@ -127,10 +128,10 @@ public class CallTracerTests
     {
         var host = new TraceHost();
         // A: LOG1(topic 1), CALL B (which logs and reverts), LOG0, STOP.
-        host.Deploy(A, new Asm().Push(1).Push(0).Push(0).Op(Asm.LOG1)
-            .Call(Asm.CALL, 10_000, B).Op(Asm.POP)
-            .Push(0).Push(0).Op(Asm.LOG0).Op(Asm.STOP).Build());
-        host.Deploy(B, new Asm().Push(0).Push(0).Op(Asm.LOG0).Push(0).Push(0).Op(Asm.REVERT).Build());
+        host.Deploy(A, new Bytecode().Push(1).Push(0).Push(0).Op(Opcode.LOG1)
+            .Call(Opcode.CALL, 10_000, B).Op(Opcode.POP)
+            .Push(0).Push(0).Op(Opcode.LOG0).Op(Opcode.STOP).Build());
+        host.Deploy(B, new Bytecode().Push(0).Push(0).Op(Opcode.LOG0).Push(0).Push(0).Op(Opcode.REVERT).Build());
         return (host, Word(1));
     }
 
@@ -177,8 +178,8 @@ public class CallTracerTests
     public void Value_call_beyond_the_balance_is_a_failed_frame_that_used_no_gas()
     {
         var host = new TraceHost();
-        host.Deploy(A, new Asm().Call(Asm.CALL, 0, B, value: 1).Op(Asm.POP).Op(Asm.STOP).Build());
-        host.Deploy(B, [Asm.STOP]);
+        host.Deploy(A, new Bytecode().Call(Opcode.CALL, 0, B, value: 1).Op(Opcode.POP).Op(Opcode.STOP).Build());
+        host.Deploy(B, new Bytecode().Op(Opcode.STOP).Build());
         string json = host.Trace(new CallTracer(), A);
         // CALL: 2,600 cold + 9,000 value; the 2,300 stipend comes back unused. 21 + 9,300 + 2 = 9,323; 30,323 = 0x7673.
         AssertJson(json, $$"""
@@ -192,7 +193,7 @@ public class CallTracerTests
     public void Top_frame_failure_reports_gethS_error_text_and_the_whole_gas()
     {
         var host = new TraceHost();
-        host.Deploy(A, [Asm.INVALID]);
+        host.Deploy(A, new Bytecode().Op(Opcode.INVALID).Build());
         string json = host.Trace(new CallTracer(), A);
         AssertJson(json, $$"""
         {"from":"{{Sender_}}","gas":"0x186a0","gasUsed":"0x186a0","to":"{{A}}","input":"0x","error":"invalid opcode: INVALID","value":"0x0","type":"CALL"}
@@ -203,7 +204,7 @@ public class CallTracerTests
     public void Call_to_an_account_without_code_is_a_frame_of_its_own()
     {
         var host = new TraceHost();
-        host.Deploy(A, new Asm().Call(Asm.CALL, 5000, C).Op(Asm.POP).Op(Asm.STOP).Build());
+        host.Deploy(A, new Bytecode().Call(Opcode.CALL, 5000, C).Op(Opcode.POP).Op(Opcode.STOP).Build());
         host.State.SetAccount(C, 0, new UInt256(1), [], []);
         string json = host.Trace(new CallTracer(), A, value: 3);
         // 21 + 2,600 (cold, no code runs) + 2 = 2,623; 23,623 = 0x5c47.

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using static OasisEth.Tests.Shared.EvmTestHost;
 using static OasisEth.Tracing.Tests.TraceHost;
 
 namespace OasisEth.Tracing.Tests;

@@ -1,4 +1,5 @@
 using OasisEth.Primitives;
+using static OasisEth.Tests.Shared.EvmTestHost;
 using static OasisEth.Tracing.Tests.TraceHost;
 
 namespace OasisEth.Tracing.Tests;
@@ -13,7 +14,7 @@ public class StructLoggerTests
     public void Arithmetic_and_sstore_with_stack_and_touched_storage()
     {
         var host = new TraceHost();
-        host.Deploy(A, new Asm().Push(1).Push(2).Op(Asm.ADD).Push(0).Op(Asm.SSTORE).Op(Asm.STOP).Build());
+        host.Deploy(A, new Bytecode().Push(1).Push(2).Op(Opcode.ADD).Push(0).Op(Opcode.SSTORE).Op(Opcode.STOP).Build());
         string json = host.Trace(new StructLogger(), A);
         AssertJson(json, $$$"""
         {"gas":43112,"failed":false,"returnValue":"0x","structLogs":[
@@ -31,7 +32,7 @@ public class StructLoggerTests
     public void Storage_map_accumulates_the_contracts_touched_slots_and_sload_shows_the_value_read()
     {
         var host = new TraceHost();
-        host.Deploy(A, new Asm().Push(1).Push(0).Op(Asm.SSTORE).Push(5).Op(Asm.SLOAD).Op(Asm.STOP).Build(), default, (5, 7));
+        host.Deploy(A, new Bytecode().Push(1).Push(0).Op(Opcode.SSTORE).Push(5).Op(Opcode.SLOAD).Op(Opcode.STOP).Build(), default, (5, 7));
         string json = host.Trace(new StructLogger(new StructLoggerOptions { DisableStack = true }), A);
         AssertJson(json, $$$"""
         {"gas":45209,"failed":false,"returnValue":"0x","structLogs":[
@@ -49,7 +50,7 @@ public class StructLoggerTests
     public void Disable_storage_leaves_storage_out()
     {
         var host = new TraceHost();
-        host.Deploy(A, new Asm().Push(5).Op(Asm.SLOAD).Op(Asm.STOP).Build(), default, (5, 7));
+        host.Deploy(A, new Bytecode().Push(5).Op(Opcode.SLOAD).Op(Opcode.STOP).Build(), default, (5, 7));
         string json = host.Trace(new StructLogger(new StructLoggerOptions { DisableStorage = true }), A);
         AssertJson(json, """
         {"gas":23103,"failed":false,"returnValue":"0x","structLogs":[
@@ -64,7 +65,7 @@ public class StructLoggerTests
     public void Memory_is_shown_before_each_step_as_prefixed_words_and_return_value_is_the_output()
     {
         var host = new TraceHost();
-        host.Deploy(A, new Asm().Push(0x2a).Push(0).Op(Asm.MSTORE).Push(32).Push(0).Op(Asm.RETURN).Build());
+        host.Deploy(A, new Bytecode().Push(0x2a).Push(0).Op(Opcode.MSTORE).Push(32).Push(0).Op(Opcode.RETURN).Build());
         string json = host.Trace(new StructLogger(new StructLoggerOptions { EnableMemory = true, DisableStack = true }), A);
         string word = Word(0x2a);
         AssertJson(json, $$$"""
@@ -83,7 +84,7 @@ public class StructLoggerTests
     public void Limit_keeps_the_first_records_only()
     {
         var host = new TraceHost();
-        host.Deploy(A, new Asm().Push(0x2a).Push(0).Op(Asm.MSTORE).Push(32).Push(0).Op(Asm.RETURN).Build());
+        host.Deploy(A, new Bytecode().Push(0x2a).Push(0).Op(Opcode.MSTORE).Push(32).Push(0).Op(Opcode.RETURN).Build());
         var tracer = new StructLogger(new StructLoggerOptions { EnableMemory = true, Limit = 2 });
         string json = host.Trace(tracer, A);
         AssertJson(json, $$$"""
@@ -100,9 +101,9 @@ public class StructLoggerTests
     {
         var host = new TraceHost();
         // A: STATICCALL identity(0x04) on 32 bytes of memory holding 0x2a, then STOP.
-        host.Deploy(A, new Asm().Push(0x2a).Push(0).Op(Asm.MSTORE)
-            .Call(Asm.STATICCALL, 100, Address.FromLowUlong(4), argsOffset: 0, argsSize: 32, retOffset: 32, retSize: 32)
-            .Op(Asm.POP).Op(Asm.STOP).Build());
+        host.Deploy(A, new Bytecode().Push(0x2a).Push(0).Op(Opcode.MSTORE)
+            .Call(Opcode.STATICCALL, 100, Address.FromLowUlong(4), argsOffset: 0, argsSize: 32, retOffset: 32, retSize: 32)
+            .Op(Opcode.POP).Op(Opcode.STOP).Build());
         string json = host.Trace(new StructLogger(new StructLoggerOptions { EnableReturnData = true, DisableStack = true }), A);
         // MSTORE 3+3; six pushes; STATICCALL 100 warm + 3 memory + 100 given (18 used); POP 2.
         AssertJson(json, $$$"""
@@ -127,8 +128,8 @@ public class StructLoggerTests
     public void Child_frame_steps_sit_between_the_call_and_the_next_step_and_refund_is_transaction_wide()
     {
         var host = new TraceHost();
-        host.Deploy(A, new Asm().Call(Asm.CALL, 10_000, B).Op(Asm.POP).Op(Asm.STOP).Build());
-        host.Deploy(B, new Asm().Push(0).Push(0).Op(Asm.SSTORE).Op(Asm.STOP).Build(), default, (0, 1));
+        host.Deploy(A, new Bytecode().Call(Opcode.CALL, 10_000, B).Op(Opcode.POP).Op(Opcode.STOP).Build());
+        host.Deploy(B, new Bytecode().Push(0).Push(0).Op(Opcode.SSTORE).Op(Opcode.STOP).Build(), default, (0, 1));
         string json = host.Trace(new StructLogger(new StructLoggerOptions { DisableStack = true }), A);
         // CALL: 2,600 cold + 10,000 given; B uses 3+3+5,000 (cold reset) and earns the 4,800 clear refund.
         // Gas used: 79,000 - 71,371 = 7,629 + 21,000 = 28,629, less the refund 4,800 (under the 1/5 cap) = 23,829.
@@ -156,7 +157,7 @@ public class StructLoggerTests
     public void Stack_underflow_fails_the_step_with_gethS_details()
     {
         var host = new TraceHost();
-        host.Deploy(A, [Asm.ADD]);
+        host.Deploy(A, new Bytecode().Op(Opcode.ADD).Build());
         string json = host.Trace(new StructLogger(), A);
         AssertJson(json, """
         {"gas":100000,"failed":true,"returnValue":"0x","structLogs":[
@@ -169,7 +170,7 @@ public class StructLoggerTests
     public void Out_of_gas_fails_the_step_that_could_not_pay()
     {
         var host = new TraceHost();
-        host.Deploy(A, new Asm().Push(1).Push(2).Op(Asm.ADD).Build());
+        host.Deploy(A, new Bytecode().Push(1).Push(2).Op(Opcode.ADD).Build());
         string json = host.Trace(new StructLogger(), A, gas: 21_005);
         AssertJson(json, """
         {"gas":21005,"failed":true,"returnValue":"0x","structLogs":[
@@ -183,7 +184,7 @@ public class StructLoggerTests
     public void Invalid_opcode_is_logged_without_an_error_as_geth_logs_it_before_running_it()
     {
         var host = new TraceHost();
-        host.Deploy(A, [Asm.INVALID]);
+        host.Deploy(A, new Bytecode().Op(Opcode.INVALID).Build());
         string json = host.Trace(new StructLogger(), A);
         AssertJson(json, """
         {"gas":100000,"failed":true,"returnValue":"0x","structLogs":[
@@ -196,7 +197,7 @@ public class StructLoggerTests
     public void Revert_keeps_its_data_as_return_value()
     {
         var host = new TraceHost();
-        host.Deploy(A, new Asm().Push(0x2a).Push(0).Op(Asm.MSTORE).Push(32).Push(0).Op(Asm.REVERT).Build());
+        host.Deploy(A, new Bytecode().Push(0x2a).Push(0).Op(Opcode.MSTORE).Push(32).Push(0).Op(Opcode.REVERT).Build());
         string json = host.Trace(new StructLogger(new StructLoggerOptions { DisableStack = true, Limit = 1 }), A);
         AssertJson(json, $$$"""
         {"gas":21018,"failed":true,"returnValue":"{{{Word(0x2a)}}}","structLogs":[
@@ -210,8 +211,8 @@ public class StructLoggerTests
     {
         var host = new TraceHost();
         // Init code PUSH1 0 PUSH1 0 REVERT at memory[27..32], created with value 0.
-        host.Deploy(A, new Asm().PushBytes([0x60, 0x00, 0x60, 0x00, 0xfd]).Push(0).Op(Asm.MSTORE)
-            .Push(5).Push(27).Push(0).Op(Asm.CREATE).Op(Asm.POP).Op(Asm.STOP).Build());
+        host.Deploy(A, new Bytecode().PushBytes([0x60, 0x00, 0x60, 0x00, 0xfd]).Push(0).Op(Opcode.MSTORE)
+            .Push(5).Push(27).Push(0).Op(Opcode.CREATE).Op(Opcode.POP).Op(Opcode.STOP).Build());
         string json = host.Trace(new StructLogger(new StructLoggerOptions { DisableStack = true }), A);
         // CREATE: 32,000 + 2 (one init-code word); the child gets 46,977 - 46,977/64 = 46,243, uses 6, returns the rest.
         AssertJson(json, """
@@ -237,7 +238,7 @@ public class StructLoggerTests
     {
         var host = new TraceHost();
         // Returns the two bytes 0x6001 as the runtime code.
-        byte[] init = new Asm().PushBytes([0x60, 0x01]).Push(240).Op(Asm.SHL).Push(0).Op(Asm.MSTORE).Push(2).Push(0).Op(Asm.RETURN).Build();
+        byte[] init = new Bytecode().PushBytes([0x60, 0x01]).Push(240).Op(Opcode.SHL).Push(0).Op(Opcode.MSTORE).Push(2).Push(0).Op(Opcode.RETURN).Build();
         var tracer = new StructLogger(new StructLoggerOptions { Limit = 1 });
         string json = host.Trace(tracer, null, init);
         Assert.That(System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("returnValue").GetString(), Is.EqualTo("0x6001"));

@@ -12,7 +12,7 @@ public class TracerFactoryTests
         var tracer = TracerFactory.Create(null, Json("""{"disableStack":true,"EnableMemory":true,"limit":5,"timeout":"5s","tracerConfig":{}}"""));
         Assert.That(tracer, Is.TypeOf<StructLogger>());
         var host = new TraceHost();
-        host.Deploy(TraceHost.A, new Asm().Push(1).Push(0).Op(Asm.MSTORE).Op(Asm.STOP).Build());
+        host.Deploy(TraceHost.A, new Bytecode().Push(1).Push(0).Op(Opcode.MSTORE).Op(Opcode.STOP).Build());
         string json = host.Trace(tracer, TraceHost.A);
         Assert.That(json, Does.Not.Contain("\"stack\""));
         Assert.That(json, Does.Contain("\"memory\""));
@@ -81,7 +81,7 @@ public class TracerCancellationTests
     public void A_cancelled_call_tracer_stops_at_the_first_frame()
     {
         var host = new TraceHost();
-        host.Deploy(TraceHost.A, [Asm.STOP]);
+        host.Deploy(TraceHost.A, new Bytecode().Op(Opcode.STOP).Build());
         using var cts = new CancellationTokenSource();
         cts.Cancel();
         Assert.Throws<OperationCanceledException>(() => host.Run(TracerFactory.Create("callTracer", null, cts.Token), TraceHost.A));

@@ -2,6 +2,7 @@ using OasisEth.Evm;
 using OasisEth.Evm.Tracing;
 using OasisEth.Primitives;
 using OasisEth.State;
+using static OasisEth.Tests.Shared.EvmTestHost;
 using static OasisEth.Tracing.Tests.TraceHost;
 
 namespace OasisEth.Tracing.Tests;
@@ -15,7 +16,7 @@ public class TracerHooksTests
     {
         public readonly List<string> Events = [];
         public TraceOptions Options => options;
-        public void OnStep(int pc, byte opcode, long gas, long gasCost, long memorySize, ReadOnlySpan<UInt256> stack, int depth, long refund) =>
+        public void OnStep(int pc, Opcode opcode, long gas, long gasCost, long memorySize, ReadOnlySpan<UInt256> stack, int depth, long refund) =>
             Events.Add($"step {depth} {OpcodeMnemonics.Get(opcode)}");
         public void OnError(string error) => Events.Add("error " + error);
         public void OnTransactionEnd(ReadOnlySpan<byte> output, long gasUsed, string? error) => Events.Add("end " + (error ?? "ok"));
@@ -30,7 +31,7 @@ public class TracerHooksTests
     private sealed class OriginalTracer : ITxTracer
     {
         public readonly List<string> Events = [];
-        public void OnStep(int pc, byte opcode, long gas, long gasCost, long memorySize, ReadOnlySpan<UInt256> stack, int depth, long refund) =>
+        public void OnStep(int pc, Opcode opcode, long gas, long gasCost, long memorySize, ReadOnlySpan<UInt256> stack, int depth, long refund) =>
             Events.Add($"step {OpcodeMnemonics.Get(opcode)} cost {gasCost}");
         public void OnError(string error) => Events.Add("error " + error);
         public void OnTransactionEnd(ReadOnlySpan<byte> output, long gasUsed, string? error) => Events.Add("end " + gasUsed);
@@ -39,8 +40,8 @@ public class TracerHooksTests
     private static TraceHost Scenario()
     {
         var host = new TraceHost();
-        host.Deploy(A, new Asm().Push(0).Push(0).Op(Asm.LOG0).Call(Asm.CALL, 30_000, B).Op(Asm.POP).Op(Asm.STOP).Build());
-        host.Deploy(B, new Asm().Push(9).Push(1).Op(Asm.SSTORE).Op(Asm.STOP).Build());
+        host.Deploy(A, new Bytecode().Push(0).Push(0).Op(Opcode.LOG0).Call(Opcode.CALL, 30_000, B).Op(Opcode.POP).Op(Opcode.STOP).Build());
+        host.Deploy(B, new Bytecode().Push(9).Push(1).Op(Opcode.SSTORE).Op(Opcode.STOP).Build());
         return host;
     }
 
@@ -85,7 +86,7 @@ public class TracerHooksTests
     {
         var tracer = new RecordingTracer(TraceOptions.Memory);
         var host = new TraceHost();
-        host.Deploy(A, new Asm().Push(1).Push(0).Op(Asm.MSTORE).Op(Asm.STOP).Build());
+        host.Deploy(A, new Bytecode().Push(1).Push(0).Op(Opcode.MSTORE).Op(Opcode.STOP).Build());
         host.Run(tracer, A);
         Assert.That(tracer.Events, Is.EqualTo(new[]
         {
@@ -99,7 +100,7 @@ public class TracerHooksTests
     {
         var tracer = new OriginalTracer();
         var host = new TraceHost();
-        host.Deploy(A, new Asm().Push(1).Op(Asm.ADD).Build());
+        host.Deploy(A, new Bytecode().Push(1).Op(Opcode.ADD).Build());
         host.Run(tracer, A);
         Assert.That(tracer.Events, Is.EqualTo(new[] { "step PUSH1 cost 3", "step ADD cost 3", "error stack underflow", "end 100000" }));
     }
@@ -110,8 +111,8 @@ public class TracerHooksTests
         var tracer = new RecordingTracer(TraceOptions.Steps);
         var host = new TraceHost();
         // 1,025 pushes: the last one overflows.
-        var code = new Asm();
-        for (int i = 0; i < 1025; i++) code.Op(0x5f);
+        var code = new Bytecode();
+        for (int i = 0; i < 1025; i++) code.Op(Opcode.PUSH0);
         host.Deploy(A, code.Build());
         host.Run(tracer, A, gas: 1_000_000);
         Assert.That(tracer.Events[^3], Is.EqualTo("step 1 PUSH0"));

@@ -18,34 +18,34 @@ internal static unsafe class StackTraits
 
     static StackTraits()
     {
-        for (int op = 0; op < 256; op++) Set(op, 0, 0);
-        Set(0x00, 0, 0);
-        for (int op = 0x01; op <= 0x07; op++) Set(op, 2, 1);
-        Set(0x08, 3, 1); Set(0x09, 3, 1); Set(0x0a, 2, 1); Set(0x0b, 2, 1);
-        for (int op = 0x10; op <= 0x14; op++) Set(op, 2, 1);
-        Set(0x15, 1, 1); Set(0x16, 2, 1); Set(0x17, 2, 1); Set(0x18, 2, 1); Set(0x19, 1, 1);
-        Set(0x1a, 2, 1); Set(0x1b, 2, 1); Set(0x1c, 2, 1); Set(0x1d, 2, 1);
-        Set(0x20, 2, 1);
-        Set(0x30, 0, 1); Set(0x31, 1, 1); Set(0x32, 0, 1); Set(0x33, 0, 1); Set(0x34, 0, 1); Set(0x35, 1, 1);
-        Set(0x36, 0, 1); Set(0x37, 3, 0); Set(0x38, 0, 1); Set(0x39, 3, 0); Set(0x3a, 0, 1); Set(0x3b, 1, 1);
-        Set(0x3c, 4, 0); Set(0x3d, 0, 1); Set(0x3e, 3, 0); Set(0x3f, 1, 1);
-        Set(0x40, 1, 1);
-        for (int op = 0x41; op <= 0x48; op++) Set(op, 0, 1);
-        Set(0x49, 1, 1); Set(0x4a, 0, 1);
-        Set(0x50, 1, 0); Set(0x51, 1, 1); Set(0x52, 2, 0); Set(0x53, 2, 0); Set(0x54, 1, 1); Set(0x55, 2, 0);
-        Set(0x56, 1, 0); Set(0x57, 2, 0); Set(0x58, 0, 1); Set(0x59, 0, 1); Set(0x5a, 0, 1); Set(0x5b, 0, 0);
-        Set(0x5c, 1, 1); Set(0x5d, 2, 0); Set(0x5e, 3, 0); Set(0x5f, 0, 1);
-        for (int op = 0x60; op <= 0x7f; op++) Set(op, 0, 1);
-        for (int n = 1; n <= 16; n++) { Set(0x7f + n, n, n + 1); Set(0x8f + n, n + 1, n + 1); }
-        for (int n = 0; n <= 4; n++) Set(0xa0 + n, n + 2, 0);
-        Set(0xf0, 3, 1); Set(0xf1, 7, 1); Set(0xf2, 7, 1); Set(0xf3, 2, 0); Set(0xf4, 6, 1); Set(0xf5, 4, 1);
-        Set(0xfa, 6, 1); Set(0xfd, 2, 0); Set(0xfe, 0, 0); Set(0xff, 1, 0);
+        for (int op = 0; op < 256; op++) Set((Opcode)op, 0, 0);
+        Set(Opcode.STOP, 0, 0);
+        for (var op = Opcode.ADD; op <= Opcode.SMOD; op++) Set(op, 2, 1);
+        Set(Opcode.ADDMOD, 3, 1); Set(Opcode.MULMOD, 3, 1); Set(Opcode.EXP, 2, 1); Set(Opcode.SIGNEXTEND, 2, 1);
+        for (var op = Opcode.LT; op <= Opcode.EQ; op++) Set(op, 2, 1);
+        Set(Opcode.ISZERO, 1, 1); Set(Opcode.AND, 2, 1); Set(Opcode.OR, 2, 1); Set(Opcode.XOR, 2, 1); Set(Opcode.NOT, 1, 1);
+        Set(Opcode.BYTE, 2, 1); Set(Opcode.SHL, 2, 1); Set(Opcode.SHR, 2, 1); Set(Opcode.SAR, 2, 1);
+        Set(Opcode.KECCAK256, 2, 1);
+        Set(Opcode.ADDRESS, 0, 1); Set(Opcode.BALANCE, 1, 1); Set(Opcode.ORIGIN, 0, 1); Set(Opcode.CALLER, 0, 1); Set(Opcode.CALLVALUE, 0, 1); Set(Opcode.CALLDATALOAD, 1, 1);
+        Set(Opcode.CALLDATASIZE, 0, 1); Set(Opcode.CALLDATACOPY, 3, 0); Set(Opcode.CODESIZE, 0, 1); Set(Opcode.CODECOPY, 3, 0); Set(Opcode.GASPRICE, 0, 1); Set(Opcode.EXTCODESIZE, 1, 1);
+        Set(Opcode.EXTCODECOPY, 4, 0); Set(Opcode.RETURNDATASIZE, 0, 1); Set(Opcode.RETURNDATACOPY, 3, 0); Set(Opcode.EXTCODEHASH, 1, 1);
+        Set(Opcode.BLOCKHASH, 1, 1);
+        for (var op = Opcode.COINBASE; op <= Opcode.BASEFEE; op++) Set(op, 0, 1);
+        Set(Opcode.BLOBHASH, 1, 1); Set(Opcode.BLOBBASEFEE, 0, 1);
+        Set(Opcode.POP, 1, 0); Set(Opcode.MLOAD, 1, 1); Set(Opcode.MSTORE, 2, 0); Set(Opcode.MSTORE8, 2, 0); Set(Opcode.SLOAD, 1, 1); Set(Opcode.SSTORE, 2, 0);
+        Set(Opcode.JUMP, 1, 0); Set(Opcode.JUMPI, 2, 0); Set(Opcode.PC, 0, 1); Set(Opcode.MSIZE, 0, 1); Set(Opcode.GAS, 0, 1); Set(Opcode.JUMPDEST, 0, 0);
+        Set(Opcode.TLOAD, 1, 1); Set(Opcode.TSTORE, 2, 0); Set(Opcode.MCOPY, 3, 0); Set(Opcode.PUSH0, 0, 1);
+        for (var op = Opcode.PUSH1; op <= Opcode.PUSH32; op++) Set(op, 0, 1);
+        for (int n = 1; n <= 16; n++) { Set((Opcode)((int)Opcode.DUP1 + n - 1), n, n + 1); Set((Opcode)((int)Opcode.SWAP1 + n - 1), n + 1, n + 1); }
+        for (int n = 0; n <= 4; n++) Set((Opcode)((int)Opcode.LOG0 + n), n + 2, 0);
+        Set(Opcode.CREATE, 3, 1); Set(Opcode.CALL, 7, 1); Set(Opcode.CALLCODE, 7, 1); Set(Opcode.RETURN, 2, 0); Set(Opcode.DELEGATECALL, 6, 1); Set(Opcode.CREATE2, 4, 1);
+        Set(Opcode.STATICCALL, 6, 1); Set(Opcode.REVERT, 2, 0); Set(Opcode.INVALID, 0, 0); Set(Opcode.SELFDESTRUCT, 1, 0);
     }
 
-    private static void Set(int op, int pops, int pushes)
+    private static void Set(Opcode op, int pops, int pushes)
     {
-        int maxHeight = EvmFrame.MaxStack - Math.Max(0, pushes - pops);
-        MinBytes[op] = pops * 32;
-        SpanBytes[op] = (maxHeight - pops) * 32;
+        int maxHeight = EvmFrameState.MaxStack - Math.Max(0, pushes - pops);
+        MinBytes[(byte)op] = pops * 32;
+        SpanBytes[(byte)op] = (maxHeight - pops) * 32;
     }
 }

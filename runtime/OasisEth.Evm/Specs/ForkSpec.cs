@@ -74,46 +74,46 @@ public sealed class ForkSpec
     {
         var g = StaticGas;
         Array.Fill(g, Undefined);
-        g[0x00] = GasCost.Zero; // STOP
-        g[0x01] = GasCost.VeryLow; g[0x02] = GasCost.Low; g[0x03] = GasCost.VeryLow; g[0x04] = GasCost.Low;
-        g[0x05] = GasCost.Low; g[0x06] = GasCost.Low; g[0x07] = GasCost.Low; g[0x08] = GasCost.Mid; g[0x09] = GasCost.Mid;
-        g[0x0a] = GasCost.ExpBase; g[0x0b] = GasCost.Low;
-        for (int op = 0x10; op <= 0x1a; op++) g[op] = GasCost.VeryLow; // LT..BYTE
-        if (IsConstantinople) { g[0x1b] = g[0x1c] = g[0x1d] = GasCost.VeryLow; } // EIP-145 shifts
-        g[0x20] = GasCost.Keccak;
-        g[0x30] = GasCost.Base; // ADDRESS
-        g[0x31] = IsBerlin ? 0 : IsIstanbul ? GasCost.BalanceEip1884 : IsEip150 ? GasCost.BalanceEip150 : GasCost.BalanceFrontier;
-        g[0x32] = g[0x33] = g[0x34] = GasCost.Base; // ORIGIN CALLER CALLVALUE
-        g[0x35] = GasCost.VeryLow; g[0x36] = GasCost.Base; g[0x37] = GasCost.VeryLow; // CALLDATALOAD SIZE COPY
-        g[0x38] = GasCost.Base; g[0x39] = GasCost.VeryLow; g[0x3a] = GasCost.Base; // CODESIZE CODECOPY GASPRICE
+        g[(int)Opcode.STOP] = GasCost.Zero;
+        g[(int)Opcode.ADD] = GasCost.VeryLow; g[(int)Opcode.MUL] = GasCost.Low; g[(int)Opcode.SUB] = GasCost.VeryLow; g[(int)Opcode.DIV] = GasCost.Low;
+        g[(int)Opcode.SDIV] = GasCost.Low; g[(int)Opcode.MOD] = GasCost.Low; g[(int)Opcode.SMOD] = GasCost.Low; g[(int)Opcode.ADDMOD] = GasCost.Mid; g[(int)Opcode.MULMOD] = GasCost.Mid;
+        g[(int)Opcode.EXP] = GasCost.ExpBase; g[(int)Opcode.SIGNEXTEND] = GasCost.Low;
+        for (int op = (int)Opcode.LT; op <= (int)Opcode.BYTE; op++) g[op] = GasCost.VeryLow;
+        if (IsConstantinople) { g[(int)Opcode.SHL] = g[(int)Opcode.SHR] = g[(int)Opcode.SAR] = GasCost.VeryLow; } // EIP-145 shifts
+        g[(int)Opcode.KECCAK256] = GasCost.Keccak;
+        g[(int)Opcode.ADDRESS] = GasCost.Base;
+        g[(int)Opcode.BALANCE] = IsBerlin ? 0 : IsIstanbul ? GasCost.BalanceEip1884 : IsEip150 ? GasCost.BalanceEip150 : GasCost.BalanceFrontier;
+        g[(int)Opcode.ORIGIN] = g[(int)Opcode.CALLER] = g[(int)Opcode.CALLVALUE] = GasCost.Base;
+        g[(int)Opcode.CALLDATALOAD] = GasCost.VeryLow; g[(int)Opcode.CALLDATASIZE] = GasCost.Base; g[(int)Opcode.CALLDATACOPY] = GasCost.VeryLow;
+        g[(int)Opcode.CODESIZE] = GasCost.Base; g[(int)Opcode.CODECOPY] = GasCost.VeryLow; g[(int)Opcode.GASPRICE] = GasCost.Base;
         long extCode = IsBerlin ? 0 : IsEip150 ? GasCost.ExtCodeEip150 : GasCost.ExtCodeFrontier;
-        g[0x3b] = extCode; g[0x3c] = extCode;
-        if (IsByzantium) { g[0x3d] = GasCost.Base; g[0x3e] = GasCost.VeryLow; } // EIP-211
-        if (IsConstantinople) g[0x3f] = IsBerlin ? 0 : IsIstanbul ? GasCost.ExtCodeHashEip1884 : GasCost.ExtCodeHashConstantinople; // EIP-1052
-        g[0x40] = GasCost.BlockHash;
-        g[0x41] = g[0x42] = g[0x43] = g[0x44] = g[0x45] = GasCost.Base; // COINBASE..GASLIMIT
-        if (IsIstanbul) { g[0x46] = GasCost.Base; g[0x47] = GasCost.Low; } // CHAINID (EIP-1344), SELFBALANCE (EIP-1884)
-        if (IsLondon) g[0x48] = GasCost.Base; // BASEFEE (EIP-3198)
-        if (IsCancun) { g[0x49] = GasCost.BlobHash; g[0x4a] = GasCost.Base; } // EIP-4844, EIP-7516
-        g[0x50] = GasCost.Base; // POP
-        g[0x51] = g[0x52] = g[0x53] = GasCost.VeryLow; // MLOAD MSTORE MSTORE8
-        g[0x54] = IsBerlin ? 0 : SloadCost; // SLOAD: Berlin charges warm/cold dynamically
-        g[0x55] = 0; // SSTORE: all dynamic
-        g[0x56] = GasCost.Mid; g[0x57] = GasCost.High; // JUMP JUMPI
-        g[0x58] = g[0x59] = g[0x5a] = GasCost.Base; // PC MSIZE GAS
-        g[0x5b] = GasCost.JumpDest;
-        if (IsCancun) { g[0x5c] = g[0x5d] = GasCost.TransientStorage; g[0x5e] = GasCost.VeryLow; } // EIP-1153, EIP-5656
-        if (IsShanghai) g[0x5f] = GasCost.Base; // PUSH0 (EIP-3855)
-        for (int op = 0x60; op <= 0x9f; op++) g[op] = GasCost.VeryLow; // PUSH1..32 DUP SWAP
-        for (int op = 0xa0; op <= 0xa4; op++) g[op] = GasCost.Log + (op - 0xa0) * GasCost.LogTopic;
-        g[0xf0] = GasCost.Create;
+        g[(int)Opcode.EXTCODESIZE] = extCode; g[(int)Opcode.EXTCODECOPY] = extCode;
+        if (IsByzantium) { g[(int)Opcode.RETURNDATASIZE] = GasCost.Base; g[(int)Opcode.RETURNDATACOPY] = GasCost.VeryLow; } // EIP-211
+        if (IsConstantinople) g[(int)Opcode.EXTCODEHASH] = IsBerlin ? 0 : IsIstanbul ? GasCost.ExtCodeHashEip1884 : GasCost.ExtCodeHashConstantinople; // EIP-1052
+        g[(int)Opcode.BLOCKHASH] = GasCost.BlockHash;
+        g[(int)Opcode.COINBASE] = g[(int)Opcode.TIMESTAMP] = g[(int)Opcode.NUMBER] = g[(int)Opcode.PREVRANDAO] = g[(int)Opcode.GASLIMIT] = GasCost.Base;
+        if (IsIstanbul) { g[(int)Opcode.CHAINID] = GasCost.Base; g[(int)Opcode.SELFBALANCE] = GasCost.Low; } // EIP-1344, EIP-1884
+        if (IsLondon) g[(int)Opcode.BASEFEE] = GasCost.Base; // EIP-3198
+        if (IsCancun) { g[(int)Opcode.BLOBHASH] = GasCost.BlobHash; g[(int)Opcode.BLOBBASEFEE] = GasCost.Base; } // EIP-4844, EIP-7516
+        g[(int)Opcode.POP] = GasCost.Base;
+        g[(int)Opcode.MLOAD] = g[(int)Opcode.MSTORE] = g[(int)Opcode.MSTORE8] = GasCost.VeryLow;
+        g[(int)Opcode.SLOAD] = IsBerlin ? 0 : SloadCost; // Berlin charges warm/cold dynamically
+        g[(int)Opcode.SSTORE] = 0; // all dynamic
+        g[(int)Opcode.JUMP] = GasCost.Mid; g[(int)Opcode.JUMPI] = GasCost.High;
+        g[(int)Opcode.PC] = g[(int)Opcode.MSIZE] = g[(int)Opcode.GAS] = GasCost.Base;
+        g[(int)Opcode.JUMPDEST] = GasCost.JumpDest;
+        if (IsCancun) { g[(int)Opcode.TLOAD] = g[(int)Opcode.TSTORE] = GasCost.TransientStorage; g[(int)Opcode.MCOPY] = GasCost.VeryLow; } // EIP-1153, EIP-5656
+        if (IsShanghai) g[(int)Opcode.PUSH0] = GasCost.Base; // EIP-3855
+        for (int op = (int)Opcode.PUSH1; op <= (int)Opcode.SWAP16; op++) g[op] = GasCost.VeryLow; // PUSH1..32, DUP, SWAP
+        for (int op = (int)Opcode.LOG0; op <= (int)Opcode.LOG4; op++) g[op] = GasCost.Log + (op - (int)Opcode.LOG0) * GasCost.LogTopic;
+        g[(int)Opcode.CREATE] = GasCost.Create;
         long call = IsBerlin ? GasCost.WarmStorageRead : IsEip150 ? GasCost.CallEip150 : GasCost.CallFrontier;
-        g[0xf1] = call; g[0xf2] = call; // CALL CALLCODE
-        g[0xf3] = GasCost.Zero; // RETURN
-        if (IsHomestead) g[0xf4] = call; // DELEGATECALL (EIP-7)
-        if (IsConstantinople) g[0xf5] = GasCost.Create; // CREATE2 (EIP-1014)
-        if (IsByzantium) { g[0xfa] = call; g[0xfd] = GasCost.Zero; } // STATICCALL (EIP-214), REVERT (EIP-140)
-        g[0xfe] = Undefined; // INVALID: designated invalid, handled as undefined
-        g[0xff] = IsEip150 ? GasCost.SelfDestructEip150 : 0;
+        g[(int)Opcode.CALL] = call; g[(int)Opcode.CALLCODE] = call;
+        g[(int)Opcode.RETURN] = GasCost.Zero;
+        if (IsHomestead) g[(int)Opcode.DELEGATECALL] = call; // EIP-7
+        if (IsConstantinople) g[(int)Opcode.CREATE2] = GasCost.Create; // EIP-1014
+        if (IsByzantium) { g[(int)Opcode.STATICCALL] = call; g[(int)Opcode.REVERT] = GasCost.Zero; } // EIP-214, EIP-140
+        g[(int)Opcode.INVALID] = Undefined; // designated invalid, handled as undefined
+        g[(int)Opcode.SELFDESTRUCT] = IsEip150 ? GasCost.SelfDestructEip150 : 0;
     }
 }

@@ -1,5 +1,4 @@
 using OasisEth.Primitives;
-using OasisEth.State;
 
 namespace OasisEth.Evm.Tracing;
 
@@ -21,7 +20,7 @@ public interface ITxTracer
     /// <param name="stack">Stack items, bottom first.</param>
     /// <param name="depth">1 for the transaction's own frame (EIP-3155 and geth's struct logs count from 1).</param>
     /// <param name="refund">The transaction's refund counter so far (all active frames).</param>
-    void OnStep(int pc, byte opcode, long gas, long gasCost, long memorySize, ReadOnlySpan<UInt256> stack, int depth, long refund);
+    void OnStep(int pc, Opcode opcode, long gas, long gasCost, long memorySize, ReadOnlySpan<UInt256> stack, int depth, long refund);
 
     /// <summary>The instruction just reported by <see cref="OnStep"/> failed (out of gas, bad jump, ...).</summary>
     void OnError(string error);

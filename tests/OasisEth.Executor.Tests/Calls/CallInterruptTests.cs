@@ -104,7 +104,7 @@ public sealed class CallInterruptTests
 
     private sealed class CountingTracerStub : OasisEth.Evm.Tracing.ITxTracer
     {
-        public void OnStep(int pc, byte opcode, long gas, long gasCost, long memorySize, ReadOnlySpan<UInt256> stack, int depth, long refund) { }
+        public void OnStep(int pc, OasisEth.Evm.Opcode opcode, long gas, long gasCost, long memorySize, ReadOnlySpan<UInt256> stack, int depth, long refund) { }
         public void OnError(string error) { }
         public void OnTransactionEnd(ReadOnlySpan<byte> output, long gasUsed, string? error) { }
     }

@@ -1,3 +1,4 @@
+using OasisEth.Evm;
 using OasisEth.Evm.Tracing;
 using OasisEth.Primitives;
 
@@ -10,9 +11,9 @@ public sealed class TraceTests
         public int Steps;
         public long GasUsed = -1;
         public string? Error;
-        public List<byte> Opcodes { get; } = [];
+        public List<Opcode> Opcodes { get; } = [];
 
-        public void OnStep(int pc, byte opcode, long gas, long gasCost, long memorySize, ReadOnlySpan<UInt256> stack, int depth, long refund)
+        public void OnStep(int pc, Opcode opcode, long gas, long gasCost, long memorySize, ReadOnlySpan<UInt256> stack, int depth, long refund)
         {
             Steps++;
             Opcodes.Add(opcode);
@@ -39,8 +40,8 @@ public sealed class TraceTests
         Assert.That(f.Chain.TraceTransaction(r.Receipts[1].TransactionHash, tracer), Is.True);
         Assert.That(tracer.GasUsed, Is.EqualTo((long)r.Receipts[1].GasUsed));
         Assert.That(tracer.Steps, Is.GreaterThan(50));
-        Assert.That(tracer.Opcodes, Does.Contain((byte)0xa3)); // LOG3: the Transfer event
-        Assert.That(tracer.Opcodes, Does.Not.Contain((byte)0xfd)); // no REVERT
+        Assert.That(tracer.Opcodes, Does.Contain(Opcode.LOG3)); // the Transfer event
+        Assert.That(tracer.Opcodes, Does.Not.Contain(Opcode.REVERT));
 
         // Nothing was committed by the trace.
         Assert.That(f.Chain.OpenState(2).GetNonce(TestAccounts.Address(1)), Is.EqualTo(1UL));

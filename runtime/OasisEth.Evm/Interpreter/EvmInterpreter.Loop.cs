@@ -10,7 +10,7 @@ using OasisEth.Primitives;
 
 namespace OasisEth.Evm;
 
-public sealed partial class VirtualMachine
+public sealed partial class EvmInterpreter
 {
     /// <summary>
     /// The bytecode loop. One switch the JIT turns into a jump table; stack requirements and static gas come
@@ -20,10 +20,13 @@ public sealed partial class VirtualMachine
     /// </summary>
     [SkipLocalsInit]
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a long loop would otherwise run in on-stack-replacement code, which keeps every local in memory
-    private unsafe ExitCode Run<TTracing>(EvmFrame f) where TTracing : struct, IFlag
+    private unsafe ExitCode Run<TTracing>(CallFrame f) where TTracing : struct, IFlag
     {
+        // The engine state is read here and stored back where the frame stops (a child request, a halt), never kept
+        // in a local across the loop: one more live object would cost the loop a register.
+        EvmFrameState s = _states[f.Depth];
         CodeInfo codeInfo = f.Code;
-        EvmMemory memory = f.Memory;
+        EvmMemory memory = s.Memory;
         ExitCode exit;
         // All three tables are pinned or native, so raw pointers need no fixed blocks (whose pinned locals
         // would otherwise be spilled around the loop).
@@ -32,25 +35,25 @@ public sealed partial class VirtualMachine
         int* minBytes = StackTraits.MinBytes;
         int* spanBytes = StackTraits.SpanBytes;
         {
-            UInt256* stack = (UInt256*)Unsafe.AsPointer(ref f.Stack[0]); // the array is pinned (EvmFrame)
-            UInt256* top = stack + f.StackCount;
-            int pc = f.Pc;
+            UInt256* stack = (UInt256*)Unsafe.AsPointer(ref s.Stack[0]); // the array is pinned (EvmFrameState)
+            UInt256* top = stack + s.StackCount;
+            int pc = s.Pc;
             long gas = f.Gas;
             ulong small; // a PUSH1/PUSH2 immediate on its way to PushedSmall
             // RunJumpDest: a taken jump's destination is a JUMPDEST (checked), so the untraced loop runs it as part of
             // the jump, one dispatch fewer per jump. Running out of gas there is the JUMPDEST's out-of-gas, as exact
             // as if it were dispatched: the frame fails with all its gas gone either way.
-            long jumpDestCost = staticGas[0x5b];
+            long jumpDestCost = staticGas[(byte)Opcode.JUMPDEST];
 
             while (true)
             {
-                byte op = code[pc];
-                long cost = staticGas[op];
+                Opcode op = (Opcode)code[pc];
+                long cost = staticGas[(byte)op];
                 nint heightBytes = (nint)((byte*)top - (byte*)stack);
-                if (TTracing.IsActive) TraceStep(f, pc, op, gas, cost, new ReadOnlySpan<UInt256>(stack, (int)(heightBytes / 32)));
-                if ((ulong)(heightBytes - minBytes[op]) > (ulong)spanBytes[op])
+                if (TTracing.IsActive) _trace.Step(f, memory, pc, op, gas, cost, new ReadOnlySpan<UInt256>(stack, (int)(heightBytes / 32)));
+                if ((ulong)(heightBytes - minBytes[(byte)op]) > (ulong)spanBytes[(byte)op])
                 {
-                    exit = heightBytes < minBytes[op] ? ExitCode.StackUnderflow : ExitCode.StackOverflow;
+                    exit = heightBytes < minBytes[(byte)op] ? ExitCode.StackUnderflow : ExitCode.StackOverflow;
                     goto Halt;
                 }
                 gas -= cost;
@@ -62,11 +65,11 @@ public sealed partial class VirtualMachine
 
                 switch (op)
                 {
-                    case 0x00: exit = ExitCode.Stop; f.Output = []; goto Halt;
-                    case 0x01: UInt256.Add(in top[-1], in top[-2], out top[-2]); top--; break;
-                    case 0x02: UInt256.Multiply(in top[-1], in top[-2], out top[-2]); top--; break;
-                    case 0x03: UInt256.Subtract(in top[-1], in top[-2], out top[-2]); top--; break;
-                    case 0x04:
+                    case Opcode.STOP: exit = ExitCode.Stop; f.Output = []; goto Halt;
+                    case Opcode.ADD: UInt256.Add(in top[-1], in top[-2], out top[-2]); top--; break;
+                    case Opcode.MUL: UInt256.Multiply(in top[-1], in top[-2], out top[-2]); top--; break;
+                    case Opcode.SUB: UInt256.Subtract(in top[-1], in top[-2], out top[-2]); top--; break;
+                    case Opcode.DIV:
                     {
                         // Code compiled without shift opcodes divides by powers of two to shift right, often by
                         // divisors above 2^64, where the general division is the slow multi-limb path.
@@ -74,36 +77,36 @@ public sealed partial class VirtualMachine
                         else UInt256.Divide(in top[-1], in top[-2], out top[-2]);
                         top--; break;
                     }
-                    case 0x05: UInt256.SignedDivide(in top[-1], in top[-2], out top[-2]); top--; break;
-                    case 0x06: UInt256.Mod(in top[-1], in top[-2], out top[-2]); top--; break;
-                    case 0x07: UInt256.SignedMod(in top[-1], in top[-2], out top[-2]); top--; break;
-                    case 0x08: UInt256.AddMod(in top[-1], in top[-2], in top[-3], out top[-3]); top -= 2; break;
-                    case 0x09: UInt256.MulMod(in top[-1], in top[-2], in top[-3], out top[-3]); top -= 2; break;
-                    case 0x0a:
+                    case Opcode.SDIV: UInt256.SignedDivide(in top[-1], in top[-2], out top[-2]); top--; break;
+                    case Opcode.MOD: UInt256.Mod(in top[-1], in top[-2], out top[-2]); top--; break;
+                    case Opcode.SMOD: UInt256.SignedMod(in top[-1], in top[-2], out top[-2]); top--; break;
+                    case Opcode.ADDMOD: UInt256.AddMod(in top[-1], in top[-2], in top[-3], out top[-3]); top -= 2; break;
+                    case Opcode.MULMOD: UInt256.MulMod(in top[-1], in top[-2], in top[-3], out top[-3]); top -= 2; break;
+                    case Opcode.EXP:
                     {
                         long expCost = _spec.ExpByteCost * top[-2].ByteLength;
                         gas -= expCost;
                         if (gas < 0) { exit = ExitCode.OutOfGas; goto Halt; }
                         UInt256.Exp(in top[-1], in top[-2], out top[-2]); top--; break;
                     }
-                    case 0x0b: UInt256.SignExtend(in top[-1], in top[-2], out top[-2]); top--; break;
+                    case Opcode.SIGNEXTEND: UInt256.SignExtend(in top[-1], in top[-2], out top[-2]); top--; break;
 
-                    case 0x10: top[-2] = UInt256.LessThan(in top[-1], in top[-2]) ? UInt256.One : UInt256.Zero; top--; break;
-                    case 0x11: top[-2] = UInt256.GreaterThan(in top[-1], in top[-2]) ? UInt256.One : UInt256.Zero; top--; break;
-                    case 0x12: top[-2] = UInt256.SignedLessThan(in top[-1], in top[-2]) ? UInt256.One : UInt256.Zero; top--; break;
-                    case 0x13: top[-2] = UInt256.SignedGreaterThan(in top[-1], in top[-2]) ? UInt256.One : UInt256.Zero; top--; break;
-                    case 0x14: top[-2] = top[-1].Equals(top[-2]) ? UInt256.One : UInt256.Zero; top--; break;
-                    case 0x15: top[-1] = top[-1].IsZero ? UInt256.One : UInt256.Zero; break;
-                    case 0x16: UInt256.And(in top[-1], in top[-2], out top[-2]); top--; break;
-                    case 0x17: UInt256.Or(in top[-1], in top[-2], out top[-2]); top--; break;
-                    case 0x18: UInt256.Xor(in top[-1], in top[-2], out top[-2]); top--; break;
-                    case 0x19: UInt256.Not(in top[-1], out top[-1]); break;
-                    case 0x1a: UInt256.Byte(in top[-1], in top[-2], out top[-2]); top--; break;
-                    case 0x1b: UInt256.ShiftLeft(in top[-2], ShiftAmount(in top[-1]), out top[-2]); top--; break;
-                    case 0x1c: UInt256.ShiftRight(in top[-2], ShiftAmount(in top[-1]), out top[-2]); top--; break;
-                    case 0x1d: UInt256.ShiftRightArithmetic(in top[-2], ShiftAmount(in top[-1]), out top[-2]); top--; break;
+                    case Opcode.LT: top[-2] = UInt256.LessThan(in top[-1], in top[-2]) ? UInt256.One : UInt256.Zero; top--; break;
+                    case Opcode.GT: top[-2] = UInt256.GreaterThan(in top[-1], in top[-2]) ? UInt256.One : UInt256.Zero; top--; break;
+                    case Opcode.SLT: top[-2] = UInt256.SignedLessThan(in top[-1], in top[-2]) ? UInt256.One : UInt256.Zero; top--; break;
+                    case Opcode.SGT: top[-2] = UInt256.SignedGreaterThan(in top[-1], in top[-2]) ? UInt256.One : UInt256.Zero; top--; break;
+                    case Opcode.EQ: top[-2] = top[-1].Equals(top[-2]) ? UInt256.One : UInt256.Zero; top--; break;
+                    case Opcode.ISZERO: top[-1] = top[-1].IsZero ? UInt256.One : UInt256.Zero; break;
+                    case Opcode.AND: UInt256.And(in top[-1], in top[-2], out top[-2]); top--; break;
+                    case Opcode.OR: UInt256.Or(in top[-1], in top[-2], out top[-2]); top--; break;
+                    case Opcode.XOR: UInt256.Xor(in top[-1], in top[-2], out top[-2]); top--; break;
+                    case Opcode.NOT: UInt256.Not(in top[-1], out top[-1]); break;
+                    case Opcode.BYTE: UInt256.Byte(in top[-1], in top[-2], out top[-2]); top--; break;
+                    case Opcode.SHL: UInt256.ShiftLeft(in top[-2], ShiftAmount(in top[-1]), out top[-2]); top--; break;
+                    case Opcode.SHR: UInt256.ShiftRight(in top[-2], ShiftAmount(in top[-1]), out top[-2]); top--; break;
+                    case Opcode.SAR: UInt256.ShiftRightArithmetic(in top[-2], ShiftAmount(in top[-1]), out top[-2]); top--; break;
 
-                    case 0x20: // KECCAK256
+                    case Opcode.KECCAK256:
                     {
                         if ((gas = ChargeCopy(memory, in top[-1], in top[-2], GasCost.KeccakWord, gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
                         var data = top[-2].IsZero ? ReadOnlySpan<byte>.Empty : memory.Slice((long)top[-1].u0, (long)top[-2].u0);
@@ -111,41 +114,41 @@ public sealed partial class VirtualMachine
                         top--; break;
                     }
 
-                    case 0x30: top[0] = f.Address.ToWord(); top++; break;
-                    case 0x31: // BALANCE
+                    case Opcode.ADDRESS: top[0] = f.Address.ToWord(); top++; break;
+                    case Opcode.BALANCE:
                     {
                         var address = Address.FromWord(in top[-1]);
                         if ((gas = ChargeAccountAccess(in address, gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
-                        top[-1] = _state.GetBalance(address); break;
+                        top[-1] = _host.GetBalance(address); break;
                     }
-                    case 0x32: top[0] = _tx.Origin.ToWord(); top++; break;
-                    case 0x33: top[0] = f.Caller.ToWord(); top++; break;
-                    case 0x34: top[0] = f.Value; top++; break;
-                    case 0x35: top[-1] = LoadWordPadded(f.Input, in top[-1]); break;
-                    case 0x36: top[0] = (ulong)f.Input.Length; top++; break;
-                    case 0x37: // CALLDATACOPY
+                    case Opcode.ORIGIN: top[0] = _tx.Origin.ToWord(); top++; break;
+                    case Opcode.CALLER: top[0] = f.Caller.ToWord(); top++; break;
+                    case Opcode.CALLVALUE: top[0] = f.Value; top++; break;
+                    case Opcode.CALLDATALOAD: top[-1] = LoadWordPadded(f.Input, in top[-1]); break;
+                    case Opcode.CALLDATASIZE: top[0] = (ulong)f.Input.Length; top++; break;
+                    case Opcode.CALLDATACOPY:
                         if ((gas = CopyToMemory(memory, in top[-1], in top[-2], in top[-3], f.Input, gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
                         top -= 3; break;
-                    case 0x38: top[0] = (ulong)f.Code.Length; top++; break;
-                    case 0x39: // CODECOPY
+                    case Opcode.CODESIZE: top[0] = (ulong)f.Code.Length; top++; break;
+                    case Opcode.CODECOPY:
                         if ((gas = CopyToMemory(memory, in top[-1], in top[-2], in top[-3], f.Code.Code, gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
                         top -= 3; break;
-                    case 0x3a: top[0] = _tx.GasPrice; top++; break;
-                    case 0x3b: // EXTCODESIZE
+                    case Opcode.GASPRICE: top[0] = _tx.GasPrice; top++; break;
+                    case Opcode.EXTCODESIZE:
                     {
                         var address = Address.FromWord(in top[-1]);
                         if ((gas = ChargeAccountAccess(in address, gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
-                        top[-1] = (ulong)_state.GetCode(address).Length; break;
+                        top[-1] = (ulong)_host.GetCodeSize(address); break;
                     }
-                    case 0x3c: // EXTCODECOPY
+                    case Opcode.EXTCODECOPY:
                     {
                         var address = Address.FromWord(in top[-1]);
                         if ((gas = ChargeAccountAccess(in address, gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
-                        if ((gas = CopyToMemory(memory, in top[-2], in top[-3], in top[-4], _state.GetCode(address), gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
+                        if ((gas = CopyToMemory(memory, in top[-2], in top[-3], in top[-4], _host.GetCode(address), gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
                         top -= 4; break;
                     }
-                    case 0x3d: top[0] = (ulong)f.ReturnData.Length; top++; break;
-                    case 0x3e: // RETURNDATACOPY
+                    case Opcode.RETURNDATASIZE: top[0] = (ulong)f.ReturnData.Length; top++; break;
+                    case Opcode.RETURNDATACOPY:
                     {
                         if ((gas = ChargeCopy(memory, in top[-1], in top[-3], GasCost.Copy, gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
                         ref readonly UInt256 src = ref top[-2];
@@ -155,67 +158,68 @@ public sealed partial class VirtualMachine
                         if (!len.IsZero) f.ReturnData.AsSpan((int)src.u0, (int)len.u0).CopyTo(memory.Slice((long)top[-1].u0, (long)len.u0));
                         top -= 3; break;
                     }
-                    case 0x3f: // EXTCODEHASH
+                    case Opcode.EXTCODEHASH:
                     {
                         var address = Address.FromWord(in top[-1]);
                         if ((gas = ChargeAccountAccess(in address, gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
-                        top[-1] = _state.IsDead(address) ? UInt256.Zero : _state.GetCodeHash(address).ToWord();
+                        top[-1] = _host.GetCodeHash(address).ToWord();
                         break;
                     }
 
-                    case 0x40: top[-1] = BlockHash(in top[-1]); break;
-                    case 0x41: top[0] = _block.Coinbase.ToWord(); top++; break;
-                    case 0x42: top[0] = _block.Timestamp; top++; break;
-                    case 0x43: top[0] = _block.Number; top++; break;
-                    case 0x44: top[0] = _spec.IsParis ? _block.PrevRandao : _block.Difficulty; top++; break;
-                    case 0x45: top[0] = _block.GasLimit; top++; break;
-                    case 0x46: top[0] = _block.ChainId; top++; break;
-                    case 0x47: top[0] = _state.GetBalance(f.Address); top++; break;
-                    case 0x48: top[0] = _block.BaseFee; top++; break;
-                    case 0x49: // BLOBHASH
+                    case Opcode.BLOCKHASH: top[-1] = BlockHash(in top[-1]); break;
+                    case Opcode.COINBASE: top[0] = _block.Coinbase.ToWord(); top++; break;
+                    case Opcode.TIMESTAMP: top[0] = _block.Timestamp; top++; break;
+                    case Opcode.NUMBER: top[0] = _block.Number; top++; break;
+                    case Opcode.PREVRANDAO: top[0] = _spec.IsParis ? _block.PrevRandao : _block.Difficulty; top++; break;
+                    case Opcode.GASLIMIT: top[0] = _block.GasLimit; top++; break;
+                    case Opcode.CHAINID: top[0] = _block.ChainId; top++; break;
+                    case Opcode.SELFBALANCE: top[0] = _host.GetBalance(f.Address); top++; break;
+                    case Opcode.BASEFEE: top[0] = _block.BaseFee; top++; break;
+                    case Opcode.BLOBHASH:
                     {
                         var hashes = _tx.BlobHashes;
                         top[-1] = top[-1].FitsInUlong && top[-1].u0 < (ulong)hashes.Length ? hashes[(int)top[-1].u0].ToWord() : UInt256.Zero;
                         break;
                     }
-                    case 0x4a: top[0] = _block.BlobBaseFee; top++; break;
+                    case Opcode.BLOBBASEFEE: top[0] = _block.BlobBaseFee; top++; break;
 
-                    case 0x50: top--; break;
-                    case 0x51: // MLOAD
+                    case Opcode.POP: top--; break;
+                    case Opcode.MLOAD:
                     {
                         if ((gas = ChargeMemory(memory, in top[-1], 32, gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
                         top[-1] = UInt256.FromBigEndian(memory.Slice((long)top[-1].u0, 32));
                         break;
                     }
-                    case 0x52: // MSTORE
+                    case Opcode.MSTORE:
                     {
                         if ((gas = ChargeMemory(memory, in top[-1], 32, gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
                         top[-2].WriteBigEndian(memory.Slice((long)top[-1].u0, 32));
                         top -= 2; break;
                     }
-                    case 0x53: // MSTORE8
+                    case Opcode.MSTORE8:
                     {
                         if ((gas = ChargeMemory(memory, in top[-1], 1, gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
                         memory.At((long)top[-1].u0) = (byte)top[-2].u0;
                         top -= 2; break;
                     }
-                    case 0x54: // SLOAD
+                    case Opcode.SLOAD:
                     {
+                        StorageRead read = _host.LoadStorage(f.Address, in top[-1]);
                         if (_spec.IsBerlin)
                         {
-                            gas -= _state.WarmUpStorage(f.Address, in top[-1]) ? GasCost.ColdSload : GasCost.WarmStorageRead;
+                            gas -= read.WasCold ? GasCost.ColdSload : GasCost.WarmStorageRead;
                             if (gas < 0) { exit = ExitCode.OutOfGas; goto Halt; }
                         }
-                        top[-1] = _state.GetStorage(f.Address, in top[-1]);
+                        top[-1] = read.Value;
                         break;
                     }
-                    case 0x55: // SSTORE
+                    case Opcode.SSTORE:
                     {
                         if (f.IsStatic) { exit = ExitCode.StaticStateChange; goto Halt; }
                         if ((gas = StorageStore(f, in top[-1], in top[-2], gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
                         top -= 2; break;
                     }
-                    case 0x56: // JUMP
+                    case Opcode.JUMP:
                     {
                         ref readonly UInt256 dest = ref top[-1];
                         if (!dest.FitsInUlong || !codeInfo.IsValidJumpDest(dest.u0)) { exit = ExitCode.BadJumpDestination; goto Halt; }
@@ -233,7 +237,7 @@ public sealed partial class VirtualMachine
                         top--;
                         continue;
                     }
-                    case 0x57: // JUMPI
+                    case Opcode.JUMPI:
                     {
                         if (!top[-2].IsZero)
                         {
@@ -251,14 +255,14 @@ public sealed partial class VirtualMachine
                         }
                         top -= 2; break;
                     }
-                    case 0x58: top[0] = (ulong)pc; top++; break;
-                    case 0x59: top[0] = (ulong)memory.Size; top++; break;
-                    case 0x5a: top[0] = (ulong)gas; top++; break;
-                    case 0x5b: // JUMPDEST
+                    case Opcode.PC: top[0] = (ulong)pc; top++; break;
+                    case Opcode.MSIZE: top[0] = (ulong)memory.Size; top++; break;
+                    case Opcode.GAS: top[0] = (ulong)gas; top++; break;
+                    case Opcode.JUMPDEST:
                         // A run of JUMPDESTs is charged at once: they have no stack effect, and running out of gas
                         // anywhere inside the run fails the frame with all its gas gone either way, so the outcome
                         // is exact. A tracer still sees every step, so only the untraced loop fuses.
-                        if (!TTracing.IsActive && code[pc + 1] == 0x5b)
+                        if (!TTracing.IsActive && code[pc + 1] == (byte)Opcode.JUMPDEST)
                         {
                             int more = JumpDestRunAfter(code, pc, codeInfo.Length);
                             gas -= cost * more;
@@ -266,83 +270,87 @@ public sealed partial class VirtualMachine
                             pc += more;
                         }
                         break;
-                    case 0x5c: top[-1] = _state.GetTransientStorage(f.Address, in top[-1]); break;
-                    case 0x5d:
+                    case Opcode.TLOAD: top[-1] = _host.LoadTransient(f.Address, in top[-1]); break;
+                    case Opcode.TSTORE:
                         if (f.IsStatic) { exit = ExitCode.StaticStateChange; goto Halt; }
-                        _state.SetTransientStorage(f.Address, in top[-1], in top[-2]);
+                        _host.StoreTransient(f.Address, in top[-1], in top[-2]);
                         top -= 2; break;
-                    case 0x5e: // MCOPY
+                    case Opcode.MCOPY:
                     {
                         if ((gas = MemoryCopy(memory, in top[-1], in top[-2], in top[-3], gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
                         top -= 3; break;
                     }
-                    case 0x5f: top[0] = UInt256.Zero; top++; break;
+                    case Opcode.PUSH0: top[0] = UInt256.Zero; top++; break;
 
-                    case 0x60: // PUSH1 and PUSH2, the pushes of jump targets, without the general path
+                    case Opcode.PUSH1: // PUSH1 and PUSH2, the pushes of jump targets, without the general path
                         small = code[pc + 1];
                         pc += 2;
                         goto PushedSmall;
-                    case 0x61:
+                    case Opcode.PUSH2:
                         small = BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<ushort>(code + pc + 1));
                         pc += 3;
                         goto PushedSmall;
-                    case 0x62: case 0x63: case 0x64: case 0x65: case 0x66: case 0x67: case 0x68:
-                    case 0x69: case 0x6a: case 0x6b: case 0x6c: case 0x6d: case 0x6e: case 0x6f: case 0x70:
-                    case 0x71: case 0x72: case 0x73: case 0x74: case 0x75: case 0x76: case 0x77: case 0x78:
-                    case 0x79: case 0x7a: case 0x7b: case 0x7c: case 0x7d: case 0x7e: case 0x7f:
+                    case Opcode.PUSH3: case Opcode.PUSH4: case Opcode.PUSH5: case Opcode.PUSH6: case Opcode.PUSH7: case Opcode.PUSH8: case Opcode.PUSH9:
+                    case Opcode.PUSH10: case Opcode.PUSH11: case Opcode.PUSH12: case Opcode.PUSH13: case Opcode.PUSH14: case Opcode.PUSH15: case Opcode.PUSH16: case Opcode.PUSH17:
+                    case Opcode.PUSH18: case Opcode.PUSH19: case Opcode.PUSH20: case Opcode.PUSH21: case Opcode.PUSH22: case Opcode.PUSH23: case Opcode.PUSH24: case Opcode.PUSH25:
+                    case Opcode.PUSH26: case Opcode.PUSH27: case Opcode.PUSH28: case Opcode.PUSH29: case Opcode.PUSH30: case Opcode.PUSH31: case Opcode.PUSH32:
                     {
-                        int n = op - 0x5f;
+                        int n = op - Opcode.PUSH0;
                         top[0] = PushValue(code + pc + 1 + n, n);
                         top++;
                         pc += n + 1;
                         continue;
                     }
-                    case 0x80: case 0x81: case 0x82: case 0x83: case 0x84: case 0x85: case 0x86: case 0x87:
-                    case 0x88: case 0x89: case 0x8a: case 0x8b: case 0x8c: case 0x8d: case 0x8e: case 0x8f:
-                        top[0] = top[-(op - 0x7f)];
+                    case Opcode.DUP1: case Opcode.DUP2: case Opcode.DUP3: case Opcode.DUP4: case Opcode.DUP5: case Opcode.DUP6: case Opcode.DUP7: case Opcode.DUP8:
+                    case Opcode.DUP9: case Opcode.DUP10: case Opcode.DUP11: case Opcode.DUP12: case Opcode.DUP13: case Opcode.DUP14: case Opcode.DUP15: case Opcode.DUP16:
+                        top[0] = top[-(op - Opcode.DUP1 + 1)];
                         top++;
                         break;
-                    case 0x90: case 0x91: case 0x92: case 0x93: case 0x94: case 0x95: case 0x96: case 0x97:
-                    case 0x98: case 0x99: case 0x9a: case 0x9b: case 0x9c: case 0x9d: case 0x9e: case 0x9f:
+                    case Opcode.SWAP1: case Opcode.SWAP2: case Opcode.SWAP3: case Opcode.SWAP4: case Opcode.SWAP5: case Opcode.SWAP6: case Opcode.SWAP7: case Opcode.SWAP8:
+                    case Opcode.SWAP9: case Opcode.SWAP10: case Opcode.SWAP11: case Opcode.SWAP12: case Opcode.SWAP13: case Opcode.SWAP14: case Opcode.SWAP15: case Opcode.SWAP16:
                     {
-                        int n = op - 0x8f;
+                        int n = op - Opcode.SWAP1 + 1;
                         (top[-1], top[-1 - n]) = (top[-1 - n], top[-1]);
                         break;
                     }
-                    case 0xa0: case 0xa1: case 0xa2: case 0xa3: case 0xa4:
+                    case Opcode.LOG0: case Opcode.LOG1: case Opcode.LOG2: case Opcode.LOG3: case Opcode.LOG4:
                     {
                         if (f.IsStatic) { exit = ExitCode.StaticStateChange; goto Halt; }
-                        int topics = op - 0xa0;
+                        int topics = op - Opcode.LOG0;
                         if ((gas = ChargeLogData(memory, in top[-1], in top[-2], gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
-                        EmitLog(f, top, topics);
+                        EmitLog(f, memory, top, topics);
                         top -= 2 + topics;
                         break;
                     }
 
-                    case 0xf0: case 0xf5: // CREATE, CREATE2
-                    case 0xf1: case 0xf2: case 0xf4: case 0xfa: // CALL, CALLCODE, DELEGATECALL, STATICCALL
+                    case Opcode.CREATE: case Opcode.CREATE2:
+                    case Opcode.CALL: case Opcode.CALLCODE: case Opcode.DELEGATECALL: case Opcode.STATICCALL:
                     {
-                        f.Pc = pc; f.Gas = gas; f.StackCount = (int)(heightBytes / 32);
-                        exit = op is 0xf0 or 0xf5 ? InstructionCreate(f, op == 0xf5 ? CallKind.Create2 : CallKind.Create) : InstructionCall(f, op);
+                        // The request goes to the frame loop, which starts the child (or finishes it at once) and
+                        // resumes this frame through Resume: pc, gas and stack are stored for that.
+                        EvmFrameState state = _states[f.Depth];
+                        state.Pc = pc; f.Gas = gas; state.StackCount = (int)(heightBytes / 32);
+                        exit = op is Opcode.CREATE or Opcode.CREATE2
+                            ? InstructionCreate(f, state, op == Opcode.CREATE2 ? CallKind.Create2 : CallKind.Create)
+                            : InstructionCall(f, state, op);
                         if (exit == ExitCode.ChildRequested)
                         {
-                            if (TTracing.IsActive) FlushTraceStep(_stepGas - _gasLeftAfterCallCharge);
+                            // The step's cost is what the instruction charged, before any gas comes back.
+                            if (TTracing.IsActive) _trace.FlushStep(_trace.StepGas - _trace.GasLeftAfterCallCharge);
                             return exit;
                         }
-                        top = stack + f.StackCount; gas = f.Gas; pc = f.Pc;
-                        if (exit != ExitCode.Running) goto Halt;
-                        if (TTracing.IsActive) FlushTraceStep(_stepGas - _gasLeftAfterCallCharge); // finished at once: cost as charged, before any gas came back
-                        continue;
+                        top = stack + state.StackCount; gas = f.Gas; pc = state.Pc; // a failure
+                        goto Halt;
                     }
-                    case 0xf3: case 0xfd: // RETURN, REVERT
+                    case Opcode.RETURN: case Opcode.REVERT:
                     {
                         if ((gas = ChargeMemory(memory, in top[-1], in top[-2], gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
                         f.Output = top[-2].IsZero ? [] : memory.Slice((long)top[-1].u0, (long)top[-2].u0).ToArray();
                         top -= 2;
-                        exit = op == 0xf3 ? ExitCode.Return : ExitCode.Revert;
+                        exit = op == Opcode.RETURN ? ExitCode.Return : ExitCode.Revert;
                         goto Halt;
                     }
-                    case 0xff: // SELFDESTRUCT
+                    case Opcode.SELFDESTRUCT:
                     {
                         if (f.IsStatic) { exit = ExitCode.StaticStateChange; goto Halt; }
                         if ((gas = SelfDestruct(f, in top[-1], gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
@@ -365,10 +373,10 @@ public sealed partial class VirtualMachine
                 // would. The tracer sees every instruction, so only the untraced loop fuses.
                 if (!TTracing.IsActive)
                 {
-                    byte next = code[pc];
-                    if (next == 0x57) // JUMPI: condition at top[-1], under the destination we skip pushing
+                    var next = (Opcode)code[pc];
+                    if (next == Opcode.JUMPI) // JUMPI: condition at top[-1], under the destination we skip pushing
                     {
-                        long jumpCost = staticGas[0x57];
+                        long jumpCost = staticGas[(byte)Opcode.JUMPI];
                         if (heightBytes != 0 && gas >= jumpCost)
                         {
                             if (top[-1].IsZero)
@@ -390,9 +398,9 @@ public sealed partial class VirtualMachine
                             }
                         }
                     }
-                    else if (next == 0x56) // JUMP
+                    else if (next == Opcode.JUMP)
                     {
-                        long jumpCost = staticGas[0x56];
+                        long jumpCost = staticGas[(byte)Opcode.JUMP];
                         if (gas >= jumpCost && codeInfo.IsValidJumpDest(small))
                         {
                             gas -= jumpCost;
@@ -409,10 +417,13 @@ public sealed partial class VirtualMachine
             }
 
         Halt:
-            f.Pc = pc;
+            {
+                EvmFrameState state = _states[f.Depth];
+                state.Pc = pc;
+                state.StackCount = (int)(top - stack);
+            }
             f.Gas = exit.IsSuccess() || exit == ExitCode.Revert ? gas : 0;
-            f.StackCount = (int)(top - stack);
-            if (TTracing.IsActive) FinishTrace(exit, gas);
+            if (TTracing.IsActive) _trace.Halt(exit, gas);
             if (exit != ExitCode.Revert && !exit.IsSuccess()) f.Output = [];
             return exit;
         }
@@ -436,12 +447,12 @@ public sealed partial class VirtualMachine
         return new UInt256(u0, u1, u2, bits == 192 ? 0 : bits == 256 ? u3 : u3 & ((1UL << (bits - 192)) - 1));
     }
 
-    /// <summary>How many JUMPDEST bytes follow the one at <paramref name="pc"/> (0x5b is never a PUSH, so every byte
+    /// <summary>How many JUMPDEST bytes follow the one at <paramref name="pc"/> (JUMPDEST is never a PUSH, so every byte
     /// of the run is an instruction). Kept out of line: the loop pays for the call only on a run.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static unsafe int JumpDestRunAfter(byte* code, int pc, int length)
     {
-        int found = new ReadOnlySpan<byte>(code + pc + 1, length - pc - 1).IndexOfAnyExcept((byte)0x5b);
+        int found = new ReadOnlySpan<byte>(code + pc + 1, length - pc - 1).IndexOfAnyExcept((byte)Opcode.JUMPDEST);
         return found < 0 ? length - pc - 1 : found;
     }
 
