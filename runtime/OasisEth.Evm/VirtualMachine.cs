@@ -1,53 +1,72 @@
 using OasisEth.Evm.CodeAnalysis;
 using OasisEth.Evm.Specs;
 using OasisEth.Evm.Tracing;
-using OasisEth.Primitives;
-using OasisEth.State;
 
 namespace OasisEth.Evm;
 
 /// <summary>
-/// Runs messages: the frame loop. CALL and CREATE do not recurse; the instruction prepares a child frame
-/// and returns <see cref="ExitCode.ChildRequested"/>; this loop runs the child, then resumes the parent
-/// with the child's result. Depth 1024 therefore costs heap frames, never .NET stack.
+/// Runs messages: the frame loop. It owns the call state of every frame (<see cref="CallFrame"/>) and asks an
+/// execution engine to run each frame until the frame halts or requests a child; it then starts the child (depth,
+/// transfer, snapshot, precompiles), runs it, finishes it (revert, code deposit) and resumes the parent with the
+/// result. Depth 1024 therefore costs pooled heap frames, never .NET stack. The EVM interpreter is the default
+/// engine; others (Ewasm) are passed in and chosen per frame by <see cref="IExecutionEngine.CanRun"/>.
 /// One instance per thread; it keeps its frame pool between transactions.
 /// </summary>
 public sealed partial class VirtualMachine
 {
     public const int MaxCallDepth = 1024;
 
-    private readonly List<EvmFrame> _framePool = [];
-    private IWorldState _state = null!;
-    private BlockContext _block = null!;
-    private TxContext _tx = null!;
+    private readonly List<CallFrame> _framePool = [];
+    private readonly EvmInterpreter _evm;
+    private readonly IExecutionEngine[] _otherEngines;
+    private readonly FrameTracer _trace;
+    private IFrameHost _host = null!;
     private ForkSpec _spec = null!;
     private ITxTracer? _tracer;
-    private EvmFrame? _pendingChild;
     private CancellationToken _interrupt;
+
+    /// <param name="engines">Engines for code the EVM does not run, asked in order (none yet: Ewasm comes here).</param>
+    public VirtualMachine(params IExecutionEngine[] engines)
+    {
+        _trace = new FrameTracer(_framePool);
+        _evm = new EvmInterpreter(_trace);
+        _otherEngines = engines;
+    }
 
     /// <summary>Runs a top-level message (the transaction's call or creation) to completion.</summary>
     /// <param name="interrupt">Stops the execution when signalled (<see cref="ExitCode.Interrupted"/>): checked on
     /// every taken jump and every frame start or resume, the places any long execution must pass. For RPC calls
     /// only; consensus execution passes none, so its outcome never depends on timing.</param>
-    public CallResult Execute(IWorldState state, BlockContext block, TxContext tx, ForkSpec spec, Message message, ITxTracer? tracer = null,
+    public CallResult Execute(IFrameHost host, ForkSpec spec, Message message, ITxTracer? tracer = null,
         CancellationToken interrupt = default)
     {
-        _state = state; _block = block; _tx = tx; _spec = spec; _tracer = tracer; _interrupt = interrupt;
+        _host = host; _spec = spec; _tracer = tracer; _interrupt = interrupt;
+        var context = new ExecutionContext(host, spec, tracer, interrupt);
+        _trace.Begin(host, spec, tracer);
+        _evm.Begin(in context);
+        foreach (var engine in _otherEngines) engine.Begin(in context);
         try
         {
             var first = message.Kind.IsCreate() ? StartCreate(ref message, out var immediate) : StartCall(ref message, out immediate);
             if (first is null) return immediate;
 
-            EvmFrame current = first;
+            CallFrame current = first;
             while (true)
             {
-                ExitCode exit = _interrupt.IsCancellationRequested ? ExitCode.Interrupted
-                    : tracer is null ? Run<TracingOff>(current) : Run<TracingOn>(current);
+                ExitCode exit = _interrupt.IsCancellationRequested ? ExitCode.Interrupted : current.Engine.Run(current);
                 if (exit == ExitCode.Interrupted) return Abandon(current, message.Depth);
                 if (exit == ExitCode.ChildRequested)
                 {
-                    current = _pendingChild!;
-                    _pendingChild = null;
+                    // The child starts here, not in the engine: a request that finishes at once (precompile, empty
+                    // code, early failure) resumes the parent, and the loop runs the parent again.
+                    ref Message request = ref current.Request;
+                    CallFrame? child = request.Kind.IsCreate() ? StartCreate(ref request, out var result) : StartCall(ref request, out result);
+                    if (child is not null)
+                    {
+                        current = child;
+                        continue;
+                    }
+                    ResumeParent(current, new ChildOutcome(result.Exit, result.GasLeft, result.Refund, result.Output, result.CreatedAddress));
                     continue;
                 }
 
@@ -55,24 +74,24 @@ public sealed partial class VirtualMachine
                 if (current.Depth == message.Depth)
                     return new CallResult(outcome.Exit, outcome.GasLeft, outcome.Refund, outcome.Output, outcome.CreatedAddress);
 
-                EvmFrame parent = _framePool[current.Depth - 1];
-                ResumeParent(parent, current.Kind, in outcome);
+                CallFrame parent = _framePool[current.Depth - 1];
+                ResumeParent(parent, in outcome);
                 current = parent;
             }
         }
         finally
         {
-            _pendingChild = null;
             _tracer = null;
             _interrupt = default;
+            _trace.End();
         }
     }
 
     /// <summary>An interrupted execution: the frame and every frame waiting below it fail and are reverted (so the
     /// state and a tracer's frame nesting stay consistent), and the message ends with no gas left.</summary>
-    private CallResult Abandon(EvmFrame current, int topDepth)
+    private CallResult Abandon(CallFrame current, int topDepth)
     {
-        EvmFrame frame = current;
+        CallFrame frame = current;
         while (true)
         {
             FinishFrame(frame, ExitCode.Interrupted);
@@ -81,15 +100,24 @@ public sealed partial class VirtualMachine
         }
     }
 
-    private EvmFrame RentFrame(int depth)
+    /// <summary>A pooled frame for <paramref name="depth"/>, its call state reset, its engine chosen for <paramref name="code"/>
+    /// and the engine's state prepared.</summary>
+    private CallFrame RentFrame(int depth, CodeInfo code)
     {
-        while (_framePool.Count <= depth) _framePool.Add(new EvmFrame());
+        while (_framePool.Count <= depth) _framePool.Add(new CallFrame());
         var frame = _framePool[depth];
         frame.Reset();
         frame.Depth = depth;
+        frame.Code = code;
+        frame.Engine = SelectEngine(code);
+        frame.Engine.Enter(frame);
         return frame;
     }
 
-    /// <summary>What a finished child hands back to its parent.</summary>
-    private readonly record struct ChildOutcome(ExitCode Exit, long GasLeft, long Refund, byte[] Output, Address CreatedAddress);
+    private IExecutionEngine SelectEngine(CodeInfo code)
+    {
+        foreach (var engine in _otherEngines)
+            if (engine.CanRun(code)) return engine;
+        return _evm;
+    }
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using OasisEth.Evm;
 using OasisEth.Evm.Tracing;
-using OasisEth.State;
+using OasisEth.Primitives;
 
 namespace OasisEth.Tracing;
 

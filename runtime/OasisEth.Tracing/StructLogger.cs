@@ -34,7 +34,7 @@ public sealed class StructLogger : IJsonTracer
     private int _pc, _depth;
     private byte _op;
     private long _gas, _cost, _refund;
-    private UInt256[] _stack = new UInt256[EvmFrame.MaxStack];
+    private UInt256[] _stack = new UInt256[EvmFrameState.MaxStack];
     private int _stackCount;
     private byte[] _memory = [];
     private int _memoryLength;

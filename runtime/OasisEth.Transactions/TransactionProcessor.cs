@@ -17,6 +17,7 @@ namespace OasisEth.Transactions;
 public sealed partial class TransactionProcessor
 {
     private readonly VirtualMachine _vm = new();
+    private readonly WorldStateHost _host = new();
     private readonly ForkSpec _spec;
 
     public TransactionProcessor(Fork fork)
@@ -71,7 +72,7 @@ public sealed partial class TransactionProcessor
             Depth = 0,
         };
         var txContext = new TxContext { Origin = tx.Sender, GasPrice = effectiveGasPrice, BlobHashes = tx.BlobVersionedHashes };
-        CallResult result = _vm.Execute(state, block, txContext, _spec, message, tracer, interrupt);
+        CallResult result = _vm.Execute(_host.Bind(state, block, txContext), _spec, message, tracer, interrupt);
 
         // ---- post-execution ----
         long gasUsed = (long)tx.GasLimit - result.GasLeft;

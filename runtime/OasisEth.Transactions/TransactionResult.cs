@@ -1,4 +1,4 @@
-using OasisEth.State;
+using OasisEth.Primitives;
 
 namespace OasisEth.Transactions;
 

@@ -44,7 +44,7 @@ internal static unsafe class StackTraits
 
     private static void Set(int op, int pops, int pushes)
     {
-        int maxHeight = EvmFrame.MaxStack - Math.Max(0, pushes - pops);
+        int maxHeight = EvmFrameState.MaxStack - Math.Max(0, pushes - pops);
         MinBytes[op] = pops * 32;
         SpanBytes[op] = (maxHeight - pops) * 32;
     }

@@ -1,5 +1,4 @@
 using OasisEth.Primitives;
-using OasisEth.State;
 
 namespace OasisEth.Evm.Tracing;
 

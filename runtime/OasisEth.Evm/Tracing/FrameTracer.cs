@@ -1,13 +1,16 @@
 using System.Globalization;
+using OasisEth.Evm.Gas;
 using OasisEth.Evm.Instructions;
-using OasisEth.Evm.Tracing;
+using OasisEth.Evm.Specs;
 using OasisEth.Primitives;
 
-namespace OasisEth.Evm;
+namespace OasisEth.Evm.Tracing;
 
 /// <summary>
-/// Everything the interpreter does for a tracer; only the traced loop (<c>Run&lt;TracingOn&gt;</c>) and, once per
-/// call frame, the frame start/finish paths behind a null check come here.
+/// Everything the frame loop and the EVM interpreter do for a tracer; only the traced loop (<c>Run&lt;TracingOn&gt;</c>)
+/// and, once per call frame, the loop's frame start/finish paths behind a null check come here. One per
+/// <see cref="VirtualMachine"/>, shared by the loop and its interpreter (a step's cost spans both: a CALL's step is
+/// reported when the loop enters the child).
 /// </summary>
 /// <remarks>
 /// EIP-3155 steps carry the instruction's full cost, dynamic part included, which is known only after the
@@ -15,17 +18,31 @@ namespace OasisEth.Evm;
 /// halts or calls out), with the cost taken from the gas difference. Logs and SELFDESTRUCT frames are noticed
 /// the same way, one step later, so the interpreter's handlers carry no tracer code at all.
 /// </remarks>
-public sealed partial class VirtualMachine
+internal sealed class FrameTracer(List<CallFrame> frames)
 {
+    private ITxTracer? _tracer;
+    private IFrameHost _host = null!;
+    private ForkSpec _spec = null!;
+
+    public void Begin(IFrameHost host, ForkSpec spec, ITxTracer? tracer)
+    {
+        _host = host; _spec = spec; _tracer = tracer;
+    }
+
+    public void End() => _tracer = null;
+
     private bool _stepPending;
     private int _stepPc, _stepDepth;
     private byte _stepOp;
     private long _stepGas, _stepStaticCost, _stepMemory, _stepRefund;
-    private UInt256[] _stepStack = new UInt256[EvmFrame.MaxStack];
+
+    /// <summary>The gas before the pending step (its cost is this minus the gas after it).</summary>
+    public long StepGas => _stepGas;
+    private UInt256[] _stepStack = new UInt256[EvmFrameState.MaxStack];
     private int _stepStackCount;
 
     /// <summary>The frame's gas once a CALL/CREATE has charged everything, the child's allowance included.</summary>
-    private long _gasLeftAfterCallCharge;
+    public long GasLeftAfterCallCharge;
 
     // ---- per traced run (set up at the first frame of a message run with a tracer) ----
     private ITxTracer? _traceSetUpFor;
@@ -37,7 +54,7 @@ public sealed partial class VirtualMachine
 
     // The transaction-wide refund counter is the sum over the active frames (a child's refund joins its
     // parent's only on success). Ancestors do not change while a frame runs, so their sum is cached per frame switch.
-    private EvmFrame? _refundFrame;
+    private CallFrame? _refundFrame;
     private long _refundAncestors;
 
     // A LOG's record is checked for at the next step: its count of logs before it ran, or -1.
@@ -62,7 +79,7 @@ public sealed partial class VirtualMachine
         _traceSteps = (options & TraceOptions.Steps) != 0 || _traceDetailEveryStep || _traceStorage;
         _traceCalls = (options & TraceOptions.Calls) != 0;
         _traceLogs = (options & TraceOptions.Logs) != 0;
-        if (_frameStartGas.Length == 0) _frameStartGas = new long[MaxCallDepth + 2];
+        if (_frameStartGas.Length == 0) _frameStartGas = new long[VirtualMachine.MaxCallDepth + 2];
         _stepPending = false;
         _refundFrame = null;
         _logsBefore = -1;
@@ -70,20 +87,20 @@ public sealed partial class VirtualMachine
         _haltError = null;
     }
 
-    private void TraceStep(EvmFrame f, int pc, byte op, long gas, long staticCost, ReadOnlySpan<UInt256> stack)
+    public void Step(CallFrame f, EvmMemory memory, int pc, byte op, long gas, long staticCost, ReadOnlySpan<UInt256> stack)
     {
         if (_traceSteps)
         {
-            FlushTraceStep(_stepGas - gas);
+            FlushStep(_stepGas - gas);
             _stepPending = true;
             _stepPc = pc;
             _stepGas = gas;
-            _stepStaticCost = staticCost == Specs.ForkSpec.Undefined ? 0 : staticCost;
-            _stepMemory = f.Memory.Size;
+            _stepStaticCost = staticCost == ForkSpec.Undefined ? 0 : staticCost;
+            _stepMemory = memory.Size;
             _stepRefund = TransactionRefund(f);
             _stepDepth = f.Depth + 1;
             stack.CopyTo(_stepStack);
-            if (_traceDetailEveryStep || (_traceStorage && (op == 0x54 || op == 0x55))) TraceStepDetail(f, op, stack);
+            if (_traceDetailEveryStep || (_traceStorage && (op == 0x54 || op == 0x55))) ReportStepDetail(f, memory, op, stack);
         }
         _stepOp = op;
         _stepStackCount = stack.Length;
@@ -92,7 +109,7 @@ public sealed partial class VirtualMachine
         if (_logsBefore >= 0) ReportLogs();
         if (_traceLogs && (uint)(op - 0xa0) <= 4)
         {
-            _logsBefore = _state.Logs.Count;
+            _logsBefore = _host.Logs.Count;
             _logDepth = f.Depth;
         }
         else if (_traceCalls && op == 0xff && stack.Length > 0)
@@ -101,12 +118,12 @@ public sealed partial class VirtualMachine
             _selfDestructPending = true;
             _selfDestructFrom = f.Address;
             _selfDestructTo = Address.FromWord(in stack[^1]);
-            _selfDestructValue = _state.GetBalance(f.Address);
+            _selfDestructValue = _host.GetBalance(f.Address);
             _selfDestructDepth = f.Depth + 1;
         }
     }
 
-    private void TraceStepDetail(EvmFrame f, byte op, ReadOnlySpan<UInt256> stack)
+    private void ReportStepDetail(CallFrame f, EvmMemory memory, byte op, ReadOnlySpan<UInt256> stack)
     {
         bool storage = _traceStorage && (op == 0x54 ? stack.Length >= 1 : op == 0x55 && stack.Length >= 2);
         UInt256 key = default, value = default;
@@ -114,13 +131,13 @@ public sealed partial class VirtualMachine
         {
             key = stack[^1];
             // SLOAD: the value it is about to read (a plain read, no warm marks); SSTORE: the value being written.
-            value = op == 0x54 ? _state.GetStorage(f.Address, in key) : stack[^2];
+            value = op == 0x54 ? _host.PeekStorage(f.Address, in key) : stack[^2];
         }
         else if (!_traceDetailEveryStep) return;
         _tracer!.OnStepDetail(new StepDetail
         {
             Contract = f.Address,
-            Memory = _traceMemory ? f.Memory.Slice(0, f.Memory.Size) : default,
+            Memory = _traceMemory ? memory.Slice(0, memory.Size) : default,
             ReturnData = _traceReturnData ? f.ReturnData : default,
             HasStorage = storage,
             StorageKey = key,
@@ -128,35 +145,35 @@ public sealed partial class VirtualMachine
         });
     }
 
-    private long TransactionRefund(EvmFrame f)
+    private long TransactionRefund(CallFrame f)
     {
         if (!ReferenceEquals(f, _refundFrame))
         {
             long sum = 0;
-            for (int d = Math.Max(_traceTop, 0); d < f.Depth; d++) sum += _framePool[d].Refund;
+            for (int d = Math.Max(_traceTop, 0); d < f.Depth; d++) sum += frames[d].Refund;
             _refundAncestors = sum;
             _refundFrame = f;
         }
         return _refundAncestors + f.Refund;
     }
 
-    private void FlushTraceStep(long cost)
+    public void FlushStep(long cost)
     {
         if (!_stepPending) return;
         _stepPending = false;
         _tracer!.OnStep(_stepPc, _stepOp, _stepGas, cost, _stepMemory, _stepStack.AsSpan(0, _stepStackCount), _stepDepth, _stepRefund);
     }
 
-    private void FinishTrace(ExitCode exit, long gasAtHalt)
+    public void Halt(ExitCode exit, long gasAtHalt)
     {
         bool failed = !exit.IsSuccess() && exit != ExitCode.Revert;
         _haltError = failed ? HaltErrorText(exit, _stepOp, _stepStackCount) : null;
         // EIP-2200's sentry: SSTORE with 2,300 gas or less left fails; geth words it apart from plain out of gas.
-        if (exit == ExitCode.OutOfGas && _stepOp == 0x55 && _spec.IsIstanbul && _stepGasBefore - _spec.StaticGas[0x55] <= Gas.GasCost.SstoreSentryEip2200)
+        if (exit == ExitCode.OutOfGas && _stepOp == 0x55 && _spec.IsIstanbul && _stepGasBefore - _spec.StaticGas[0x55] <= GasCost.SstoreSentryEip2200)
             _haltError = "out of gas: not enough gas for reentrancy sentry";
         if (_traceSteps)
         {
-            FlushTraceStep(failed ? _stepStaticCost : _stepGas - gasAtHalt);
+            FlushStep(failed ? _stepStaticCost : _stepGas - gasAtHalt);
             if (failed) _tracer!.OnStepFault(exit, _haltError!);
         }
         if (_logsBefore >= 0) ReportLogs();
@@ -183,17 +200,17 @@ public sealed partial class VirtualMachine
     /// <summary>Reports the record a LOG added, if it did (a LOG that ran out of gas added none).</summary>
     private void ReportLogs()
     {
-        var logs = _state.Logs;
+        var logs = _host.Logs;
         for (int i = _logsBefore; i < logs.Count; i++) _tracer!.OnLog(logs[i], i, _logDepth);
         _logsBefore = -1;
     }
 
     /// <summary>A message starts (called by StartCall/StartCreate when a tracer is attached).</summary>
-    private void TraceEnter(in Message m, in Address to)
+    public void Enter(in Message m, in Address to)
     {
         if (_traceTop < 0 || !ReferenceEquals(_traceSetUpFor, _tracer)) SetUpTrace(m.Depth);
         // The calling instruction is complete once the child's allowance is charged: report it before the child.
-        if (_stepPending) FlushTraceStep(_stepGas - _gasLeftAfterCallCharge);
+        if (_stepPending) FlushStep(_stepGas - GasLeftAfterCallCharge);
         if ((uint)m.Depth < (uint)_frameStartGas.Length) _frameStartGas[m.Depth] = m.Gas;
         if (!_traceCalls) return;
         _tracer!.OnEnter(new CallFrameEnter
@@ -210,7 +227,7 @@ public sealed partial class VirtualMachine
     }
 
     /// <summary>A message that finished without running code (precompile, code-less account, early failure).</summary>
-    private void TraceImmediateExit(in Message m, in CallResult result)
+    public void ImmediateExit(in Message m, in CallResult result)
     {
         if (_traceCalls)
         {
@@ -227,7 +244,7 @@ public sealed partial class VirtualMachine
     }
 
     /// <summary>A frame that ran code finished; <paramref name="halt"/> is how its code stopped, <paramref name="outcome"/> what it hands back.</summary>
-    private void TraceFrameExit(EvmFrame frame, ExitCode halt, in ChildOutcome outcome)
+    public void FrameExit(CallFrame frame, ExitCode halt, in ChildOutcome outcome)
     {
         if (_traceCalls)
         {

@@ -6,7 +6,7 @@ namespace OasisEth.Evm;
 
 // The charging helpers take the gas left by value and return what remains (negative: out of gas), so the
 // interpreter's gas local is never address-taken and stays in a register.
-public sealed partial class VirtualMachine
+public sealed partial class EvmInterpreter
 {
     private const long OutOfGas = -1;
 

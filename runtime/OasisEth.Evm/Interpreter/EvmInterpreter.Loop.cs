@@ -10,7 +10,7 @@ using OasisEth.Primitives;
 
 namespace OasisEth.Evm;
 
-public sealed partial class VirtualMachine
+public sealed partial class EvmInterpreter
 {
     /// <summary>
     /// The bytecode loop. One switch the JIT turns into a jump table; stack requirements and static gas come
@@ -20,10 +20,10 @@ public sealed partial class VirtualMachine
     /// </summary>
     [SkipLocalsInit]
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a long loop would otherwise run in on-stack-replacement code, which keeps every local in memory
-    private unsafe ExitCode Run<TTracing>(EvmFrame f) where TTracing : struct, IFlag
+    private unsafe ExitCode Run<TTracing>(CallFrame f, EvmFrameState s) where TTracing : struct, IFlag
     {
         CodeInfo codeInfo = f.Code;
-        EvmMemory memory = f.Memory;
+        EvmMemory memory = s.Memory;
         ExitCode exit;
         // All three tables are pinned or native, so raw pointers need no fixed blocks (whose pinned locals
         // would otherwise be spilled around the loop).
@@ -32,9 +32,9 @@ public sealed partial class VirtualMachine
         int* minBytes = StackTraits.MinBytes;
         int* spanBytes = StackTraits.SpanBytes;
         {
-            UInt256* stack = (UInt256*)Unsafe.AsPointer(ref f.Stack[0]); // the array is pinned (EvmFrame)
-            UInt256* top = stack + f.StackCount;
-            int pc = f.Pc;
+            UInt256* stack = (UInt256*)Unsafe.AsPointer(ref s.Stack[0]); // the array is pinned (EvmFrameState)
+            UInt256* top = stack + s.StackCount;
+            int pc = s.Pc;
             long gas = f.Gas;
             ulong small; // a PUSH1/PUSH2 immediate on its way to PushedSmall
             // RunJumpDest: a taken jump's destination is a JUMPDEST (checked), so the untraced loop runs it as part of
@@ -47,7 +47,7 @@ public sealed partial class VirtualMachine
                 byte op = code[pc];
                 long cost = staticGas[op];
                 nint heightBytes = (nint)((byte*)top - (byte*)stack);
-                if (TTracing.IsActive) TraceStep(f, pc, op, gas, cost, new ReadOnlySpan<UInt256>(stack, (int)(heightBytes / 32)));
+                if (TTracing.IsActive) _trace.Step(f, memory, pc, op, gas, cost, new ReadOnlySpan<UInt256>(stack, (int)(heightBytes / 32)));
                 if ((ulong)(heightBytes - minBytes[op]) > (ulong)spanBytes[op])
                 {
                     exit = heightBytes < minBytes[op] ? ExitCode.StackUnderflow : ExitCode.StackOverflow;
@@ -116,7 +116,7 @@ public sealed partial class VirtualMachine
                     {
                         var address = Address.FromWord(in top[-1]);
                         if ((gas = ChargeAccountAccess(in address, gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
-                        top[-1] = _state.GetBalance(address); break;
+                        top[-1] = _host.GetBalance(address); break;
                     }
                     case 0x32: top[0] = _tx.Origin.ToWord(); top++; break;
                     case 0x33: top[0] = f.Caller.ToWord(); top++; break;
@@ -135,13 +135,13 @@ public sealed partial class VirtualMachine
                     {
                         var address = Address.FromWord(in top[-1]);
                         if ((gas = ChargeAccountAccess(in address, gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
-                        top[-1] = (ulong)_state.GetCode(address).Length; break;
+                        top[-1] = (ulong)_host.GetCodeSize(address); break;
                     }
                     case 0x3c: // EXTCODECOPY
                     {
                         var address = Address.FromWord(in top[-1]);
                         if ((gas = ChargeAccountAccess(in address, gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
-                        if ((gas = CopyToMemory(memory, in top[-2], in top[-3], in top[-4], _state.GetCode(address), gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
+                        if ((gas = CopyToMemory(memory, in top[-2], in top[-3], in top[-4], _host.GetCode(address), gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
                         top -= 4; break;
                     }
                     case 0x3d: top[0] = (ulong)f.ReturnData.Length; top++; break;
@@ -159,7 +159,7 @@ public sealed partial class VirtualMachine
                     {
                         var address = Address.FromWord(in top[-1]);
                         if ((gas = ChargeAccountAccess(in address, gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
-                        top[-1] = _state.IsDead(address) ? UInt256.Zero : _state.GetCodeHash(address).ToWord();
+                        top[-1] = _host.GetCodeHash(address).ToWord();
                         break;
                     }
 
@@ -170,7 +170,7 @@ public sealed partial class VirtualMachine
                     case 0x44: top[0] = _spec.IsParis ? _block.PrevRandao : _block.Difficulty; top++; break;
                     case 0x45: top[0] = _block.GasLimit; top++; break;
                     case 0x46: top[0] = _block.ChainId; top++; break;
-                    case 0x47: top[0] = _state.GetBalance(f.Address); top++; break;
+                    case 0x47: top[0] = _host.GetBalance(f.Address); top++; break;
                     case 0x48: top[0] = _block.BaseFee; top++; break;
                     case 0x49: // BLOBHASH
                     {
@@ -201,12 +201,13 @@ public sealed partial class VirtualMachine
                     }
                     case 0x54: // SLOAD
                     {
+                        StorageRead read = _host.LoadStorage(f.Address, in top[-1]);
                         if (_spec.IsBerlin)
                         {
-                            gas -= _state.WarmUpStorage(f.Address, in top[-1]) ? GasCost.ColdSload : GasCost.WarmStorageRead;
+                            gas -= read.WasCold ? GasCost.ColdSload : GasCost.WarmStorageRead;
                             if (gas < 0) { exit = ExitCode.OutOfGas; goto Halt; }
                         }
-                        top[-1] = _state.GetStorage(f.Address, in top[-1]);
+                        top[-1] = read.Value;
                         break;
                     }
                     case 0x55: // SSTORE
@@ -266,10 +267,10 @@ public sealed partial class VirtualMachine
                             pc += more;
                         }
                         break;
-                    case 0x5c: top[-1] = _state.GetTransientStorage(f.Address, in top[-1]); break;
+                    case 0x5c: top[-1] = _host.LoadTransient(f.Address, in top[-1]); break;
                     case 0x5d:
                         if (f.IsStatic) { exit = ExitCode.StaticStateChange; goto Halt; }
-                        _state.SetTransientStorage(f.Address, in top[-1], in top[-2]);
+                        _host.StoreTransient(f.Address, in top[-1], in top[-2]);
                         top -= 2; break;
                     case 0x5e: // MCOPY
                     {
@@ -314,7 +315,7 @@ public sealed partial class VirtualMachine
                         if (f.IsStatic) { exit = ExitCode.StaticStateChange; goto Halt; }
                         int topics = op - 0xa0;
                         if ((gas = ChargeLogData(memory, in top[-1], in top[-2], gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
-                        EmitLog(f, top, topics);
+                        EmitLog(f, memory, top, topics);
                         top -= 2 + topics;
                         break;
                     }
@@ -322,17 +323,18 @@ public sealed partial class VirtualMachine
                     case 0xf0: case 0xf5: // CREATE, CREATE2
                     case 0xf1: case 0xf2: case 0xf4: case 0xfa: // CALL, CALLCODE, DELEGATECALL, STATICCALL
                     {
-                        f.Pc = pc; f.Gas = gas; f.StackCount = (int)(heightBytes / 32);
-                        exit = op is 0xf0 or 0xf5 ? InstructionCreate(f, op == 0xf5 ? CallKind.Create2 : CallKind.Create) : InstructionCall(f, op);
+                        // The request goes to the frame loop, which starts the child (or finishes it at once) and
+                        // resumes this frame through Resume: pc, gas and stack are stored for that.
+                        s.Pc = pc; f.Gas = gas; s.StackCount = (int)(heightBytes / 32);
+                        exit = op is 0xf0 or 0xf5 ? InstructionCreate(f, s, op == 0xf5 ? CallKind.Create2 : CallKind.Create) : InstructionCall(f, s, op);
                         if (exit == ExitCode.ChildRequested)
                         {
-                            if (TTracing.IsActive) FlushTraceStep(_stepGas - _gasLeftAfterCallCharge);
+                            // The step's cost is what the instruction charged, before any gas comes back.
+                            if (TTracing.IsActive) _trace.FlushStep(_trace.StepGas - _trace.GasLeftAfterCallCharge);
                             return exit;
                         }
-                        top = stack + f.StackCount; gas = f.Gas; pc = f.Pc;
-                        if (exit != ExitCode.Running) goto Halt;
-                        if (TTracing.IsActive) FlushTraceStep(_stepGas - _gasLeftAfterCallCharge); // finished at once: cost as charged, before any gas came back
-                        continue;
+                        top = stack + s.StackCount; gas = f.Gas; pc = s.Pc;
+                        goto Halt;
                     }
                     case 0xf3: case 0xfd: // RETURN, REVERT
                     {
@@ -409,10 +411,10 @@ public sealed partial class VirtualMachine
             }
 
         Halt:
-            f.Pc = pc;
+            s.Pc = pc;
             f.Gas = exit.IsSuccess() || exit == ExitCode.Revert ? gas : 0;
-            f.StackCount = (int)(top - stack);
-            if (TTracing.IsActive) FinishTrace(exit, gas);
+            s.StackCount = (int)(top - stack);
+            if (TTracing.IsActive) _trace.Halt(exit, gas);
             if (exit != ExitCode.Revert && !exit.IsSuccess()) f.Output = [];
             return exit;
         }

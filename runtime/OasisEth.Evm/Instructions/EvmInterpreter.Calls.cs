@@ -3,42 +3,43 @@ using OasisEth.Primitives;
 
 namespace OasisEth.Evm;
 
-public sealed partial class VirtualMachine
+public sealed partial class EvmInterpreter
 {
     /// <summary>
     /// CALL, CALLCODE, DELEGATECALL, STATICCALL. The frame's pc, gas and stack height are synced on entry.
-    /// Returns <see cref="ExitCode.Running"/> when the call finished at once (result pushed, pc advanced),
-    /// <see cref="ExitCode.ChildRequested"/> when a child frame must run, or the exceptional halt.
+    /// Returns <see cref="ExitCode.ChildRequested"/> with the message in <see cref="CallFrame.Request"/> (arguments
+    /// popped, gas charged, pc advanced; the frame loop starts the child and <see cref="Resume"/> pushes the result),
+    /// or the exceptional halt.
     /// </summary>
-    private ExitCode InstructionCall(EvmFrame f, byte op)
+    private ExitCode InstructionCall(CallFrame f, EvmFrameState state, byte op)
     {
         var kind = op switch { 0xf1 => CallKind.Call, 0xf2 => CallKind.CallCode, 0xf4 => CallKind.DelegateCall, _ => CallKind.StaticCall };
         bool hasValue = kind is CallKind.Call or CallKind.CallCode;
-        var s = f.Stack;
-        int h = f.StackCount;
+        var s = state.Stack;
+        int h = state.StackCount;
         UInt256 requestedGas = s[h - 1];
         Address target = Address.FromWord(in s[h - 2]);
         UInt256 value = hasValue ? s[h - 3] : UInt256.Zero;
         int argsAt = hasValue ? h - 4 : h - 3;
         UInt256 inOffset = s[argsAt], inSize = s[argsAt - 1], outOffset = s[argsAt - 2], outSize = s[argsAt - 3];
-        f.StackCount = argsAt - 3; // pops all arguments; the result is pushed below
+        state.StackCount = argsAt - 3; // pops all arguments; the result is pushed below
 
         if (kind == CallKind.Call && f.IsStatic && !value.IsZero) return ExitCode.StaticStateChange;
 
         long gas = f.Gas;
-        EvmMemory memory = f.Memory;
+        EvmMemory memory = state.Memory;
         // Memory for the input and the output regions, as one growth to the larger end.
         if ((gas = ChargeMemory(memory, in inOffset, in inSize, gas)) < 0) return ExitCode.OutOfGas;
         if ((gas = ChargeMemory(memory, in outOffset, in outSize, gas)) < 0) return ExitCode.OutOfGas;
 
-        if (_spec.IsBerlin && _state.WarmUpAccount(target))
+        if (_spec.IsBerlin && _host.AccessAccount(target))
         {
             gas -= GasCost.ColdAccountAccess - GasCost.WarmStorageRead;
             if (gas < 0) return ExitCode.OutOfGas;
         }
-        if (_spec.IsPrague && Delegation.TryGetTarget(_state.GetCode(target), out var delegate_))
+        if (_spec.IsPrague && Delegation.TryGetTarget(_host.GetCode(target), out var delegate_))
         {
-            gas -= _state.WarmUpAccount(delegate_) ? GasCost.ColdAccountAccess : GasCost.WarmStorageRead;
+            gas -= _host.AccessAccount(delegate_) ? GasCost.ColdAccountAccess : GasCost.WarmStorageRead;
             if (gas < 0) return ExitCode.OutOfGas;
         }
         if (!value.IsZero)
@@ -46,12 +47,12 @@ public sealed partial class VirtualMachine
             gas -= GasCost.CallValue;
             if (kind == CallKind.Call)
             {
-                bool newAccount = _spec.IsEip158 ? _state.IsDead(target) : !_state.Exists(target);
+                bool newAccount = _spec.IsEip158 ? _host.IsDead(target) : !_host.AccountExists(target);
                 if (newAccount) gas -= GasCost.NewAccount;
             }
             if (gas < 0) return ExitCode.OutOfGas;
         }
-        else if (kind == CallKind.Call && !_spec.IsEip158 && !_state.Exists(target))
+        else if (kind == CallKind.Call && !_spec.IsEip158 && !_host.AccountExists(target))
         {
             gas -= GasCost.NewAccount;
             if (gas < 0) return ExitCode.OutOfGas;
@@ -70,11 +71,11 @@ public sealed partial class VirtualMachine
         }
         gas -= callGas;
         if (!value.IsZero) callGas += GasCost.CallStipend;
-        _gasLeftAfterCallCharge = gas;
+        _trace.GasLeftAfterCallCharge = gas;
         f.Gas = gas;
-        f.Pc++;
+        state.Pc++;
 
-        var message = new Message
+        f.Request = new Message
         {
             Kind = kind,
             Caller = kind == CallKind.DelegateCall ? f.Caller : f.Address,
@@ -86,28 +87,20 @@ public sealed partial class VirtualMachine
             IsStatic = f.IsStatic || kind == CallKind.StaticCall,
             Depth = f.Depth + 1,
         };
-        f.ChildOutOffset = (long)outOffset.u0;
-        f.ChildOutSize = outSize.IsZero ? 0 : (long)outSize.u0;
-
-        var child = StartCall(ref message, out var immediate);
-        if (child is not null)
-        {
-            _pendingChild = child;
-            return ExitCode.ChildRequested;
-        }
-        ResumeParent(f, kind, new ChildOutcome(immediate.Exit, immediate.GasLeft, immediate.Refund, immediate.Output, default));
-        return ExitCode.Running;
+        state.ChildOutOffset = (long)outOffset.u0;
+        state.ChildOutSize = outSize.IsZero ? 0 : (long)outSize.u0;
+        return ExitCode.ChildRequested;
     }
 
     /// <summary>CREATE and CREATE2: init-code rules (EIP-3860), hashing cost, the 63/64 rule, then the child frame.</summary>
-    private ExitCode InstructionCreate(EvmFrame f, CallKind kind)
+    private ExitCode InstructionCreate(CallFrame f, EvmFrameState state, CallKind kind)
     {
         if (f.IsStatic) return ExitCode.StaticStateChange;
-        var s = f.Stack;
-        int h = f.StackCount;
+        var s = state.Stack;
+        int h = state.StackCount;
         UInt256 value = s[h - 1], offset = s[h - 2], size = s[h - 3];
         UInt256 salt = kind == CallKind.Create2 ? s[h - 4] : UInt256.Zero;
-        f.StackCount = kind == CallKind.Create2 ? h - 4 : h - 3;
+        state.StackCount = kind == CallKind.Create2 ? h - 4 : h - 3;
 
         long gas = f.Gas;
         if (!size.IsZero && (!size.FitsInUlong || size.u0 > int.MaxValue)) return ExitCode.OutOfGas;
@@ -119,32 +112,25 @@ public sealed partial class VirtualMachine
         }
         if (kind == CallKind.Create2) gas -= GasCost.KeccakWord * Words((ulong)length);
         if (gas < 0) return ExitCode.OutOfGas;
-        if ((gas = ChargeMemory(f.Memory, in offset, in size, gas)) < 0) return ExitCode.OutOfGas;
+        if ((gas = ChargeMemory(state.Memory, in offset, in size, gas)) < 0) return ExitCode.OutOfGas;
 
         long callGas = _spec.IsEip150 ? gas - gas / 64 : gas;
         // Traces price CREATE without the gas it forwards (geth takes that inside the instruction, CALL's in its price).
-        _gasLeftAfterCallCharge = gas;
+        _trace.GasLeftAfterCallCharge = gas;
         gas -= callGas;
         f.Gas = gas;
-        f.Pc++;
+        state.Pc++;
 
-        var message = new Message
+        f.Request = new Message
         {
             Kind = kind,
             Caller = f.Address,
             Value = value,
-            Input = length == 0 ? [] : f.Memory.Slice((long)offset.u0, length).ToArray(),
+            Input = length == 0 ? [] : state.Memory.Slice((long)offset.u0, length).ToArray(),
             Gas = callGas,
             Depth = f.Depth + 1,
             Salt = salt,
         };
-        var child = StartCreate(ref message, out var immediate);
-        if (child is not null)
-        {
-            _pendingChild = child;
-            return ExitCode.ChildRequested;
-        }
-        ResumeParent(f, kind, new ChildOutcome(immediate.Exit, immediate.GasLeft, immediate.Refund, immediate.Output, immediate.CreatedAddress));
-        return ExitCode.Running;
+        return ExitCode.ChildRequested;
     }
 }

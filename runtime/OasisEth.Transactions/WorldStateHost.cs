@@ -1,0 +1,99 @@
+using OasisEth.Evm;
+using OasisEth.Primitives;
+using OasisEth.State;
+
+namespace OasisEth.Transactions;
+
+/// <summary>
+/// The execution engines' host (<see cref="IHost"/>, and the frame loop's <see cref="IFrameHost"/>) over a world
+/// state: the one place where an opcode's question becomes world-state calls. Bound to one state, block and
+/// transaction context per execution (<see cref="Bind"/>) and reused, so executing a transaction allocates no host.
+/// </summary>
+public sealed class WorldStateHost : IFrameHost
+{
+    private IWorldState _state = null!;
+    private BlockContext _block = null!;
+    private TxContext _tx = null!;
+
+    /// <summary>Points the host at <paramref name="state"/> for one execution; returns itself.</summary>
+    public WorldStateHost Bind(IWorldState state, BlockContext block, TxContext tx)
+    {
+        _state = state; _block = block; _tx = tx;
+        return this;
+    }
+
+    public IWorldState State => _state;
+
+    // ---- IHost ----------------------------------------------------------------------------------
+    public BlockContext Block => _block;
+    public TxContext Tx => _tx;
+    public Hash256 GetBlockHash(ulong number) => _block.BlockHash(number);
+
+    public bool AccessAccount(in Address address) => _state.WarmUpAccount(address);
+    public bool AccountExists(in Address address) => _state.Exists(address);
+    public bool IsDead(in Address address) => _state.IsDead(address);
+    public UInt256 GetBalance(in Address address) => _state.GetBalance(address);
+    public byte[] GetCode(in Address address) => _state.GetCode(address);
+    public int GetCodeSize(in Address address) => _state.GetCode(address).Length;
+    public Hash256 GetCodeHash(in Address address) => _state.IsDead(address) ? Hash256.Zero : _state.GetCodeHash(address);
+
+    public StorageRead LoadStorage(in Address address, in UInt256 key)
+    {
+        bool wasCold = _state.WarmUpStorage(address, key);
+        return new StorageRead(_state.GetStorage(address, key), wasCold);
+    }
+
+    public StorageWrite StoreStorage(in Address address, in UInt256 key, in UInt256 value)
+    {
+        bool wasCold = _state.WarmUpStorage(address, key);
+        UInt256 present = _state.GetStorage(address, key);
+        // The original value matters only for a write that changes the slot.
+        StorageStatus status = present.Equals(value)
+            ? StorageStatus.Assigned
+            : StorageStatusRules.Classify(_state.GetOriginalStorage(address, key), in present, in value);
+        _state.SetStorage(address, key, value);
+        return new StorageWrite(status, wasCold);
+    }
+
+    public UInt256 LoadTransient(in Address address, in UInt256 key) => _state.GetTransientStorage(address, key);
+    public void StoreTransient(in Address address, in UInt256 key, in UInt256 value) => _state.SetTransientStorage(address, key, value);
+
+    public void EmitLog(LogEntry log) => _state.AddLog(log);
+
+    public bool SelfDestruct(in Address address, in Address beneficiary, bool onlyIfCreated)
+    {
+        bool first = !_state.IsSelfDestructed(address);
+        UInt256 balance = _state.GetBalance(address);
+        if (onlyIfCreated)
+        {
+            _state.SubtractBalance(address, balance);
+            _state.AddBalance(beneficiary, balance);
+            if (_state.IsCreatedInTransaction(address))
+            {
+                // Deleted at the end of the transaction; a balance sent to itself is burned with it.
+                _state.SubtractBalance(address, _state.GetBalance(address));
+                _state.MarkSelfDestructed(address);
+            }
+        }
+        else
+        {
+            _state.AddBalance(beneficiary, balance);
+            _state.SubtractBalance(address, _state.GetBalance(address));
+            _state.MarkSelfDestructed(address);
+        }
+        return first;
+    }
+
+    // ---- IFrameHost -----------------------------------------------------------------------------
+    public int TakeSnapshot() => _state.TakeSnapshot();
+    public void Restore(int snapshot) => _state.Restore(snapshot);
+    public ulong GetNonce(in Address address) => _state.GetNonce(address);
+    public void SetNonce(in Address address, ulong nonce) => _state.SetNonce(address, nonce);
+    public void AddBalance(in Address address, in UInt256 amount) => _state.AddBalance(address, amount);
+    public void SubtractBalance(in Address address, in UInt256 amount) => _state.SubtractBalance(address, amount);
+    public bool HasStorage(in Address address) => _state.HasStorage(address);
+    public void CreateContractAccount(in Address address) => _state.CreateContractAccount(address);
+    public void SetCode(in Address address, byte[] code) => _state.SetCode(address, code);
+    public UInt256 PeekStorage(in Address address, in UInt256 key) => _state.GetStorage(address, key);
+    public IReadOnlyList<LogEntry> Logs => _state.Logs;
+}
