@@ -16,17 +16,23 @@ namespace OasisEth.Transactions;
 /// </summary>
 public sealed partial class TransactionProcessor
 {
-    private readonly VirtualMachine _vm = new();
+    private readonly VirtualMachine _vm;
     private readonly WorldStateHost _host = new();
     private readonly ForkSpec _spec;
 
-    public TransactionProcessor(Fork fork)
+    /// <param name="engines">Execution engines beside the EVM interpreter (Ewasm), asked in order for each frame's code.</param>
+    public TransactionProcessor(Fork fork, params IExecutionEngine[] engines)
     {
+        _vm = new VirtualMachine(engines);
         Fork = fork;
         _spec = ForkSpec.Of(fork);
     }
 
     public Fork Fork { get; }
+
+    /// <summary>EIP-3607 (senders may not have code), applied to every fork as clients do since 2021. Off only to
+    /// replay fixtures filled before it existed (the 2019 Ewasm suite, whose sender holds a contract).</summary>
+    public bool SenderMustBeEoa { get; init; } = true;
 
     /// <param name="interrupt">Stops the interpreter when signalled (RPC calls under a timeout); the result is then a
     /// failure with error "execution aborted" that nothing may commit. Consensus execution passes none.</param>

@@ -1,4 +1,5 @@
 using OasisEth.Evm;
+using OasisEth.Evm.Gas;
 using OasisEth.Evm.Specs;
 
 namespace OasisEth.Ewasm.Execution;
@@ -71,17 +72,11 @@ public sealed class EeiPricing
 
     public long SelfDestruct => GasCost.SelfDestructEip150;
 
-    /// <summary>Cost and refund of a storage write the host classified, beyond <see cref="StorageStoreMinimum"/>. The
-    /// reference engine charges 20,000 for zero to non-zero (against the present value) and leaves the clearing refund
-    /// to the client (15,000, Byzantium); the chain prices the write as SSTORE in the fork.</summary>
-    public (long Cost, long Refund) StorageStore(in StorageWrite write, bool presentWasZero, bool newIsZero)
-    {
-        if (IsReference)
-        {
-            long cost = presentWasZero && !newIsZero ? GasCost.SstoreSet - GasCost.SstoreReset : 0;
-            long refund = !presentWasZero && newIsZero ? GasCost.SstoreClearRefund : 0;
-            return (cost, refund);
-        }
-        return SstorePricing.Of(Fork!, in write);
-    }
+    /// <summary>Cost of a storage write the host classified, beyond <see cref="StorageStoreMinimum"/>; adds its refund.
+    /// The reference engine charged 5,000, plus 15,000 when the present value is zero and the new one is not, and
+    /// left the clearing refund to its client (15,000): Byzantium's SSTORE, which is what it is priced as here.</summary>
+    public long StorageStore(in StorageWrite write, ref long refund) =>
+        SstoreGas.Cost(Fork ?? ByzantiumSpec, in write, ref refund) - StorageStoreMinimum;
+
+    private static readonly ForkSpec ByzantiumSpec = ForkSpec.Of(OasisEth.Primitives.Fork.Byzantium);
 }

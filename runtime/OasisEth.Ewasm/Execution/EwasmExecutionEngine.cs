@@ -11,7 +11,7 @@ namespace OasisEth.Ewasm.Execution;
 /// does, so value, reverts, return data, static rules and the 1,024 depth limit are shared and nesting costs no
 /// .NET stack (each suspended wasm frame waits on its own fiber). One instance per <see cref="VirtualMachine"/>.
 /// </summary>
-public sealed class EwasmExecutionEngine : IExecutionEngine
+public sealed class EwasmExecutionEngine : IExecutionEngine, ICodeDepositRule
 {
     private readonly List<EwasmFrame> _frames = [];
     private readonly MeteringMode _mode;
@@ -54,7 +54,7 @@ public sealed class EwasmExecutionEngine : IExecutionEngine
 
     public bool CanRun(CodeInfo code) => Validation.ContractValidator.IsWasm(code.Code);
 
-    public void Begin(in ExecutionContext context)
+    public void Begin(in OasisEth.Evm.ExecutionContext context)
     {
         // A previous execution that ended by an exception may have left fibers waiting: free them.
         foreach (EwasmFrame frame in _frames) frame.Leave();
@@ -77,8 +77,8 @@ public sealed class EwasmExecutionEngine : IExecutionEngine
     /// <summary>
     /// The deposit rule for a creation's returned code: code starting with the magic must be a valid contract
     /// (version 1, the contract-interface rules, compilable), else the creation fails; anything else is stored as it
-    /// is. Null when acceptable, else the reason.
+    /// is (the reference engine stored two bytes of EVM code returned by a wasm constructor).
     /// </summary>
-    public string? CheckDeposit(ReadOnlySpan<byte> code) =>
-        Validation.ContractValidator.IsWasm(code) ? Contracts.Get(code).Error : null;
+    public bool Refuses(ReadOnlySpan<byte> code) =>
+        Validation.ContractValidator.IsWasm(code) && Contracts.Get(code).Error is not null;
 }

@@ -1,4 +1,5 @@
 using OasisEth.Evm;
+using OasisEth.Evm.Gas;
 using OasisEth.Primitives;
 
 namespace OasisEth.Ewasm.Execution;
@@ -161,11 +162,8 @@ internal sealed partial class EwasmFrame
         UInt256 key = LoadBytes32(keyOffset);
         UInt256 value = LoadBytes32(valueOffset);
         if (Pricing.Fork is { IsIstanbul: true } && Frame.Gas <= GasCost.SstoreSentryEip2200) throw EwasmHalt.OutOfGas();
-        bool presentWasZero = Pricing.IsReference && Host.LoadStorage(Frame.Address, key).Value.IsZero;
         StorageWrite write = Host.StoreStorage(Frame.Address, key, value);
-        (long cost, long refund) = Pricing.StorageStore(in write, presentWasZero, value.IsZero);
-        Charge(cost);
-        Frame.Refund += refund;
+        Charge(Pricing.StorageStore(in write, ref Frame.Refund));
     }
 
     public void StorageLoad(int keyOffset, int result)
