@@ -12,7 +12,8 @@ namespace OasisEth.Ewasm.Execution;
 /// </summary>
 internal sealed partial class EwasmFrame
 {
-    private const ulong ReferenceFuelCap = 50_000_000_000;
+    // Far above what any contract of the suite runs (thousands of instructions), low enough that a stuck one ends in about a second.
+    private const ulong ReferenceFuelCap = 1_000_000_000;
 
     private readonly EwasmExecutionEngine _engine;
     private Fiber<EwasmFrame, ChildOutcome>? _fiber;
