@@ -67,6 +67,22 @@ public sealed class TestContractTests
         Assert.That(UInt256.FromBigEndian(chain.Call(token, Call("70a08231", Word(Holder))).Output).u0, Is.EqualTo(300UL));
     }
 
+    [TestCase(0)]
+    [TestCase(3)]
+    [TestCase(55)]
+    [TestCase(56)]
+    [TestCase(64)]
+    [TestCase(5311)]
+    public void The_C_sha1_matches_dotnet(int length)
+    {
+        var chain = new EwasmTestChain(MeteringMode.Chain);
+        Address sha1 = chain.Deploy(TestContracts.Sha1);
+        byte[] input = [.. Enumerable.Range(0, length).Select(i => (byte)(i * 7 + 1))];
+        TransactionResult r = chain.Call(sha1, input, gas: 10_000_000);
+        Assert.That(r.Success, Is.True, r.Error);
+        Assert.That(r.Output, Is.EqualTo(System.Security.Cryptography.SHA1.HashData(input)));
+    }
+
     [Test]
     public void An_EVM_contract_reads_a_balance_from_the_C_token()
     {

@@ -10,6 +10,6 @@ for src in "$here"/*.c; do
   name="$(basename "$src" .c)"
   "$clang" --target=wasm32 -mcpu=mvp -O2 -nostdlib -ffreestanding -fno-builtin \
     -fuse-ld="$(command -v wasm-ld-14 || command -v wasm-ld)" \
-    -Wl,--no-entry -Wl,--strip-all -Wl,-z,stack-size=8192 -Wl,--initial-memory=65536 -Wl,--max-memory=65536 \
+    -Wl,--no-entry -Wl,--strip-all -Wl,-z,stack-size=8192 -Wl,--initial-memory=131072 -Wl,--max-memory=131072 \
     -o "$out/$name.wasm" "$src"
 done
