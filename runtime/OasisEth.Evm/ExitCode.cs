@@ -29,6 +29,10 @@ public enum ExitCode : byte
     // The caller's interrupt was signalled (an RPC call's timeout): the whole execution stops, every frame
     // fails as if exceptionally halted. Never on consensus paths, which pass no interrupt.
     Interrupted,
+    // Ewasm frames: a trap (unreachable, memory out of bounds, division by zero, stack exhausted, a host
+    // function's bad argument), and code that is not a valid contract (run, or returned by a creation).
+    WasmTrap,
+    InvalidWasmContract,
 }
 
 public static class ExitCodeExtensions
@@ -56,6 +60,8 @@ public static class ExitCodeExtensions
         ExitCode.InsufficientBalance => "insufficient balance for transfer",
         ExitCode.NonceOverflow => "nonce uint64 overflow",
         ExitCode.Interrupted => "execution aborted",
+        ExitCode.WasmTrap => "wasm trap",
+        ExitCode.InvalidWasmContract => "invalid wasm contract",
         _ => code.ToString(),
     };
 }

@@ -197,6 +197,15 @@ public sealed partial class VirtualMachine
         return outcome;
     }
 
+    /// <summary>True if an engine's deposit rule refuses the code a creation returned (an Ewasm module that is not a
+    /// valid contract); with no other engine, nothing is asked.</summary>
+    private bool DepositRefused(byte[] code)
+    {
+        foreach (var engine in _otherEngines)
+            if (engine is ICodeDepositRule rule && rule.Refuses(code)) return true;
+        return false;
+    }
+
     private ChildOutcome FinishFrameCore(CallFrame frame, ExitCode exit)
     {
         frame.Engine.Leave(frame); // the output is already copied out of the engine's memory
@@ -206,7 +215,8 @@ public sealed partial class VirtualMachine
             {
                 byte[] code = frame.Output;
                 ExitCode failure = ExitCode.Running;
-                if (_spec.IsEip158 && code.Length > _spec.MaxCodeSize) failure = ExitCode.CodeSizeExceeded;
+                if (DepositRefused(code)) failure = ExitCode.InvalidWasmContract;
+                else if (_spec.IsEip158 && code.Length > _spec.MaxCodeSize) failure = ExitCode.CodeSizeExceeded;
                 else if (_spec.IsLondon && code.Length > 0 && code[0] == 0xEF) failure = ExitCode.InvalidCodePrefix;
                 else
                 {

@@ -17,6 +17,11 @@ public sealed class StateTestFixture
     public UInt256 ChainId { get; init; } = 1;
     /// <summary><c>config.blobSchedule.&lt;fork&gt;.baseFeeUpdateFraction</c> by fixture fork name, when given (EEST).</summary>
     public IReadOnlyDictionary<string, ulong> BlobUpdateFractions { get; init; } = new Dictionary<string, ulong>();
+
+    /// <summary>True if a pre-state account holds a wasm module or a transaction creates one (the Ewasm fixtures).</summary>
+    public bool UsesWasm =>
+        Pre.Any(a => Ewasm.Validation.ContractValidator.IsWasm(a.Code))
+        || (Transaction.To is null && Transaction.Data.Any(d => Ewasm.Validation.ContractValidator.IsWasm(d)));
 }
 
 /// <summary>The fixture's <c>env</c>: the block the transaction runs in.</summary>

@@ -15,4 +15,19 @@ public sealed class StateTestOptions
     public int MaxParallelism { get; init; } = Environment.ProcessorCount;
     /// <summary>The state the cases run on; results must not depend on it.</summary>
     public StateBackend Backend { get; init; } = StateBackend.InMemory;
+    /// <summary>Whether wasm code runs as Ewasm, and metered how.</summary>
+    public EwasmSetting Ewasm { get; init; } = EwasmSetting.Auto;
+}
+
+/// <summary>
+/// <see cref="Auto"/>: a fixture with wasm modules in its pre-state or creation data (the Ewasm suite, filled by the
+/// reference engine) runs with the Ewasm engine in the reference metering; every other fixture runs on the EVM
+/// alone, exactly as Ethereum's suites expect.
+/// </summary>
+public enum EwasmSetting
+{
+    Auto,
+    Off,
+    Reference,
+    Chain,
 }

@@ -1,3 +1,4 @@
+using OasisEth.Ewasm.Execution;
 using System.Text;
 using OasisEth.Evm;
 using OasisEth.Evm.Tracing;
@@ -171,7 +172,7 @@ public sealed class StateTestRunner(StateTestOptions options) : IDisposable
             {
                 Transaction tx = BuildTransaction(test, post, fork, sender, gasLimit.Value, value.Value);
                 BlockContext block = BuildBlock(test, post, fork);
-                TransactionResult result = Processor(fork).Execute(state, block, tx, tracer);
+                TransactionResult result = Processor(fork, EwasmFor(test)).Execute(state, block, tx, tracer);
                 rejected = result.InvalidReason;
                 logs = result.Logs;
                 // As the reference runner does, the block then pays its coinbase a zero reward, valid transaction or not:
@@ -360,12 +361,27 @@ public sealed class StateTestRunner(StateTestOptions options) : IDisposable
     /// keeps one, replaced when the fork changes (cases come grouped by fork), rather than building one per case or
     /// keeping one per fork per thread.</summary>
     [ThreadStatic] private static TransactionProcessor? t_processor;
+    [ThreadStatic] private static MeteringMode? t_processorEwasm;
 
-    private static TransactionProcessor Processor(Fork fork)
+    private static TransactionProcessor Processor(Fork fork, MeteringMode? ewasm)
     {
-        if (t_processor is not { } processor || processor.Fork != fork) t_processor = processor = new TransactionProcessor(fork);
+        if (t_processor is not { } processor || processor.Fork != fork || t_processorEwasm != ewasm)
+        {
+            t_processor = processor = ewasm is { } mode
+                ? new TransactionProcessor(fork, null, new EwasmExecutionEngine(mode)) { SenderMustBeEoa = mode != MeteringMode.Reference }
+                : new TransactionProcessor(fork);
+            t_processorEwasm = ewasm;
+        }
         return processor;
     }
+
+    private MeteringMode? EwasmFor(StateTestFixture test) => Options.Ewasm switch
+    {
+        EwasmSetting.Reference => MeteringMode.Reference,
+        EwasmSetting.Chain => MeteringMode.Chain,
+        EwasmSetting.Auto when test.UsesWasm => MeteringMode.Reference,
+        _ => null,
+    };
 
     /// <summary>After an exception escaped a processor, its VM may hold half-run frames: start afresh.</summary>
     private static void DiscardProcessor() => t_processor = null;

@@ -39,7 +39,7 @@ public sealed partial class TransactionProcessor
 
         // EIP-3607: only accounts without code send transactions (an EIP-7702 delegation does not count as code).
         byte[] senderCode = state.GetCode(tx.Sender);
-        if (senderCode.Length > 0 && !(spec.IsPrague && Delegation.IsDesignator(senderCode)))
+        if (SenderMustBeEoa && senderCode.Length > 0 && !(spec.IsPrague && Delegation.IsDesignator(senderCode)))
             return "TransactionException.SENDER_NOT_EOA";
 
         // EIP-1559 (FeeRules): the fee cap must cover the base fee; the price is min(fee cap, base fee + tip cap).

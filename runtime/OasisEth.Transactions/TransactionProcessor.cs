@@ -18,7 +18,7 @@ namespace OasisEth.Transactions;
 /// </summary>
 public sealed partial class TransactionProcessor
 {
-    private readonly VirtualMachine _vm = new();
+    private readonly VirtualMachine _vm;
     private readonly WorldStateHost _host = new();
     private readonly ForkSpec _spec;
     private readonly ISystemCallHook? _system;
@@ -26,13 +26,25 @@ public sealed partial class TransactionProcessor
     /// <param name="system">The chain's system contracts, if it has any (the ParaTime's OETH claims); Ethereum's
     /// state tests run without.</param>
     public TransactionProcessor(Fork fork, ISystemCallHook? system = null)
+        : this(fork, system, [])
     {
+    }
+
+    /// <param name="system">As above.</param>
+    /// <param name="engines">Execution engines beside the EVM interpreter (Ewasm), asked in order for each frame's code.</param>
+    public TransactionProcessor(Fork fork, ISystemCallHook? system, params IExecutionEngine[] engines)
+    {
+        _vm = new VirtualMachine(engines);
         Fork = fork;
         _spec = ForkSpec.Of(fork);
         _system = system;
     }
 
     public Fork Fork { get; }
+
+    /// <summary>EIP-3607 (senders may not have code), applied to every fork as clients do since 2021. Off only to
+    /// replay fixtures filled before it existed (the 2019 Ewasm suite, whose sender holds a contract).</summary>
+    public bool SenderMustBeEoa { get; init; } = true;
 
     /// <param name="interrupt">Stops the interpreter when signalled (RPC calls under a timeout); the result is then a
     /// failure with error "execution aborted" that nothing may commit. Consensus execution passes none.</param>

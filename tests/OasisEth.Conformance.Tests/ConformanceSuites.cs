@@ -16,6 +16,7 @@ public static partial class ConformanceSuites
     public const string GeneralStateTests = "GeneralStateTests";
     public const string Eest = "EEST/state_tests";
     public const string Legacy = "LegacyTests/Cancun/GeneralStateTests";
+    public const string Ewasm = "Ewasm/GeneralStateTests";
 
     public const string AllForks = "all forks";
     public const string IstanbulToShanghai = "Istanbul..Shanghai";

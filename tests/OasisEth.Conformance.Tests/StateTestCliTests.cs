@@ -47,6 +47,20 @@ public partial class StateTestCliTests
         Assert.That(passLines, Is.EqualTo(passed));
     }
 
+    /// <summary>Two processes running the Ewasm suite (wasm compiled by Wasmtime in each, fibers, threads) print the same
+    /// bytes: every root, logs hash and verdict.</summary>
+    [Test]
+    public void EwasmSuiteGivesTheSameResultsInTwoProcesses()
+    {
+        string suite = Path.Combine(SharedFixtures.Conformance, "Ewasm", "GeneralStateTests", "stEWASMTests");
+        (int firstExit, string first, string firstErr) = RunOasisEth("statetest", suite);
+        (int secondExit, string second, _) = RunOasisEth("statetest", suite);
+        Assert.That(firstExit, Is.Zero, firstErr + first[^Math.Min(first.Length, 2000)..]);
+        Assert.That(secondExit, Is.Zero);
+        Assert.That(second, Is.EqualTo(first));
+        Assert.That(first, Does.Contain("181 passed, 0 failed"));
+    }
+
     [Test]
     public void MissingPathIsAUsageError()
     {

@@ -23,6 +23,11 @@ public class StateTestConformanceTests
     [TestCaseSource(typeof(ConformanceSuites), nameof(ConformanceSuites.LegacyDirectories))]
     public void LegacyTests(string directory, string forks) => RunDirectory(directory, forks, recursive: false);
 
+    /// <summary>The Ewasm suite (2019 fill, Byzantium): statetest picks the Ewasm engine in reference metering for
+    /// fixtures that hold wasm code, as it does from the command line.</summary>
+    [Test]
+    public void EwasmStateTests() => RunDirectory(ConformanceSuites.Ewasm, ConformanceSuites.AllForks, recursive: true);
+
     /// <summary>LegacyTests' few Frontier..ConstantinopleFix entries, reported apart from the forks that matter.</summary>
     [Test]
     public void LegacyTestsBeforeIstanbul() => RunDirectory(ConformanceSuites.Legacy, ConformanceSuites.BeforeIstanbul, recursive: true);

@@ -19,47 +19,7 @@ public sealed partial class EvmInterpreter
         if (spec.IsIstanbul && gas <= GasCost.SstoreSentryEip2200) return OutOfGas;
 
         StorageWrite write = _host.StoreStorage(f.Address, in key, in value);
-        long cost = spec.IsBerlin && write.WasCold ? GasCost.ColdSload : 0;
-        StorageStatus status = write.Status;
-        if (!spec.IsIstanbul && !spec.IsEip1283)
-        {
-            // Frontier: a set when the present value is zero and the new one is not, a reset otherwise; a clear
-            // refund when a non-zero present value becomes zero.
-            switch (status)
-            {
-                case StorageStatus.Added or StorageStatus.DeletedAdded or StorageStatus.DeletedRestored:
-                    cost += GasCost.SstoreSet;
-                    break;
-                case StorageStatus.Deleted or StorageStatus.ModifiedDeleted or StorageStatus.AddedDeleted:
-                    cost += GasCost.SstoreReset;
-                    f.Refund += GasCost.SstoreClearRefund;
-                    break;
-                default:
-                    cost += GasCost.SstoreReset;
-                    break;
-            }
-        }
-        else
-        {
-            long sloadCost = spec.IsEip1283 ? GasCost.SloadNetMeteringEip1283 : spec.SloadCost;
-            long resetCost = spec.SstoreResetCost;
-            long clearRefund = spec.SstoreClearRefund;
-            switch (status)
-            {
-                // A clean slot (original = present) pays for the write; a dirty one only for the read.
-                case StorageStatus.Added: cost += GasCost.SstoreSet; break;
-                case StorageStatus.Modified: cost += resetCost; break;
-                case StorageStatus.Deleted: cost += resetCost; f.Refund += clearRefund; break;
-                case StorageStatus.DeletedAdded: cost += sloadCost; f.Refund -= clearRefund; break;
-                case StorageStatus.ModifiedDeleted: cost += sloadCost; f.Refund += clearRefund; break;
-                // Restoring the original gives back what the first write cost above a read.
-                case StorageStatus.DeletedRestored: cost += sloadCost; f.Refund += resetCost - sloadCost - clearRefund; break;
-                case StorageStatus.AddedDeleted: cost += sloadCost; f.Refund += GasCost.SstoreSet - sloadCost; break;
-                case StorageStatus.ModifiedRestored: cost += sloadCost; f.Refund += resetCost - sloadCost; break;
-                default: cost += sloadCost; break; // Assigned
-            }
-        }
-
+        long cost = SstoreGas.Cost(spec, in write, ref f.Refund);
         gas -= cost;
         return gas < 0 ? OutOfGas : gas;
     }

@@ -1,5 +1,4 @@
 using OasisEth.Ewasm.Execution;
-using OasisEth.Primitives;
 using Wasmtime;
 
 namespace OasisEth.Ewasm.Tests.Execution;
@@ -68,28 +67,39 @@ public sealed class EwasmEngineTests
     [Test]
     public void The_cache_compiles_a_contract_once()
     {
-        var cache = new ModuleCache(Engine);
+        var cache = new ContractCache(Engine);
         byte[] code = Wat.Contract();
-        Hash256 hash = Keccak.Compute(code);
-        Module first = cache.Get(hash, code);
-        Module second = cache.Get(hash, code);
+        CompiledContract first = cache.Get(code);
+        CompiledContract second = cache.Get(code);
+        Assert.That(first.Error, Is.Null);
         Assert.That(second, Is.SameAs(first));
         Assert.That(cache.Compilations, Is.EqualTo(1));
     }
 
     [Test]
-    public void The_cache_drops_the_least_recently_used_module_past_its_bound()
+    public void The_cache_keeps_the_reason_a_contract_is_invalid()
+    {
+        var cache = new ContractCache(Engine);
+        CompiledContract bad = cache.Get(Wat.Contract(fields: "(func $s) (start $s)"));
+        Assert.That(bad.Error, Does.Contain("start function"));
+        CompiledContract unloadable = cache.Get(Convert.FromHexString("0061736d01000000010401600000030201000a0601040001010b07080200046d61696e0000"));
+        Assert.That(unloadable.Error, Is.Not.Null);
+        Assert.That(cache.Get(Wat.Contract(fields: "(func $s) (start $s)")), Is.SameAs(bad));
+    }
+
+    [Test]
+    public void The_cache_drops_the_least_recently_used_contract_past_its_bound()
     {
         byte[] a = Wat.Contract("(nop)"), b = Wat.Contract("(nop) (nop)"), c = Wat.Contract("(nop) (nop) (nop)");
-        var cache = new ModuleCache(Engine, maxCodeBytes: a.Length + c.Length);
-        cache.Get(Keccak.Compute(a), a);
-        cache.Get(Keccak.Compute(b), b);
-        cache.Get(Keccak.Compute(a), a);
-        cache.Get(Keccak.Compute(c), c); // evicts b, the least recently used
+        var cache = new ContractCache(Engine, maxCodeBytes: a.Length + c.Length);
+        cache.Get(a);
+        cache.Get(b);
+        cache.Get(a);
+        cache.Get(c); // evicts b, the least recently used
         Assert.That(cache.Count, Is.EqualTo(2));
-        cache.Get(Keccak.Compute(a), a);
+        cache.Get(a);
         Assert.That(cache.Compilations, Is.EqualTo(3));
-        cache.Get(Keccak.Compute(b), b);
+        cache.Get(b);
         Assert.That(cache.Compilations, Is.EqualTo(4));
     }
 }
