@@ -40,6 +40,29 @@ public sealed class Transaction
     public UInt256 V { get; init; }
     public UInt256 R { get; init; }
     public UInt256 S { get; init; }
+
+    /// <summary>The same signed payload with the signature <paramref name="v"/>, <paramref name="r"/>,
+    /// <paramref name="s"/>: what a signer encodes (and the dev node's impersonation mark).</summary>
+    public Transaction WithSignature(in UInt256 v, in UInt256 r, in UInt256 s) => new()
+    {
+        Type = Type,
+        ChainId = ChainId,
+        Nonce = Nonce,
+        GasPrice = GasPrice,
+        MaxFeePerGas = MaxFeePerGas,
+        MaxPriorityFeePerGas = MaxPriorityFeePerGas,
+        GasLimit = GasLimit,
+        To = To,
+        Value = Value,
+        Data = Data,
+        AccessList = AccessList,
+        MaxFeePerBlobGas = MaxFeePerBlobGas,
+        BlobVersionedHashes = BlobVersionedHashes,
+        AuthorizationList = AuthorizationList,
+        V = v,
+        R = r,
+        S = s,
+    };
     /// <summary>Set when the transaction was decoded from bytes whose encoding breaks a rule the processor reports (e.g. a type unsupported by the fork).</summary>
     public bool IsDynamicFee => Type >= TxType.DynamicFee;
 }

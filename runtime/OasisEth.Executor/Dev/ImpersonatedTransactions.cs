@@ -26,24 +26,7 @@ public static class ImpersonatedTransactions
     {
         ArgumentNullException.ThrowIfNull(unsigned);
         UInt256 v = unsigned.Type != TxType.Legacy ? UInt256.Zero : unsigned.ChainId * 2 + 35UL;
-        var marked = new Transaction
-        {
-            Type = unsigned.Type,
-            ChainId = unsigned.ChainId,
-            Nonce = unsigned.Nonce,
-            GasPrice = unsigned.GasPrice,
-            MaxFeePerGas = unsigned.MaxFeePerGas,
-            MaxPriorityFeePerGas = unsigned.MaxPriorityFeePerGas,
-            GasLimit = unsigned.GasLimit,
-            To = unsigned.To,
-            Value = unsigned.Value,
-            Data = unsigned.Data,
-            AccessList = unsigned.AccessList,
-            AuthorizationList = unsigned.AuthorizationList,
-            V = v,
-            R = UInt256.Zero,
-            S = SenderWord(sender),
-        };
+        Transaction marked = unsigned.WithSignature(v, UInt256.Zero, SenderWord(sender));
         return TransactionEncoder.Encode(marked);
     }
 

@@ -90,24 +90,7 @@ internal sealed class DevAccounts
         UInt256 v = unsigned.Type != TxType.Legacy ? (ulong)recoveryId
             : unsigned.ChainId.IsZero ? (ulong)(27 + recoveryId)
             : unsigned.ChainId * 2 + (ulong)(35 + recoveryId);
-        var signed = new Transaction
-        {
-            Type = unsigned.Type,
-            ChainId = unsigned.ChainId,
-            Nonce = unsigned.Nonce,
-            GasPrice = unsigned.GasPrice,
-            MaxFeePerGas = unsigned.MaxFeePerGas,
-            MaxPriorityFeePerGas = unsigned.MaxPriorityFeePerGas,
-            GasLimit = unsigned.GasLimit,
-            To = unsigned.To,
-            Value = unsigned.Value,
-            Data = unsigned.Data,
-            AccessList = unsigned.AccessList,
-            AuthorizationList = unsigned.AuthorizationList,
-            V = v,
-            R = UInt256.FromBigEndian(compact[..32]),
-            S = UInt256.FromBigEndian(compact[32..]),
-        };
+        Transaction signed = unsigned.WithSignature(v, UInt256.FromBigEndian(compact[..32]), UInt256.FromBigEndian(compact[32..]));
         return TransactionEncoder.Encode(signed);
     }
 }
