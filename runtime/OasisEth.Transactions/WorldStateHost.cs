@@ -44,20 +44,15 @@ public sealed class WorldStateHost : IFrameHost
 
     public StorageRead LoadStorage(in Address address, in UInt256 key)
     {
-        bool wasCold = _state.WarmUpStorage(address, key);
-        return new StorageRead(_state.GetStorage(address, key), wasCold);
+        UInt256 value = _state.AccessStorage(address, key, out bool wasCold);
+        return new StorageRead(value, wasCold);
     }
 
     public StorageWrite StoreStorage(in Address address, in UInt256 key, in UInt256 value)
     {
         bool wasCold = _state.WarmUpStorage(address, key);
-        UInt256 present = _state.GetStorage(address, key);
-        // The original value matters only for a write that changes the slot.
-        StorageStatus status = present.Equals(value)
-            ? StorageStatus.Assigned
-            : StorageStatusRules.Classify(_state.GetOriginalStorage(address, key), in present, in value);
-        _state.SetStorage(address, key, value);
-        return new StorageWrite(status, wasCold);
+        _state.WriteStorage(address, key, value, out UInt256 present, out UInt256 original);
+        return new StorageWrite(StorageStatusRules.Classify(in original, in present, in value), wasCold);
     }
 
     public UInt256 LoadTransient(in Address address, in UInt256 key) => _state.GetTransientStorage(address, key);

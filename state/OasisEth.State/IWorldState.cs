@@ -61,6 +61,29 @@ public interface IWorldState
 
     void SetStorage(in Address address, in UInt256 key, in UInt256 value);
 
+    /// <summary>
+    /// SLOAD's question in one call: warms the slot (journaled) and returns its value; <paramref name="wasCold"/> says
+    /// whether it was cold. The same as <see cref="WarmUpStorage"/> then <see cref="GetStorage"/>, which is what a
+    /// state without a faster way does.
+    /// </summary>
+    UInt256 AccessStorage(in Address address, in UInt256 key, out bool wasCold)
+    {
+        wasCold = WarmUpStorage(address, key);
+        return GetStorage(address, key);
+    }
+
+    /// <summary>
+    /// SSTORE's write in one call: sets the slot (journaled) and hands back what the gas rules price, the value just
+    /// before the write and the original value (transaction start). Warmth is not touched: see
+    /// <see cref="WarmUpStorage"/>. The same as reading both values then <see cref="SetStorage"/>.
+    /// </summary>
+    void WriteStorage(in Address address, in UInt256 key, in UInt256 value, out UInt256 present, out UInt256 original)
+    {
+        present = GetStorage(address, key);
+        original = GetOriginalStorage(address, key);
+        SetStorage(address, key, value);
+    }
+
     /// <summary>EIP-1153 transient storage: cleared at the end of every transaction, journaled like storage.</summary>
     UInt256 GetTransientStorage(in Address address, in UInt256 key);
     void SetTransientStorage(in Address address, in UInt256 key, in UInt256 value);

@@ -24,13 +24,28 @@ public sealed partial class InMemoryWorldState
         return account.LoadsStorage ? LoadSlot(address, account, key) : default;
     }
 
-    public void SetStorage(in Address address, in UInt256 key, in UInt256 value)
+    public void SetStorage(in Address address, in UInt256 key, in UInt256 value) => WriteStorage(address, key, value, out _, out _);
+
+    /// <summary>The interface's rule, declared here so a call through <see cref="IWorldState"/> lands on this sealed class.</summary>
+    public UInt256 AccessStorage(in Address address, in UInt256 key, out bool wasCold)
+    {
+        wasCold = WarmUpStorage(address, key);
+        return GetStorage(address, key);
+    }
+
+    /// <summary>
+    /// One account probe and one slot probe for the whole write: the present and original values come from the slot
+    /// the write lands in (a read, an original-value read and a write would probe three times each).
+    /// </summary>
+    public void WriteStorage(in Address address, in UInt256 key, in UInt256 value, out UInt256 present, out UInt256 original)
     {
         Account account = GetOrCreate(address);
         // A missing slot is added as (current 0, original 0), which is what it was; the entry stays even when
         // the value goes back to zero so the original value survives until the commit.
         ref StorageSlot slot = ref CollectionsMarshal.GetValueRefOrAddDefault(account.Storage, key, out bool exists);
         if (!exists && account.LoadsStorage) slot = ReadSlot(address, key);
+        present = slot.Current;
+        original = slot.Original;
         ref JournalEntry entry = ref Push(JournalKind.Storage, address);
         entry.Key = key;
         entry.Previous = slot.Current;

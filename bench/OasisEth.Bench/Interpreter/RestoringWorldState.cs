@@ -47,6 +47,9 @@ public sealed class RestoringWorldState(InMemoryWorldState inner) : IWorldState
     public UInt256 GetStorage(in Address address, in UInt256 key) => Inner.GetStorage(address, key);
     public UInt256 GetOriginalStorage(in Address address, in UInt256 key) => Inner.GetOriginalStorage(address, key);
     public void SetStorage(in Address address, in UInt256 key, in UInt256 value) => Inner.SetStorage(address, key, value);
+    public UInt256 AccessStorage(in Address address, in UInt256 key, out bool wasCold) => Inner.AccessStorage(address, key, out wasCold);
+    public void WriteStorage(in Address address, in UInt256 key, in UInt256 value, out UInt256 present, out UInt256 original) =>
+        Inner.WriteStorage(address, key, value, out present, out original);
     public UInt256 GetTransientStorage(in Address address, in UInt256 key) => Inner.GetTransientStorage(address, key);
     public void SetTransientStorage(in Address address, in UInt256 key, in UInt256 value) => Inner.SetTransientStorage(address, key, value);
     public bool WarmUpAccount(in Address address) => Inner.WarmUpAccount(address);
