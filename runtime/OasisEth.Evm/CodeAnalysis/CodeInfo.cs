@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using OasisEth.Primitives;
 
 namespace OasisEth.Evm.CodeAnalysis;
@@ -37,7 +38,10 @@ public sealed class CodeInfo
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool IsValidJumpDest(ulong destination) =>
-        destination < (ulong)Length && (_jumpDests[destination >> 6] & (1UL << (int)(destination & 63))) != 0;
+        // The bitmap holds (Length + 63) / 64 + 1 words, so past the length check the index is in range: no second
+        // bounds check in the interpreter's jump path.
+        destination < (ulong)Length
+        && (Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_jumpDests), (nint)(destination >> 6)) & (1UL << (int)(destination & 63))) != 0;
 
     /// <summary>The analysed code for a hash, analysing <paramref name="code"/> on first sight.</summary>
     public static CodeInfo Get(in Hash256 codeHash, byte[] code)

@@ -24,6 +24,9 @@ public sealed partial class EvmInterpreter : IExecutionEngine
     private TxContext _tx = null!;
     private ITxTracer? _tracer;
     private CancellationToken _interrupt;
+    // At a few nanoseconds per jump, 1024 jumps keep an interrupted frame running for microseconds at most.
+    private const int JumpsPerInterruptPoll = 1024;
+    private int _jumpsUntilInterruptPoll;
 
     internal EvmInterpreter(FrameTracer trace) => _trace = trace;
 
@@ -38,6 +41,7 @@ public sealed partial class EvmInterpreter : IExecutionEngine
         _tx = context.Host.Tx;
         _tracer = context.Tracer;
         _interrupt = context.Interrupt;
+        _jumpsUntilInterruptPoll = 0; // the first taken jump asks the token
     }
 
     public void Enter(CallFrame frame)
