@@ -37,6 +37,8 @@ internal sealed class FaultyChain(IChain inner) : IChain
 
     public bool TraceTransaction(Hash256 transactionHash, ITxTracer tracer, CancellationToken cancellation = default) =>
         inner.TraceTransaction(transactionHash, tracer, cancellation);
+    public bool TraceBlock(ulong number, Func<int, ITxTracer?> tracerFor, CancellationToken cancellation = default) =>
+        inner.TraceBlock(number, tracerFor, cancellation);
 
     public void RollbackTo(ulong number) => inner.RollbackTo(number);
 
