@@ -159,33 +159,31 @@ internal static class OtsApi
     }
 
     /// <summary>
-    /// ots_searchTransactionsBefore/After: transactions the address sent, received or created, newest first, in whole
-    /// blocks until the page is full. Before: from the block below <c>blockNumber</c> (0 = from the head) downwards;
-    /// after: from the block above it upwards. firstPage = the newest transactions are in it, lastPage = the oldest are.
+    /// ots_searchTransactionsBefore/After: transactions that touched the address (sent, received, created it, or
+    /// reached it in an internal call, as Erigon's index has them), newest first, in whole blocks until the page is
+    /// full. Before: from the block below <c>blockNumber</c> (0 = from the head) downwards; after: from the block above
+    /// it upwards. firstPage = the newest transactions are in it, lastPage = the oldest are. A block whose transactions
+    /// call contracts is traced (once) to find internal touches; at most <see cref="MaxScanBlocks"/> blocks are read and
+    /// <see cref="MaxTracedBlocks"/> traced a request, and a search cut short answers what it found as a middle page.
     /// </summary>
-    private static void Search(RpcCall call, RpcContext c, bool before)
+    private static async ValueTask Search(RpcCall call, RpcContext c, bool before)
     {
         Address address = call.Params.Address(0);
         ulong from = call.Params.Quantity(1);
         ulong pageSize = Math.Max(1, call.Params.Quantity(2));
         ulong head = c.Chain.Head.Number;
-        var found = new List<(StoredTransaction Tx, ulong Timestamp)>();
+        var found = new List<StoredTransaction>();
         bool reachedEnd = true;
         long step = before ? -1 : 1;
         long number = before ? (from == 0 ? (long)head : (long)from - 1) : (long)from + 1;
-        int scanned = 0;
+        int scanned = 0, traced = 0;
         for (; number >= 1 && number <= (long)head; number += step)
         {
-            if ((ulong)found.Count >= pageSize || ++scanned > MaxScanBlocks) { reachedEnd = false; break; }
-            if (c.Chain.GetBlock((ulong)number) is not { } block) continue;
-            var inBlock = new List<(StoredTransaction, ulong)>();
-            foreach (StoredTransaction tx in block.Transactions)
-            {
-                bool touches = tx.Transaction.Sender == address || tx.Transaction.To == address
-                    || (tx.Transaction.To is null && c.Chain.GetReceipt(tx.Hash)?.ContractAddress == address);
-                if (touches) inBlock.Add((tx, block.Header.Timestamp));
-            }
-            inBlock.Reverse(); // newest first within the block too
+            if ((ulong)found.Count >= pageSize || ++scanned > MaxScanBlocks || traced > MaxTracedBlocks) { reachedEnd = false; break; }
+            if (c.Chain.GetBlock((ulong)number) is not { } block || block.Transactions.Count == 0) continue;
+            bool[] touches = await Touches(call, c, block, address, () => traced++);
+            var inBlock = new List<StoredTransaction>();
+            for (int i = block.Transactions.Count - 1; i >= 0; i--) if (touches[i]) inBlock.Add(block.Transactions[i]); // newest first
             if (before) found.AddRange(inBlock);
             else found.InsertRange(0, inBlock);
         }
@@ -194,18 +192,46 @@ internal static class OtsApi
         Utf8JsonWriter w = call.Result;
         w.WriteStartObject();
         w.WriteStartArray("txs");
-        foreach (var (tx, _) in found)
-        {
-            Block? block = c.Chain.GetBlock(tx.BlockNumber);
-            RpcObjects.Transaction(w, tx.Transaction, block?.Header, tx.Index);
-        }
+        foreach (StoredTransaction tx in found) RpcObjects.Transaction(w, tx.Transaction, c.Chain.GetHeader(tx.BlockNumber), tx.Index);
         w.WriteEndArray();
         w.WriteStartArray("receipts");
-        foreach (var (tx, timestamp) in found) WriteReceipt(w, c, tx.Hash, timestamp);
+        foreach (StoredTransaction tx in found) WriteReceipt(w, c, tx.Hash, c.Chain.GetHeader(tx.BlockNumber)?.Timestamp ?? 0);
         w.WriteEndArray();
         w.WriteBoolean("firstPage", firstPage);
         w.WriteBoolean("lastPage", lastPage);
         w.WriteEndObject();
+    }
+
+    /// <summary>Blocks one search request traces at most (to find internal calls).</summary>
+    public const int MaxTracedBlocks = 1000;
+
+    /// <summary>Which of the block's transactions touch the address: directly (sender, recipient, created contract)
+    /// or in any of its frames (the block is traced once when some transaction does not touch it directly).</summary>
+    private static async Task<bool[]> Touches(RpcCall call, RpcContext c, Block block, Address address, Action countTrace)
+    {
+        int n = block.Transactions.Count;
+        var touches = new bool[n];
+        bool needTrace = false;
+        for (int i = 0; i < n; i++)
+        {
+            var tx = block.Transactions[i].Transaction;
+            touches[i] = tx.Sender == address || tx.To == address
+                || (tx.To is null && c.Chain.GetReceipt(block.Transactions[i].Hash)?.ContractAddress == address);
+            needTrace |= !touches[i]; // even a plain transfer may run a contract's receive function
+        }
+        if (!needTrace) return touches;
+        countTrace();
+        var recorders = new FrameRecorder[n];
+        for (int i = 0; i < n; i++) recorders[i] = new FrameRecorder(CancellationToken.None, c.Limits.MaxResponseBytes);
+        bool ok = await DebugApi.Bounded(c, TxApi.WithTimeout(c, ct => c.Chain.TraceBlock(block.Header.Number, i => touches[i] ? null : recorders[i], ct), call.Cancellation));
+        if (!ok) return touches; // state pruned: direct touches only
+        for (int i = 0; i < n; i++)
+        {
+            if (touches[i]) continue;
+            foreach (RecordedFrame frame in recorders[i].Frames())
+                if (frame.From == address || frame.To == address) { touches[i] = true; break; }
+        }
+        return touches;
     }
 
     /// <summary>The first block after which the sender's nonce passed <paramref name="nonce"/> (binary search over
