@@ -156,11 +156,13 @@ internal static class TraceApi
     {
         JsonElement filter = call.Params.Required(0);
         if (filter.ValueKind != JsonValueKind.Object) throw RpcException.InvalidParams("invalid argument 0: expected a filter object");
-        ulong from = Block(c, RpcValues.Member(filter, "fromBlock"), 0);
-        ulong to = Block(c, RpcValues.Member(filter, "toBlock"), c.Chain.Head.Number);
+        (ulong from, bool fromExists) = Block(c, RpcValues.Member(filter, "fromBlock"), 0);
+        (ulong to, bool toExists) = Block(c, RpcValues.Member(filter, "toBlock"), c.Chain.Head.Number);
         if (from > to) throw RpcException.InvalidParams("invalid argument 0: fromBlock is after toBlock");
+        // The span first: a range too wide is refused as such even when its end is not mined yet.
         if (to - from >= MaxFilterBlocks)
             throw RpcException.InvalidParams($"invalid argument 0: trace_filter spans at most {MaxFilterBlocks} blocks; narrow fromBlock/toBlock");
+        if (!fromExists || !toExists) throw RpcException.InvalidParams("invalid argument 0: block not found");
         HashSet<Address>? fromAddresses = Addresses(RpcValues.Member(filter, "fromAddress"), "fromAddress");
         HashSet<Address>? toAddresses = Addresses(RpcValues.Member(filter, "toAddress"), "toAddress");
         bool intersection = RpcValues.Member(filter, "mode") is { } mode && mode.ValueKind == JsonValueKind.String && mode.GetString() == "intersection";
@@ -198,11 +200,11 @@ internal static class TraceApi
         return (fromAddresses is null || fromMatch) && (toAddresses is null || toMatch);
     }
 
-    private static ulong Block(RpcContext c, JsonElement? element, ulong fallback)
+    private static (ulong Number, bool Exists) Block(RpcContext c, JsonElement? element, ulong fallback)
     {
-        if (element is not { } e || e.ValueKind == JsonValueKind.Null) return fallback;
-        if (!c.TryResolve(e, "invalid argument 0", out ulong number, out _)) throw RpcException.InvalidParams("invalid argument 0: block not found");
-        return number;
+        if (element is not { } e || e.ValueKind == JsonValueKind.Null) return (fallback, true);
+        bool exists = c.TryResolve(e, "invalid argument 0", out ulong number, out _);
+        return (number, exists);
     }
 
     private static HashSet<Address>? Addresses(JsonElement? element, string name)
