@@ -25,6 +25,13 @@ public sealed partial class Chain
         return Replay(number, block.Block.Transactions.Count - 1, tracerFor, cancellation);
     }
 
+    /// <summary>eth_simulateV1 on the state after block <paramref name="number"/>: see <see cref="CallSimulator.Simulate"/>.</summary>
+    public IReadOnlyList<SimulatedBlockResult> Simulate(ulong number, IReadOnlyList<SimulatedBlock> blocks, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(blocks);
+        return Guard(number, () => _calls.Simulate(OpenCallSite(number, null), blocks, cancellation));
+    }
+
     /// <summary>
     /// Re-executes block <paramref name="number"/>'s transactions 0..<paramref name="last"/> in order on its parent's
     /// state, once, each with the tracer <paramref name="tracerFor"/> gives for its index (null: untraced).

@@ -72,6 +72,10 @@ public interface IChain : IDisposable
     /// untraced); false when the block is unknown or its state pruned. Cancellation as for <see cref="Call"/>.</summary>
     bool TraceBlock(ulong number, Func<int, ITxTracer?> tracerFor, CancellationToken cancellation = default);
 
+    /// <summary>eth_simulateV1: blocks of calls run in order on one throw-away state after block <paramref name="number"/>
+    /// (see <see cref="CallSimulator.Simulate"/>); <see cref="ArgumentException"/> for a request it refuses.</summary>
+    IReadOnlyList<SimulatedBlockResult> Simulate(ulong number, IReadOnlyList<SimulatedBlock> blocks, CancellationToken cancellation = default);
+
     /// <summary>Dev only: drops every block after <paramref name="number"/> with its state, transactions, receipts
     /// and supply figures, so the chain is exactly as it was when that block was the head.</summary>
     void RollbackTo(ulong number);

@@ -82,6 +82,7 @@ public sealed class DevNode : IAsyncDisposable
         DebugBlockApi.Register(methods, context);
         TraceApi.Register(methods, context);
         OtsApi.Register(methods, context);
+        SimulateApi.Register(methods, context);
         OasisApi.Register(methods, context);
         TxPoolApi.Register(methods, context);
         var dispatcher = new RpcDispatcher(methods, limits, logSwitch.Write);

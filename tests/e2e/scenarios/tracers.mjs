@@ -11,6 +11,9 @@
 //   - ots_traceTransaction: anvil leaves out CREATE/CREATE2/SELFDESTRUCT frames (and a deployment entirely), Erigon
 //     lists them;
 //   - trace_replayBlockTransactions: anvil leaves precompile calls out of the replay (not of trace_block), we keep them;
+//   - eth_simulateV1 block fields: anvil numbers the first simulated block as the head and leaves parentHash zero,
+//     we number it head + 1 and chain the (synthetic) hashes; a reverted call's error is the execution-apis' code 3
+//     with the revert data (anvil: -3200 "execution failed"); the rest of each call result is compared in full;
 //   - chain facts: block hashes, state roots, timestamps, base fee and the post-Cancun header fields differ by chain.
 // Methods anvil does not serve (trace_call, trace_get, trace_replayTransaction, stateDiff) are checked against our
 // own answers for the same transactions (trace_transaction, prestateTracer diffMode).
@@ -219,6 +222,28 @@ run('tracers', async () => {
     equal(traceCall.trace.length, 5, 'trace_call: the call, two calls, a static call and a precompile call');
     equal(traceCall.trace[2].error, 'Reverted', 'trace_call: the caught revert');
     check(traceCall.stateDiff[A.target.toLowerCase()].storage !== undefined, 'trace_call stateDiff shows the stored slot');
+
+    // ---- eth_simulateV1 ----
+    const targetIface = new ethers.Interface(['function store(uint256)', 'function fail(uint256)', 'function stored() view returns (uint256)']);
+    const simulation = {
+      blockStateCalls: [
+        { calls: [callArgs, { from: A.sender, to: A.target, data: targetIface.encodeFunctionData('fail', [1n]) }] },
+        { calls: [{ from: A.sender, to: A.target, data: targetIface.encodeFunctionData('stored', []) }] },
+      ],
+    };
+    const sim = await both(anvil, ours, 'eth_simulateV1', [simulation, 'latest']);
+    const callFacts = (b) => b.calls.map((x) => ({ ...omit(x, 'error'), failed: 'error' in x,
+      logs: x.logs.map((l) => ({ address: l.address, topics: l.topics, data: l.data, logIndex: l.logIndex, transactionIndex: l.transactionIndex })) }));
+    same(sim.o.map(callFacts), sim.a.map(callFacts), 'eth_simulateV1 calls (returnData, logs, gasUsed, status, whether an error)');
+    // A reverted call's error: the execution-apis' code 3 with the revert data (anvil answers -3200 "execution failed").
+    const revertError = sim.o[0].calls[1].error;
+    same({ code: revertError.code, data: revertError.data, reason: revertError.message }, { code: 3, data: sim.o[0].calls[1].returnData, reason: 'execution reverted: nope' },
+      'eth_simulateV1: a reverted call\'s error is code 3 with its data');
+    same(sim.o.map((b) => ({ gasUsed: b.gasUsed, gasLimit: b.gasLimit, transactions: b.transactions.length })),
+      sim.a.map((b) => ({ gasUsed: b.gasUsed, gasLimit: b.gasLimit, transactions: b.transactions.length })), 'eth_simulateV1 block gas and call counts');
+    equal(BigInt(sim.o[1].calls[0].returnData), 9n, 'eth_simulateV1: the second block sees the first block\'s write');
+    const head = BigInt((await ours.send('eth_getBlockByNumber', ['latest', false])).number);
+    equal(BigInt(sim.o[0].number), head + 1n, 'eth_simulateV1: the first simulated block follows the head (anvil reuses the head\'s number)');
 
     // ---- Otterscan block and search methods ----
     const level = await both(anvil, ours, 'ots_getApiLevel', []);
