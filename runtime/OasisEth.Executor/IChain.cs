@@ -67,6 +67,15 @@ public interface IChain : IDisposable
     /// Cancellation as for <see cref="Call"/>.</summary>
     bool TraceTransaction(Hash256 transactionHash, ITxTracer tracer, CancellationToken cancellation = default);
 
+    /// <summary>Re-executes every transaction of block <paramref name="number"/> in order on its parent's state, once
+    /// for the whole block, each reporting to the tracer <paramref name="tracerFor"/> gives for its index (null: run
+    /// untraced); false when the block is unknown or its state pruned. Cancellation as for <see cref="Call"/>.</summary>
+    bool TraceBlock(ulong number, Func<int, ITxTracer?> tracerFor, CancellationToken cancellation = default);
+
+    /// <summary>eth_simulateV1: blocks of calls run in order on one throw-away state after block <paramref name="number"/>
+    /// (see <see cref="CallSimulator.Simulate"/>); <see cref="ArgumentException"/> for a request it refuses.</summary>
+    IReadOnlyList<SimulatedBlockResult> Simulate(ulong number, IReadOnlyList<SimulatedBlock> blocks, CancellationToken cancellation = default);
+
     /// <summary>Dev only: drops every block after <paramref name="number"/> with its state, transactions, receipts
     /// and supply figures, so the chain is exactly as it was when that block was the head.</summary>
     void RollbackTo(ulong number);

@@ -79,6 +79,10 @@ public sealed class DevNode : IAsyncDisposable
         DevApi.Register(methods, context);
         CheatApi.Register(methods, context);
         DebugApi.Register(methods, context);
+        DebugBlockApi.Register(methods, context);
+        TraceApi.Register(methods, context);
+        OtsApi.Register(methods, context);
+        SimulateApi.Register(methods, context);
         OasisApi.Register(methods, context);
         TxPoolApi.Register(methods, context);
         var dispatcher = new RpcDispatcher(methods, limits, logSwitch.Write);

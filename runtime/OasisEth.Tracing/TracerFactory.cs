@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OasisEth.Primitives;
 
 namespace OasisEth.Tracing;
 
@@ -6,6 +7,8 @@ namespace OasisEth.Tracing;
 public static class TracerFactory
 {
     public const string CallTracerName = "callTracer";
+    public const string PrestateTracerName = "prestateTracer";
+    public const string FourByteTracerName = "4byteTracer";
 
     /// <summary>
     /// <paramref name="tracerName"/> null: the struct logger, configured from <paramref name="config"/> = the request's
@@ -25,10 +28,17 @@ public static class TracerFactory
 
     /// <summary>As above, with a bound on the result's bytes (0 = none): past it the traced execution stops with
     /// <see cref="TraceTooLargeException"/>.</summary>
-    public static IJsonTracer Create(string? tracerName, JsonElement? config, CancellationToken cancellation, long maxResultBytes) => tracerName switch
+    public static IJsonTracer Create(string? tracerName, JsonElement? config, CancellationToken cancellation, long maxResultBytes) =>
+        Create(tracerName, config, cancellation, maxResultBytes, Fork.Prague);
+
+    /// <summary>As above, for a chain running <paramref name="fork"/> (the 4byteTracer skips that fork's precompiles).
+    /// <c>"prestateTracer"</c> takes <c>diffMode</c>, <c>disableCode</c>, <c>disableStorage</c>; <c>"4byteTracer"</c> no options.</summary>
+    public static IJsonTracer Create(string? tracerName, JsonElement? config, CancellationToken cancellation, long maxResultBytes, Fork fork) => tracerName switch
     {
         null => new StructLogger(StructLoggerOptions.Parse(config) with { MaxResultBytes = maxResultBytes }, cancellation),
         CallTracerName => new CallTracer(CallTracerOptions.Parse(config) with { MaxResultBytes = maxResultBytes }, cancellation),
+        PrestateTracerName => new PrestateTracer(PrestateTracerOptions.Parse(config), cancellation),
+        FourByteTracerName => new FourByteTracer(fork, cancellation),
         _ => throw new ArgumentException("tracer not found", nameof(tracerName)),
     };
 }

@@ -54,6 +54,7 @@ public sealed partial class TransactionProcessor
         // Tracers that report the top frame's gas (callTracer) need the limit before intrinsic gas is taken.
         tracer?.OnTransactionStart(tx.GasLimit);
         state.BeginTransaction();
+        (tracer as IStateTracer)?.OnTransactionState(state, block, tx);
         string? invalid = Validate(state, block, tx, out IntrinsicGas intrinsic, out UInt256 effectiveGasPrice);
         if (invalid is not null) return TransactionResult.Invalid(invalid);
 
@@ -108,6 +109,7 @@ public sealed partial class TransactionProcessor
 
         var logs = result.Success ? state.Logs.ToArray() : [];
         state.CommitTransaction(_spec.IsEip158);
+        (tracer as IStateTracer)?.OnTransactionCommitted(state);
         tracer?.OnTransactionEnd(result.Output, gasUsed, result.Exit.ErrorText());
 
         return new TransactionResult

@@ -40,7 +40,7 @@ internal static class Contracts
     /// <summary>Calls itself with all but 1/64 of its gas until the gas or the depth limit stops it.</summary>
     public static byte[] Recurser() => Init([0x5f, 0x5f, 0x5f, 0x5f, 0x5f, 0x30, 0x5a, 0xf1, 0x50, 0x00]);
 
-    private static byte[] Init(byte[] runtime)
+    internal static byte[] Init(byte[] runtime)
     {
         if (runtime.Length > 255) throw new ArgumentException("runtime too long for the one-byte copier");
         byte n = (byte)runtime.Length;

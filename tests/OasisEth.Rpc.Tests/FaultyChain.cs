@@ -37,6 +37,10 @@ internal sealed class FaultyChain(IChain inner) : IChain
 
     public bool TraceTransaction(Hash256 transactionHash, ITxTracer tracer, CancellationToken cancellation = default) =>
         inner.TraceTransaction(transactionHash, tracer, cancellation);
+    public bool TraceBlock(ulong number, Func<int, ITxTracer?> tracerFor, CancellationToken cancellation = default) =>
+        inner.TraceBlock(number, tracerFor, cancellation);
+    public IReadOnlyList<SimulatedBlockResult> Simulate(ulong number, IReadOnlyList<SimulatedBlock> blocks, CancellationToken cancellation = default) =>
+        inner.Simulate(number, blocks, cancellation);
 
     public void RollbackTo(ulong number) => inner.RollbackTo(number);
 

@@ -35,7 +35,7 @@ public class TracerFactoryTests
         Assert.That(tracer.Options, Is.EqualTo(Evm.Tracing.TraceOptions.Calls | Evm.Tracing.TraceOptions.Logs));
     }
 
-    [TestCase("prestateTracer")]
+    [TestCase("flatCallTracer")]
     [TestCase("")]
     [TestCase("CallTracer")]
     public void Unknown_tracer_is_not_found(string name)

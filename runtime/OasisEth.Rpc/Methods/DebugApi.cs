@@ -17,7 +17,7 @@ internal static class DebugApi
         t.Add("debug_traceTransaction", async call =>
         {
             Hash256 hash = call.Params.Hash(0);
-            IJsonTracer tracer = CreateTracer(call.Params.Get(1), 1, c.Limits);
+            IJsonTracer tracer = CreateTracer(call.Params.Get(1), 1, c);
             bool found = await Bounded(c, TxApi.WithTimeout(c, ct => c.Chain.TraceTransaction(hash, tracer, ct), call.Cancellation));
             if (!found) throw RpcException.Server($"transaction {hash} not found");
             tracer.WriteResult(call.Result);
@@ -26,7 +26,7 @@ internal static class DebugApi
         {
             (CallRequest request, _, _) = CallArgs.Parse(call.Params.Required(0), RpcParams.Where(0));
             ulong block = c.ResolveExisting(call.Params, 1);
-            IJsonTracer tracer = CreateTracer(call.Params.Get(2), 2, c.Limits);
+            IJsonTracer tracer = CreateTracer(call.Params.Get(2), 2, c);
             CallOverrides? overrides = TraceCallOverrides(call.Params.Get(2));
             request = TxApi.CapGas(request, c.Limits);
             await Bounded(c, TxApi.WithTimeout(c, ct => c.Chain.Call(request, block, tracer, overrides, ct), call.Cancellation));
@@ -35,7 +35,7 @@ internal static class DebugApi
     }
 
     /// <summary>A trace past the response limit stopped its execution: -32005 with what narrows it.</summary>
-    private static async Task<T> Bounded<T>(RpcContext c, Task<T> trace)
+    internal static async Task<T> Bounded<T>(RpcContext c, Task<T> trace)
     {
         try
         {
@@ -59,7 +59,7 @@ internal static class DebugApi
 
     /// <summary>The options object: <c>tracer</c> names the tracer (none = struct logger, configured by the object
     /// itself); <c>tracerConfig</c> configures a named one.</summary>
-    private static IJsonTracer CreateTracer(JsonElement? options, int index, RpcLimits limits)
+    internal static IJsonTracer CreateTracer(JsonElement? options, int index, RpcContext c)
     {
         string? name = null;
         JsonElement? config = options;
@@ -75,7 +75,7 @@ internal static class DebugApi
         }
         try
         {
-            return TracerFactory.Create(name, config, CancellationToken.None, limits.MaxResponseBytes);
+            return TracerFactory.Create(name, config, CancellationToken.None, c.Limits.MaxResponseBytes, c.Genesis.Fork);
         }
         catch (ArgumentException e) when (e.ParamName == "tracerName")
         {
