@@ -46,7 +46,9 @@ async function setup(anvilUrl, out) {
   equal(BigInt(await p.getStorage(contract, 0)), 0x2an, 'anvil: the constructor stored 0x2a');
   const forkBlock = (await store(p, deployer, contract, 7n)).blockNumber;
   const forkHeader = await p.send('eth_getBlockByNumber', [hex(BigInt(forkBlock)), false]);
-  // After the fork block: the fork must keep reading the values of the fork block, not these.
+  // After the fork block (anvil edits its pending state, so a block is mined first): the fork must keep reading the
+  // values of the fork block, not these.
+  await p.send('evm_mine', []);
   await p.send('anvil_setBalance', [FUNDED, hex(9n * 10n ** 18n)]);
   await store(p, deployer, contract, 0x63n);
   await p.send('evm_mine', []);
