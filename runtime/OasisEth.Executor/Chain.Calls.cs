@@ -37,7 +37,7 @@ public sealed partial class Chain
     private CallSite OpenCallSite(ulong number, CallOverrides? overrides)
     {
         BlockHeader header = GetHeader(number) ?? throw new StateUnavailableException($"Block {number} does not exist.");
-        return CallSite.Create(header, WithEdits(CallReaderAt(number), number), overrides, n => GetHeader(n)?.Hash ?? Hash256.Zero,
+        return CallSite.Create(header, WithEdits(CallReaderAt(number), number), overrides, BlockHashOf,
             CallSite.MaxCallGas);
     }
 
@@ -50,16 +50,16 @@ public sealed partial class Chain
     // keeps stay bounded by what a few hundred calls touched.
     private const int CallReaderReuses = 256;
     [ThreadStatic] private static Chain? t_callChain;
-    [ThreadStatic] private static MkvsStateReader? t_callReader;
+    [ThreadStatic] private static IStateReader? t_callReader;
     [ThreadStatic] private static Hash256 t_callRoot;
     [ThreadStatic] private static int t_callReaderUses;
 
-    private MkvsStateReader CallReaderAt(ulong number)
+    private IStateReader CallReaderAt(ulong number)
     {
         Hash256 root = KeptRootAt(number);
         if (t_callReader is { } reader && ReferenceEquals(t_callChain, this) && t_callRoot == root && ++t_callReaderUses <= CallReaderReuses)
             return reader;
-        reader = new MkvsStateReader(new MkvsTree(root, _store.TryGetNode));
+        reader = TreeReader(new MkvsTree(root, _store.TryGetNode));
         (t_callChain, t_callReader, t_callRoot, t_callReaderUses) = (this, reader, root, 1);
         return reader;
     }
@@ -73,6 +73,10 @@ public sealed partial class Chain
         catch (MkvsException e)
         {
             throw new StateUnavailableException($"The state of block {number} is no longer available ({e.Message}).");
+        }
+        catch (ForkRemoteException e)
+        {
+            throw new StateUnavailableException(e.Message);
         }
     }
 }

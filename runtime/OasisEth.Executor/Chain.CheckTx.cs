@@ -17,7 +17,7 @@ public sealed partial class Chain
     {
         ThrowIfDisposed();
         BlockHeader head = _head;
-        IStateReader state = WithEdits(new LatestState(_store), head.Number);
+        IStateReader state = WithEdits(LatestReader(), head.Number);
         UInt256 nextBaseFee = NextBaseFee;
         // A dev transaction from an impersonated sender carries no signature (ImpersonatedTransactions); one from
         // an address not impersonated falls through to the decoder, which refuses its r = 0.

@@ -94,7 +94,7 @@ public sealed partial class Chain : IDevChain
             ThrowIfDisposed();
             ulong head = _head.Number;
             StateEdits edits = EditsFor(head) ?? StateEdits.Empty(head);
-            IStateReader latest = new LatestState(_store);
+            IStateReader latest = LatestReader();
             foreach (InMemoryWorldState.AccountDump a in accounts)
             {
                 if (IsSystemAccount(a.Address)) continue;
@@ -151,7 +151,7 @@ public sealed partial class Chain : IDevChain
             ThrowIfDisposed();
             ulong head = _head.Number;
             StateEdits current = EditsFor(head) ?? StateEdits.Empty(head);
-            _edits = change(new EditedStateReader(new LatestState(_store), current), current);
+            _edits = change(new EditedStateReader(LatestReader(), current), current);
         }
     }
 
@@ -190,12 +190,13 @@ public sealed partial class Chain : IDevChain
     /// (so the round's burn is measured from the edited balances: the edit's OETH is the ledger's dev figure, never
     /// mistaken for a burn or a mint by the round).
     /// </summary>
-    private static BlockChanges WriteEdits(MkvsTree tree, StateEdits edits)
+    private BlockChanges WriteEdits(MkvsTree tree, StateEdits edits)
     {
-        var state = new InMemoryWorldState(new MkvsStateReader(tree));
+        var state = new InMemoryWorldState(TreeReader(tree));
         ApplyEdits(state, edits);
         BlockChanges changes = state.CollectChanges();
         MkvsStateWriter.Apply(tree, changes);
+        _forkLayer?.Record(tree, changes);
         return changes;
     }
 

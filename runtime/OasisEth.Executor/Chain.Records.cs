@@ -46,10 +46,14 @@ public sealed partial class Chain
         aux.Add(new(ChainKeys.ByNumber(ChainKeys.DevEdits, n), null));
     }
 
-    private static BlockHeader? ReadHeaderRecord(NodeStore store, ulong number)
+    /// <summary>A stored header; a fork's first block is the remote's fork block, whose hash (the parent hash of the
+    /// next block) is the remote's, not one computed from the fields this chain keeps of it.</summary>
+    private static BlockHeader? ReadHeaderRecord(NodeStore store, ulong number, ForkPoint? fork)
     {
         byte[]? record = store.GetAux(ChainKeys.ByNumber(ChainKeys.Header, number));
-        return record is null ? null : HeaderCodec.DecodeRecord(record);
+        if (record is null) return null;
+        BlockHeader header = HeaderCodec.DecodeRecord(record);
+        return fork is not null && number == fork.Number ? header with { Hash = fork.Hash } : header;
     }
 
     public BlockHeader? GetHeader(ulong number)
@@ -58,7 +62,7 @@ public sealed partial class Chain
         if (number > _head.Number) return null;
         CachedBlock? cached = _recent.TryGet(number);
         if (cached is not null) return cached.Block.Header;
-        return ReadHeaderRecord(_store, number);
+        return ReadHeaderRecord(_store, number, ForkPoint);
     }
 
     public BlockHeader? GetHeader(Hash256 hash) => NumberOf(hash) is { } n && GetHeader(n) is { } h && h.Hash == hash ? h : null;

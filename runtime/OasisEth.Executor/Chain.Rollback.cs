@@ -21,13 +21,13 @@ public sealed partial class Chain
             _nextBaseFee = null;
             if (!_store.TryGetRound(number, out _))
                 throw new StateUnavailableException($"Cannot roll back to block {number}: its state has been pruned (kept: the last {_options.KeptRounds} blocks).");
-            BlockHeader target = ReadHeaderRecord(_store, number)
+            BlockHeader target = ReadHeaderRecord(_store, number, ForkPoint)
                 ?? throw new InvalidDataException($"Block {number} is missing from '{DataDirectory}'.");
 
             var aux = new List<KeyValuePair<byte[], byte[]?>>();
             for (ulong n = number + 1; n <= head.Number; n++)
             {
-                BlockHeader? dropped = ReadHeaderRecord(_store, n);
+                BlockHeader? dropped = ReadHeaderRecord(_store, n, ForkPoint);
                 if (dropped is not null) AddBlockDeletes(aux, dropped);
             }
             _tree = null;

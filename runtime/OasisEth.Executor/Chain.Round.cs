@@ -36,14 +36,16 @@ public sealed partial class Chain
     private RoundResult ExecuteLocked(RoundInput input, BlockHeader parent)
     {
         MkvsTree tree = WriterTree();
-        CachingStateReader? latest = _options.LatestStateCache ? _latest : null;
+        // A fork reads through its layer (ForkStateReader keeps its own cache of the remote): no latest-state cache.
+        CachingStateReader? latest = _options.LatestStateCache && _forkLayer is null ? _latest : null;
         // Dev state edits go into the tree first; the cache does not hold them yet, so this round reads the tree.
         StateEdits? edits = EditsFor(parent.Number);
         BlockChanges? editChanges = edits is null ? null : WriteEdits(tree, edits);
-        var context = new RoundContext(parent, input.Timestamp, input.GoodComputeEntities, n => GetHeader(n)?.Hash ?? Hash256.Zero)
+        var context = new RoundContext(parent, input.Timestamp, input.GoodComputeEntities, BlockHashOf)
         {
             BaseFeeOverride = _nextBaseFee?.Value,
             Coinbase = _coinbase?.Value,
+            StateLayer = _forkLayer,
         };
         OpenRound round = _rounds.Begin(context, tree, editChanges is null ? latest : null);
 

@@ -8,14 +8,14 @@ namespace OasisEth.Executor;
 public sealed partial class Chain
 {
     /// <summary>The head's state includes the pending dev edits (<see cref="IDevChain"/>).</summary>
-    public IStateView OpenState(ulong number) => new StateView(number, OpenTreeAt(number), EditsFor(number));
+    public IStateView OpenState(ulong number) => new StateView(number, TreeReader(OpenTreeAt(number)), EditsFor(number));
 
     public SupplyFigures GetSupply(ulong number)
     {
         MkvsTree tree = OpenTreeAt(number);
         try
         {
-            return _rules.ReadSupply(new InMemoryWorldState(WithEdits(new MkvsStateReader(tree), number)));
+            return _rules.ReadSupply(new InMemoryWorldState(WithEdits(TreeReader(tree), number)));
         }
         catch (MkvsException e)
         {

@@ -42,7 +42,7 @@ public sealed partial class Chain
         if (block is null || last >= block.Block.Transactions.Count) return false;
         if (!_store.TryGetRound(number - 1, out var parentRound)) return false;
 
-        var state = new InMemoryWorldState(new MkvsStateReader(new MkvsTree(parentRound.StateRoot, _store.TryGetNode)));
+        var state = new InMemoryWorldState(TreeReader(new MkvsTree(parentRound.StateRoot, _store.TryGetNode)));
         // A block that started with dev state edits: the same edits first, as the round applied them.
         if (_store.GetAux(ChainKeys.ByNumber(ChainKeys.DevEdits, number)) is { } editRecord)
         {

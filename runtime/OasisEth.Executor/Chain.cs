@@ -14,9 +14,10 @@ namespace OasisEth.Executor;
 /// One writer (<see cref="ExecuteRound"/>, <see cref="RollbackTo"/>, serialised by a lock) and any number of
 /// concurrent readers; <see cref="Head"/> moves only after a round's batch is durable. See docs/executor.md.
 /// </summary>
-public sealed partial class Chain : IChain
+public sealed partial class Chain : IChain, IForkChain
 {
-    private readonly NodeStore _store;
+    /// <summary>Replaced only by <see cref="Reset"/> (anvil_reset), under the write lock.</summary>
+    private volatile NodeStore _store;
     private readonly ChainOptions _options;
     private readonly ISupplyRules _rules;
     private readonly RecentBlocks _recent;
@@ -37,8 +38,10 @@ public sealed partial class Chain : IChain
     /// forward by each committed round (the next round's hot state is read from memory).</summary>
     private CachingStateReader? _latest;
 
-    private Chain(string dataDir, GenesisConfig genesis, ChainOptions options, NodeStore store, BlockHeader head)
+    private Chain(string dataDir, GenesisConfig genesis, ChainOptions options, NodeStore store, BlockHeader head, ForkSource? fork)
     {
+        _forkLayer = fork is null ? null : new ForkStateLayer(fork);
+        _startFork = fork is null ? null : new ForkConfig(fork.Point.Url, fork.Point.Number);
         DataDirectory = dataDir;
         Genesis = genesis;
         _options = options;
@@ -77,7 +80,7 @@ public sealed partial class Chain : IChain
         BaseFee = header.BaseFee,
         PrevRandao = header.MixHash.ToWord(),
         ChainId = _chainId,
-        BlockHash = n => GetHeader(n)?.Hash ?? Hash256.Zero,
+        BlockHash = BlockHashOf,
     };
 
     public void Dispose()
@@ -87,6 +90,7 @@ public sealed partial class Chain : IChain
             if (_disposed) return;
             _disposed = true;
             _store.Dispose();
+            _forkLayer?.Source.Dispose();
         }
     }
 

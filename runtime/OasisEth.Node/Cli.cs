@@ -20,11 +20,12 @@ public static class Cli
         var fork = new Option<string?>("--fork") { Description = "Run only this fork's entries (fixture key: Cancun, Prague, EIP150, ...)" };
         var trace = new Option<bool>("--trace") { Description = "Write an EIP-3155 JSON trace of every case to stderr" };
         var filter = new Option<string?>("--filter") { Description = "Run only cases whose id (file::test::fork::index) contains this text" };
+        var progress = new Option<bool>("--progress") { Description = "Show progress on stderr (files, cases, passed/failed so far, elapsed) even when stderr is not a terminal; at most once a second" };
         var state = new Option<string?>("--state") { Description = "State backend: inmemory (default; alias memory), mkvs (Oasis MKVS tree, Ethereum root computed from it) or rocks (MKVS nodes committed to a RocksDB store and read back)" };
 
         var stateTest = new Command("statetest", "Run Ethereum state-test fixtures and compare state roots and logs")
         {
-            path, fork, trace, filter, state,
+            path, fork, trace, filter, state, progress,
         };
         stateTest.SetAction(parse =>
         {
@@ -33,20 +34,21 @@ public static class Cli
             // Buffered: a full run prints tens of thousands of lines; the command flushes after each file.
             using var stdout = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = false };
             return StateTestCommand.Run(parse.GetValue(path)!, parse.GetValue(fork), parse.GetValue(trace), parse.GetValue(filter), stdout, Console.Error,
-                parse.GetValue(state));
+                parse.GetValue(state), parse.GetValue(progress));
         });
 
         var txPath = new Argument<string>("path") { Description = "A TransactionTests fixture file, or a directory searched recursively for *.json" };
         var txFork = new Option<string?>("--fork") { Description = "Check only this fork's expectations" };
+        var txProgress = new Option<bool>("--progress") { Description = "Show progress on stderr even when it is not a terminal; at most once a second" };
         var txTest = new Command("txtest", "Decode and validate TransactionTests fixtures (hash, sender, intrinsic gas, rejections)")
         {
-            txPath, txFork,
+            txPath, txFork, txProgress,
         };
         txTest.SetAction(parse =>
         {
             NativeCrypto.Enable();
             using var stdout = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = false };
-            return TxTestCommand.Run(parse.GetValue(txPath)!, parse.GetValue(txFork), stdout, Console.Error);
+            return TxTestCommand.Run(parse.GetValue(txPath)!, parse.GetValue(txFork), stdout, Console.Error, parse.GetValue(txProgress));
         });
 
         var devOptions = new DevCommandLine();

@@ -85,6 +85,8 @@ public sealed class DevNode : IAsyncDisposable
         SimulateApi.Register(methods, context);
         OasisApi.Register(methods, context);
         TxPoolApi.Register(methods, context);
+        // Last: it wraps methods registered above (reads of the blocks a fork's remote made).
+        ForkApi.Register(methods, context);
         var dispatcher = new RpcDispatcher(methods, limits, logSwitch.Write);
         var stopping = new CancellationTokenSource();
         var server = new RpcServer(dispatcher, hub, limits, new HttpExposure(options.VirtualHosts, options.CorsOrigins), stopping.Token);

@@ -14,7 +14,7 @@ public static class StateTestCommand
     public const int ExitUsage = 2;
 
     public static int Run(string path, string? forkName, bool trace, string? filter, TextWriter stdout, TextWriter stderr,
-        string? stateName = null)
+        string? stateName = null, bool progress = false)
     {
         StateBackend backend = StateBackend.InMemory;
         if (stateName is not null && !TryParseBackend(stateName, out backend))
@@ -58,16 +58,23 @@ public static class StateTestCommand
             Backend = backend,
         });
         int passed = 0, failed = 0;
+        // Not while tracing: the trace owns stderr.
+        RunProgress? shown = trace ? null : RunProgress.ForCommand("statetest", files.Count, stderr, progress);
         runner.RunFiles(files, results =>
         {
+            int filePassed = 0, fileFailed = 0;
             foreach (CaseResult r in results)
             {
-                if (r.Pass) passed++;
-                else failed++;
+                if (r.Pass) filePassed++;
+                else fileFailed++;
                 stdout.WriteLine(r.ToJson());
             }
+            passed += filePassed;
+            failed += fileFailed;
             stdout.Flush(); // one flush per file: progress shows up without paying for a flush per line
+            shown?.FileDone(filePassed, fileFailed);
         });
+        shown?.Finish();
         stdout.WriteLine($"{passed} passed, {failed} failed");
         stdout.Flush();
         return failed == 0 ? ExitPassed : ExitFailed;

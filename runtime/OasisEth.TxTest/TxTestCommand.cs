@@ -15,7 +15,7 @@ public static class TxTestCommand
     public const int ExitFailed = 1;
     public const int ExitUsage = 2;
 
-    public static int Run(string path, string? fork, TextWriter stdout, TextWriter stderr)
+    public static int Run(string path, string? fork, TextWriter stdout, TextWriter stderr, bool progress = false)
     {
         Fork? only = null;
         if (fork is not null)
@@ -46,15 +46,21 @@ public static class TxTestCommand
 
         var runner = new TxTestRunner(only);
         int passed = 0, failed = 0;
+        RunProgress? shown = RunProgress.ForCommand("txtest", files.Count, stderr, progress);
         foreach (FixturePath file in files)
         {
+            int filePassed = 0, fileFailed = 0;
             foreach (TxCaseResult result in runner.RunFile(TxTestLoader.LoadFile(file.FullPath, file.DisplayName)))
             {
-                if (result.Pass) passed++;
-                else failed++;
+                if (result.Pass) filePassed++;
+                else fileFailed++;
                 stdout.WriteLine(result.ToJson());
             }
+            passed += filePassed;
+            failed += fileFailed;
+            shown?.FileDone(filePassed, fileFailed);
         }
+        shown?.Finish();
         stdout.WriteLine($"{passed} passed, {failed} failed");
         stdout.Flush();
         return failed == 0 ? ExitPassed : ExitFailed;

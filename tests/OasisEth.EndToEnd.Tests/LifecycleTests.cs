@@ -100,7 +100,7 @@ public partial class LifecycleTests
         using DevNodeProcess first = DevNodeProcess.Start(chain);
         ProcessResult r = DevNodeProcess.RunToExit(chain, StopTimeout, "--reset");
         Assert.That(r.ExitCode, Is.EqualTo(1), r.Output);
-        Assert.That(r.Output, Does.Contain("in use by another node"));
+        Assert.That(r.Output, Does.Contain("in use by another oasis-eth process"));
         Assert.That(Directory.Exists(Path.Combine(chain, "store")), Is.True);
         Assert.That(first.Terminate(StopTimeout), Is.Zero);
     }
@@ -137,7 +137,7 @@ public partial class LifecycleTests
         using DevNodeProcess first = DevNodeProcess.Start(dir.Sub("chain"));
         ProcessResult r = DevNodeProcess.RunToExit(dir.Sub("chain"), StopTimeout);
         Assert.That(r.ExitCode, Is.EqualTo(1), r.Output);
-        Assert.That(r.Output, Does.Contain("is in use by another node"));
+        Assert.That(r.Output, Does.Contain("is in use by another oasis-eth process"));
         Assert.That(first.Terminate(StopTimeout), Is.Zero);
     }
 

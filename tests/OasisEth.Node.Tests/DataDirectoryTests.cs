@@ -29,7 +29,7 @@ public sealed class DataDirectoryTests
         (int code, _, string errors) = await DevRun.RunToExitAsync(DevRun.Options(_dir, reset: true));
 
         Assert.That(code, Is.EqualTo(1));
-        Assert.That(errors, Does.Contain("in use by another node"));
+        Assert.That(errors, Does.Contain("in use by another oasis-eth process"));
         Assert.That(Directory.GetFiles(Path.Combine(_dir, "store")), Is.SupersetOf(storeFiles));
         await first.Call("evm_mine");
         Assert.That(await first.StopAsync(), Is.Zero);
@@ -44,7 +44,7 @@ public sealed class DataDirectoryTests
         await using DevRun first = await DevRun.StartAsync(DevRun.Options(_dir));
         (int code, _, string errors) = await DevRun.RunToExitAsync(DevRun.Options(_dir));
         Assert.That(code, Is.EqualTo(1));
-        Assert.That(errors, Does.Contain("in use by another node"));
+        Assert.That(errors, Does.Contain("in use by another oasis-eth process"));
     }
 
     [Test]

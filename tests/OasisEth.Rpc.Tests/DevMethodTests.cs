@@ -130,13 +130,41 @@ public sealed class DevMethodTests
         Assert.That((await _node.Call("evm_revert", "0x99")).GetBoolean(), Is.False);
     }
 
+    [Test]
+    public async Task Anvil_reset_without_parameters_starts_a_plain_dev_chain_over()
+    {
+        string genesisHash = (await _node.Call("eth_getBlockByNumber", "0x0", false)).GetProperty("hash").GetString()!;
+        await _node.Call("anvil_setBalance", Recipient.ToString(), "0x1234");
+        await _node.Call("evm_mine");
+        string snapshot = (await _node.Call("evm_snapshot")).GetString()!;
+        await _node.Call("evm_mine");
+        Assert.That((await _node.Call("eth_blockNumber")).GetString(), Is.EqualTo("0x2"));
+
+        Assert.That((await _node.Call("anvil_reset")).ValueKind, Is.EqualTo(JsonValueKind.Null));
+        Assert.That((await _node.Call("eth_blockNumber")).GetString(), Is.EqualTo("0x0"));
+        Assert.That((await _node.Call("eth_getBalance", Recipient.ToString(), "latest")).GetString(), Is.EqualTo("0x0"), "the edit went with the old chain");
+        Assert.That((await _node.Call("eth_getBlockByNumber", "0x0", false)).GetProperty("hash").GetString(), Is.EqualTo(genesisHash), "the same genesis");
+        Assert.That((await _node.Call("evm_revert", snapshot)).GetBoolean(), Is.False, "snapshots of the old chain are gone");
+        Assert.That((await _node.Call("oasis_forkStatus")).ValueKind, Is.EqualTo(JsonValueKind.Null), "not a fork");
+        Assert.That((await _node.Call("evm_mine")).GetString(), Is.EqualTo("0x0"));
+        Assert.That((await _node.Call("eth_blockNumber")).GetString(), Is.EqualTo("0x1"), "the new chain goes on");
+        Assert.That((await _node.Call("hardhat_reset")).GetBoolean(), Is.True, "hardhat_reset answers true, as Hardhat's");
+        Assert.That((await _node.Call("eth_blockNumber")).GetString(), Is.EqualTo("0x0"));
+    }
+
     [TestCase("anvil_reset")]
     [TestCase("hardhat_reset")]
-    public async Task Methods_without_a_meaning_here_are_refused_clearly(string method)
+    public async Task Reset_parameters_of_the_wrong_shape_are_invalid_params(string method)
     {
-        RpcError e = await _node.CallFails(method, Keys.Address(0).ToString());
-        Assert.That(e.Code, Is.EqualTo(-32000));
-        Assert.That(e.Message, Does.StartWith(method + " is not available"));
+        await _node.Call("evm_mine");
+        Assert.That((await _node.CallFails(method, Keys.Address(0).ToString())).Code, Is.EqualTo(-32602));
+        Assert.That((await _node.CallFails(method, new { forking = "http://127.0.0.1:1" })).Code, Is.EqualTo(-32602));
+        Assert.That((await _node.CallFails(method, new { forking = new { jsonRpcUrl = "ftp://127.0.0.1/" } })).Code, Is.EqualTo(-32602));
+        Assert.That((await _node.CallFails(method, new { forking = new { blockNumber = 1 } })).Code, Is.EqualTo(-32602), "no URL and not a fork");
+        RpcError unreachable = await _node.CallFails(method, new { forking = new { jsonRpcUrl = "http://127.0.0.1:1", blockNumber = 1 } });
+        Assert.That(unreachable.Code, Is.EqualTo(-32000));
+        Assert.That(unreachable.Message, Does.Contain("fork's remote node http://127.0.0.1:1/"));
+        Assert.That((await _node.Call("eth_blockNumber")).GetString(), Is.EqualTo("0x1"), "a refused reset changes nothing");
     }
 
     [Test]

@@ -18,7 +18,7 @@ public sealed class OpenRound
     private readonly EntryRunner _runner;
     private readonly RoundContext _context;
     private readonly MkvsTree _tree;
-    private readonly MkvsStateReader _treeReader;
+    private readonly IStateReader _treeReader;
     private readonly InMemoryWorldState _state;
     private readonly BlockContext _block;
     private readonly ulong _number;
@@ -42,7 +42,7 @@ public sealed class OpenRound
         _runner = runner;
         _context = context;
         _tree = tree;
-        _treeReader = new MkvsStateReader(tree);
+        _treeReader = context.StateLayer?.Over(tree) ?? new MkvsStateReader(tree);
         _state = new InMemoryWorldState(cachedReader ?? _treeReader);
         GenesisConfig genesis = owner.Genesis;
         _number = context.Number;
@@ -161,9 +161,11 @@ public sealed class OpenRound
         BlockChanges changes = _state.CollectChanges();
         UInt256 burned = MeasureBurn(_treeReader, changes, _claimed, _feeBurn, _number);
         MkvsStateWriter.Apply(_tree, changes);
+        _context.StateLayer?.Record(_tree, changes);
         _owner.Rules.EndRound(_state, genesis, _number, burned, _context.GoodComputeEntities);
         BlockChanges ledgerChanges = _state.CollectChanges();
         MkvsStateWriter.Apply(_tree, ledgerChanges);
+        _context.StateLayer?.Record(_tree, ledgerChanges);
         ChainRecords.AdvanceBlockHashes(_tree, _number, _context.Parent.Hash);
 
         Hash256 transactionsRoot = BlockRoots.Transactions(_raws);
@@ -194,18 +196,23 @@ public sealed class OpenRound
     /// moved into balances: the ether that left circulation. It covers the base fees (<paramref name="feeBurn"/>)
     /// at least; less would mean ether was minted, a bug this refuses to commit.
     /// </summary>
-    private static UInt256 MeasureBurn(MkvsStateReader before, BlockChanges changes, in UInt256 claimed, in UInt256 feeBurn, ulong number)
+    private static UInt256 MeasureBurn(IStateReader before, BlockChanges changes, in UInt256 claimed, in UInt256 feeBurn, ulong number)
     {
         UInt256 sumBefore = UInt256.Zero, sumAfter = UInt256.Zero;
         foreach (AccountUpdate account in changes.Accounts)
         {
             sumAfter += account.Balance;
-            sumBefore += before.GetBalance(account.Address);
+            sumBefore += BalanceOf(before, account.Address);
         }
-        foreach (Address address in changes.Deleted) sumBefore += before.GetBalance(address);
+        foreach (Address address in changes.Deleted) sumBefore += BalanceOf(before, address);
         UInt256 explainedBefore = sumBefore + claimed;
         if (explainedBefore < sumAfter || explainedBefore - sumAfter < feeBurn)
             throw new InvalidOperationException($"Round {number} would create ether: balances {sumBefore} -> {sumAfter}, claims {claimed}, base fees {feeBurn}.");
         return explainedBefore - sumAfter;
     }
+
+    /// <summary>The tree's balance without the storage seek an account read makes; a fork's layered reader otherwise.</summary>
+    private static UInt256 BalanceOf(IStateReader reader, in Address address) =>
+        reader is MkvsStateReader tree ? tree.GetBalance(address)
+        : reader.TryGetAccount(address, out AccountData account) ? account.Balance : UInt256.Zero;
 }

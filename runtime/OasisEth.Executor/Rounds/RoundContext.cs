@@ -19,4 +19,8 @@ public sealed record RoundContext(BlockHeader Parent, ulong Timestamp, IReadOnly
     /// <summary>Dev node only (anvil_setCoinbase): the block's coinbase instead of the OETH fee collector, so the
     /// tips go there rather than into operator rewards. The ParaTime runtime never sets it.</summary>
     public Address? Coinbase { get; init; }
+
+    /// <summary>Dev node only (a forked chain): how the round reads its parent's state and what it marks beside its
+    /// writes. The ParaTime runtime never sets it.</summary>
+    public IRoundStateLayer? StateLayer { get; init; }
 }

@@ -9,12 +9,12 @@ namespace OasisEth.Executor;
 /// not thread-safe, so reads take a lock (a view is meant for one request; the lock makes sharing it safe).
 /// A node pruned away while the view reads turns into <see cref="StateUnavailableException"/>.
 /// </summary>
-internal sealed class StateView(ulong blockNumber, MkvsTree tree, StateEdits? edits = null) : IStateView
+internal sealed class StateView(ulong blockNumber, OasisEth.State.IStateReader tree, StateEdits? edits = null) : IStateView
 {
     /// <summary>The tree, with the pending dev edits over it when this is the head's state and there are some.</summary>
     private readonly OasisEth.State.IStateReader _reader = edits is null
-        ? new MkvsStateReader(tree)
-        : new EditedStateReader(new MkvsStateReader(tree), edits);
+        ? tree
+        : new EditedStateReader(tree, edits);
     private readonly Lock _lock = new();
 
     public ulong BlockNumber { get; } = blockNumber;
@@ -53,6 +53,10 @@ internal sealed class StateView(ulong blockNumber, MkvsTree tree, StateEdits? ed
         catch (MkvsException e)
         {
             throw new StateUnavailableException($"The state of block {BlockNumber} is no longer available ({e.Message}).");
+        }
+        catch (ForkRemoteException e)
+        {
+            throw new StateUnavailableException($"The state of block {BlockNumber}: {e.Message}");
         }
     }
 }

@@ -30,7 +30,7 @@ public sealed class DataDirectoryLock : IDisposable
         }
         catch (IOException e) when (e is not FileNotFoundException and not DirectoryNotFoundException)
         {
-            refusal = $"the data directory '{dataDirectory}' is in use by another node ({e.Message})";
+            refusal = $"the data directory '{dataDirectory}' is in use by another oasis-eth process (stop it, or use another --datadir)";
             return null;
         }
         refusal = null;
@@ -67,12 +67,15 @@ public sealed class DataDirectoryLock : IDisposable
         // A node of an older version holds only RocksDB's lock, not ours: opening the store once finds it.
         if (StoreInUse(deleted) is { } reason)
         {
-            error = $"the store is in use by another node ({reason})";
+            error = $"the store is in use by another oasis-eth process ({reason})";
             return false;
         }
         try
         {
             Directory.Delete(deleted, recursive: true);
+            // A fork's point and cache belong to the deleted chain (a new fork may be of another block).
+            string fork = Path.Combine(dataDirectory, ForkSource.DirectoryName);
+            if (Directory.Exists(fork)) Directory.Delete(fork, recursive: true);
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

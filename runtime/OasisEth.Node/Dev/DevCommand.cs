@@ -144,7 +144,7 @@ public static class DevCommand
         Chain chain;
         try
         {
-            chain = Chain.Open(options.DataDirectory, genesis, ChainOptions);
+            chain = Chain.Open(options.DataDirectory, genesis, ChainOptions, options.Fork);
         }
         catch (ChainOpenException e)
         {
@@ -167,9 +167,13 @@ public static class DevCommand
                 return 1;
             DevBanner.Write(stdout, options, accounts, entity);
             if (!LoadState(chain, options, stdout, stderr)) return 1;
-            stdout.WriteLine(chain.Head.Number == 0
-                ? "Chain:             new (genesis block 0)"
-                : string.Create(inv, $"Chain:             resumed at block {chain.Head.Number} ({chain.Head.Hash})"));
+            if (chain.ForkPoint is { } fork)
+                stdout.WriteLine(string.Create(inv, $"Fork:              {fork.Url} at block {fork.Number} ({fork.Hash})"));
+            ulong firstBlock = chain.ForkPoint?.Number ?? 0;
+            stdout.WriteLine(chain.Head.Number != firstBlock
+                ? string.Create(inv, $"Chain:             resumed at block {chain.Head.Number} ({chain.Head.Hash})")
+                : chain.ForkPoint is null ? "Chain:             new (genesis block 0)"
+                : string.Create(inv, $"Chain:             new fork (first block {firstBlock}, the remote's)"));
 
             var syncOut = TextWriter.Synchronized(stdout);
             var keys = new byte[accounts.Count][];

@@ -90,6 +90,16 @@ public sealed class DevCommandLine
         Description = "--load-state FILE if it exists, and --dump-state FILE on exit",
     };
 
+    public Option<string?> ForkUrl { get; } = new("--fork-url", "-f")
+    {
+        Description = "Fork another node's chain (JSON-RPC URL, http or https): its accounts, code and storage at the fork block are read on first use, batched, and cached in the data directory; new blocks are local",
+    };
+
+    public Option<ulong?> ForkBlockNumber { get; } = new("--fork-block-number")
+    {
+        Description = "The block to fork (default: the remote's latest when the fork is made; a restart keeps the block)",
+    };
+
     public DevCommandLine()
     {
         // Numbers are parsed here rather than by the default converter so a bad value gets one clear message and
@@ -100,6 +110,18 @@ public sealed class DevCommandLine
         RollbackTo.CustomParser = r => ParseNumber(r, "--rollback-to", 0, ulong.MaxValue);
         GasLimit.CustomParser = r => ParseNumber(r, "--gas-limit", Executor.GenesisConfig.MinGasLimit, Executor.GenesisConfig.MaxGasLimit);
         RpcGasCap.CustomParser = r => ParseNumber(r, "--rpc.gascap", 0, ulong.MaxValue);
+        ForkBlockNumber.CustomParser = r => ParseNumber(r, "--fork-block-number", 0, ulong.MaxValue);
+        ForkUrl.Validators.Add(r =>
+        {
+            string? url = r.GetValueOrDefault<string?>();
+            if (url is not null && (!Uri.TryCreate(url, UriKind.Absolute, out Uri? parsed) || (parsed.Scheme != Uri.UriSchemeHttp && parsed.Scheme != Uri.UriSchemeHttps)))
+                r.AddError($"--fork-url must be an http:// or https:// URL (got \"{url}\").");
+        });
+        ForkBlockNumber.Validators.Add(r =>
+        {
+            if (r.Parent?.GetResult(ForkUrl) is null)
+                r.AddError("--fork-block-number needs --fork-url.");
+        });
         DisableBlockGasLimit.Validators.Add(r =>
         {
             // anvil refuses the pair too: one says which limit, the other that there is none.
@@ -161,6 +183,8 @@ public sealed class DevCommandLine
         command.Options.Add(DumpState);
         command.Options.Add(LoadState);
         command.Options.Add(State);
+        command.Options.Add(ForkUrl);
+        command.Options.Add(ForkBlockNumber);
     }
 
     /// <summary>The checked options of a successful parse; relative paths are resolved against
@@ -188,6 +212,7 @@ public sealed class DevCommandLine
             GasLimit = parse.GetValue(GasLimit),
             DisableBlockGasLimit = parse.GetValue(DisableBlockGasLimit),
             RpcGasCap = parse.GetValue(RpcGasCap),
+            Fork = parse.GetValue(ForkUrl) is { } url ? new Executor.ForkConfig(new Uri(url), parse.GetValue(ForkBlockNumber)) : null,
         };
     }
 }

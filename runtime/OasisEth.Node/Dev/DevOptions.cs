@@ -44,6 +44,9 @@ public sealed record DevOptions
     /// (50M, or unlimited with <see cref="DisableBlockGasLimit"/>).</summary>
     public ulong? RpcGasCap { get; init; }
 
+    /// <summary>--fork-url / --fork-block-number: the node to fork when the data directory is new (null: none).</summary>
+    public OasisEth.Executor.ForkConfig? Fork { get; init; }
+
     /// <summary>The genesis block gas limit these options give.</summary>
     public ulong BlockGasLimit => DisableBlockGasLimit ? OasisEth.Executor.GenesisConfig.MaxGasLimit : GasLimit ?? DefaultGasLimit;
 

@@ -155,6 +155,19 @@ internal sealed class DevRoundDriver
         return true;
     });
 
+    /// <summary>anvil_reset: <paramref name="reset"/> starts the chain over (on the driver thread, between rounds); the
+    /// snapshots, the pool and the clock's offset belonged to the old chain and go with it.</summary>
+    public Task<object?> ResetAsync(Action reset) => Enqueue(() =>
+    {
+        reset();
+        _snapshots.Clear();
+        _clock.Restore(default);
+        _pool.Clear("the pool was cleared by anvil_reset");
+        _log($"dev: reset, head {_chain.Head.Number} ({_chain.Head.Hash})");
+        Reverted?.Invoke(_chain.Head.Number);
+        return null;
+    });
+
     /// <summary>Removes a pooled transaction (hardhat_dropTransaction): true when it was pooled, false when unknown; a
     /// mined one is an error. On the driver thread, so a round never runs half-way through it.</summary>
     public Task<object?> DropAsync(Hash256 hash) => Enqueue(() =>

@@ -121,10 +121,6 @@ internal static class DevApi
             RpcJson.Hash(w, "latestBlockHash", head.Hash);
             w.WriteEndObject();
         });
-
-        foreach (string name in (string[])["anvil_reset", "hardhat_reset"])
-            t.Add(name, _ => throw RpcException.Server(
-                $"{name} is not available: a dev chain starts over from a new data directory (or evm_snapshot / evm_revert); forking is not supported"));
     }
 
     private static void CheckCount(RpcContext c, ulong count)

@@ -193,6 +193,11 @@ internal sealed class RpcDispatcher(RpcMethodTable methods, RpcLimits limits, Ac
         {
             (code, message, data) = (RpcErrorCodes.Server, "request cancelled: the node is stopping", null);
         }
+        catch (Exception e) when (e is OasisEth.Executor.StateUnavailableException or OasisEth.Executor.ForkRemoteException)
+        {
+            // State no longer kept, or a fork's remote node that failed a read: the caller's to see, not a bug.
+            (code, message, data) = (RpcErrorCodes.Server, e.Message, null);
+        }
         catch (Exception e)
         {
             // A bug or an unexpected chain failure: answer it, log it, keep serving.
