@@ -87,6 +87,7 @@ public sealed class DevNode : IAsyncDisposable
         TxPoolApi.Register(methods, context);
         // Last: it wraps methods registered above (reads of the blocks a fork's remote made).
         ForkApi.Register(methods, context);
+        AnvilAliases.Register(methods);
         var dispatcher = new RpcDispatcher(methods, limits, logSwitch.Write);
         var stopping = new CancellationTokenSource();
         var server = new RpcServer(dispatcher, hub, limits, new HttpExposure(options.VirtualHosts, options.CorsOrigins), stopping.Token);

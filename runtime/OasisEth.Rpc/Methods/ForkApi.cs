@@ -128,18 +128,23 @@ internal static class ForkApi
 
     /// <summary>
     /// anvil's (and Hardhat's) parameter: none (or no <c>forking</c>): back to how the node started, a fresh dev chain
-    /// or the original fork at its block; <c>{forking: {jsonRpcUrl, blockNumber}}</c>: a fork of that node (the
+    /// or the original fork at its block; <c>{forking: {jsonRpcUrl, blockNumber}}</c> (or, as anvil also takes it,
+    /// <c>{jsonRpcUrl, blockNumber}</c>): a fork of that node (the
     /// current fork's URL when only the block is given) at that block (the remote's latest when none is given).
     /// </summary>
     private static ForkConfig? ReadTarget(JsonElement? parameter, IForkChain fork, string name)
     {
-        if (parameter is not { ValueKind: JsonValueKind.Object } options || RpcValues.Member(options, "forking") is not { } forking
-            || forking.ValueKind == JsonValueKind.Null)
+        // anvil also takes the forking object's fields at the top level.
+        JsonElement? flat = parameter is { ValueKind: JsonValueKind.Object } o
+            && (RpcValues.Member(o, "jsonRpcUrl") is not null || RpcValues.Member(o, "blockNumber") is not null) ? o : null;
+        if (flat is null && (parameter is not { ValueKind: JsonValueKind.Object } options || RpcValues.Member(options, "forking") is not { } nested
+            || nested.ValueKind == JsonValueKind.Null))
         {
             if (parameter is { } p && p.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
                 throw RpcException.InvalidParams($"{name}: expected an object {{forking: {{jsonRpcUrl, blockNumber}}}}");
             return fork.StartFork;
         }
+        JsonElement forking = flat ?? RpcValues.Member(parameter!.Value, "forking")!.Value;
         if (forking.ValueKind != JsonValueKind.Object)
             throw RpcException.InvalidParams($"{name}: forking must be an object {{jsonRpcUrl, blockNumber}}");
         Uri? url = fork.ForkPoint?.Url ?? fork.StartFork?.Url;
