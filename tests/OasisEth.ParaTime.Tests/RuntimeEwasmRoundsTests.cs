@@ -1,5 +1,4 @@
 using System.Formats.Cbor;
-using System.Text;
 using OasisEth.Host.Protocol;
 using OasisEth.Mkvs;
 using OasisEth.ParaTime.Tests.TestHost;
@@ -16,28 +15,12 @@ namespace OasisEth.ParaTime.Tests;
 [NonParallelizable]
 public sealed class RuntimeEwasmRoundsTests
 {
-    /// <summary>An Ewasm counter: adds one to the last byte of slot 0 and returns the slot (a big-endian word).</summary>
-    private const string CounterWat = """
-        (module
-          (import "ethereum" "storageLoad" (func $load (param i32 i32)))
-          (import "ethereum" "storageStore" (func $store (param i32 i32)))
-          (import "ethereum" "finish" (func $finish (param i32 i32)))
-          (memory 1)
-          (export "memory" (memory 0))
-          (export "main" (func $main))
-          (func $main
-            (call $load (i32.const 0) (i32.const 32))
-            (i32.store8 (i32.const 63) (i32.add (i32.load8_u (i32.const 63)) (i32.const 1)))
-            (call $store (i32.const 0) (i32.const 32))
-            (call $finish (i32.const 32) (i32.const 32))))
-        """;
-
     private static readonly UInt256 Gwei = new(1_000_000_000);
 
     [Test]
     public void An_Ewasm_contract_is_deployed_and_called_in_rounds_that_a_second_runtime_replays_to_the_same_roots()
     {
-        byte[] counter = Wasmtime.Module.ConvertText(CounterWat).ToArray();
+        byte[] counter = EwasmCounter.Code;
         string genesis = MixedWorkload.WriteGenesisFile();
         var storage = new HostStorage();
         var chain = new HostChain(storage);
@@ -46,7 +29,7 @@ public sealed class RuntimeEwasmRoundsTests
         try
         {
             Address contract = Evm.ContractAddress.FromCreate(TestAccounts.Address(0), 0);
-            RunRound(chain, proposer, replica, [TestAccounts.Tx(0, 0, null, UInt256.Zero, DeployCode(counter), 1_000_000, maxFee: 50_000_000_000)]);
+            RunRound(chain, proposer, replica, [TestAccounts.Tx(0, 0, null, UInt256.Zero, EwasmCounter.DeployCode(counter), 1_000_000, maxFee: 50_000_000_000)]);
             RunRound(chain, proposer, replica,
             [
                 TestAccounts.Tx(1, 0, contract, UInt256.Zero, [], 200_000, maxFee: 50_000_000_000),
@@ -94,23 +77,6 @@ public sealed class RuntimeEwasmRoundsTests
         Assert.That(MkvsWriteLog.ToCbor(replay.Batch.StateWriteLog), Is.EqualTo(MkvsWriteLog.ToCbor(proposal.Batch.StateWriteLog)));
         Assert.That(MkvsWriteLog.ToCbor(replay.Batch.IoWriteLog), Is.EqualTo(MkvsWriteLog.ToCbor(proposal.Batch.IoWriteLog)));
         chain.CheckAndFinalize(proposal);
-    }
-
-    /// <summary>Init code for <paramref name="runtime"/>: a module holding it in a data segment whose main finishes
-    /// with it.</summary>
-    private static byte[] DeployCode(byte[] runtime)
-    {
-        var escaped = new StringBuilder();
-        foreach (byte b in runtime) escaped.Append('\\').Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
-        return Wasmtime.Module.ConvertText($$"""
-            (module
-              (import "ethereum" "finish" (func $finish (param i32 i32)))
-              (memory 1)
-              (export "memory" (memory 0))
-              (export "main" (func $main))
-              (data (i32.const 0) "{{escaped}}")
-              (func $main (call $finish (i32.const 0) (i32.const {{runtime.Length}}))))
-            """).ToArray();
     }
 
     private static byte[] Query(HostChain chain, FakeOasisNode node, string method, byte[] args) =>
