@@ -1,5 +1,6 @@
 using OasisEth.Evm;
 using OasisEth.Evm.Tracing;
+using OasisEth.Ewasm.Execution;
 using OasisEth.Transactions;
 using OasisEth.Primitives;
 using OasisEth.State;
@@ -12,12 +13,22 @@ internal readonly record struct EntryOutcome(TransactionResult Result, bool Succ
 /// <summary>
 /// Runs one decoded transaction of a round the way the chain does, for round execution, calls and re-execution in
 /// traces (so all give the same state): the transaction processor with the chain's system contracts, the OETH
-/// reward claims (<see cref="OethClaimHook"/>), as its execution-phase hook.
+/// reward claims (<see cref="OethClaimHook"/>), as its execution-phase hook, and the Ewasm engine in the chain
+/// metering when the genesis turns it on (<see cref="GenesisConfig.Ewasm"/>).
 /// </summary>
 internal sealed class EntryRunner(TransactionProcessor processor)
 {
-    public EntryRunner(GenesisConfig genesis, ISupplyRules rules)
-        : this(new TransactionProcessor(genesis.Fork, new OethClaimHook(rules, genesis.ChainId))) { }
+    public EntryRunner(GenesisConfig genesis, ISupplyRules rules) : this(ChainProcessor(genesis, rules)) { }
+
+    /// <summary>The processor every node of the chain runs: the same engines in every runner (rounds, calls, traces),
+    /// or a call could succeed where the round fails. Senders must have no code (EIP-3607) on the chain.</summary>
+    private static TransactionProcessor ChainProcessor(GenesisConfig genesis, ISupplyRules rules)
+    {
+        var claims = new OethClaimHook(rules, genesis.ChainId);
+        return genesis.Ewasm
+            ? new TransactionProcessor(genesis.Fork, claims, new EwasmExecutionEngine(MeteringMode.Chain)) { SenderMustBeEoa = true }
+            : new TransactionProcessor(genesis.Fork, claims) { SenderMustBeEoa = true };
+    }
 
     public TransactionProcessor Processor { get; } = processor;
 

@@ -14,7 +14,7 @@ public sealed partial record GenesisConfig
     /// <summary>
     /// A development chain: Prague, timestamp 0, 30M gas per round, min gas price and initial base fee 1 gwei,
     /// rewards of 10,000 OETH per epoch of 100 rounds for 1,000 epochs (10M OETH, under half the pool), and the
-    /// <paramref name="prefunded"/> accounts funded from the pool.
+    /// <paramref name="prefunded"/> accounts funded from the pool, Ewasm contracts on.
     /// </summary>
     /// <exception cref="FormatException">A duplicate or reserved address, or more than 21M OETH in total.</exception>
     public static GenesisConfig Dev(IReadOnlyList<(Address Address, UInt256 Balance)> prefunded, ulong chainId = 31337)
@@ -32,6 +32,7 @@ public sealed partial record GenesisConfig
             InitialBaseFee = DevMinGasPrice,
             Rewards = new RewardSchedule(new UInt256(10_000) * Oeth, 1_000, 100),
             Allocations = allocations,
+            Ewasm = true,
         };
         config.Validate();
         return config with { Allocations = config.SortedAllocations() };

@@ -21,8 +21,8 @@ public sealed partial record GenesisConfig
 
     /// <summary>
     /// RLP of [tag, chainId, fork name, timestamp, gasLimit, minGasPrice, initialBaseFee,
-    /// [amountPerEpoch, epochs, roundsPerEpoch(, halvingEpochs(, [[address, basisPoints]…]))], [[address, balance, nonce, code, [[key, value]…]]…]] with
-    /// allocations sorted by address and slots by key, zero slots left out.
+    /// [amountPerEpoch, epochs, roundsPerEpoch(, halvingEpochs(, [[address, basisPoints]…]))], [[address, balance, nonce, code, [[key, value]…]]…](, 1)] with
+    /// allocations sorted by address and slots by key, zero slots left out; the trailing 1 when Ewasm is on.
     /// </summary>
     public byte[] CanonicalEncoding()
     {
@@ -41,7 +41,8 @@ public sealed partial record GenesisConfig
             allocations[i] = Rlp.EncodeList(Rlp.EncodeAddress(a.Address), Rlp.EncodeUInt256(a.Balance),
                 Rlp.EncodeULong(a.Nonce), Rlp.EncodeBytes(a.Code), Rlp.EncodeList([.. slots]));
         }
-        return Rlp.EncodeList(
+        var items = new List<byte[]>
+        {
             Rlp.EncodeBytes(HashDomain),
             Rlp.EncodeULong(ChainId),
             Rlp.EncodeBytes(Encoding.ASCII.GetBytes(Fork.ToString())),
@@ -50,7 +51,12 @@ public sealed partial record GenesisConfig
             Rlp.EncodeUInt256(MinGasPrice),
             Rlp.EncodeUInt256(InitialBaseFee),
             EncodeRewards(),
-            Rlp.EncodeList(allocations));
+            Rlp.EncodeList(allocations),
+        };
+        // Appended only when on, so a config without Ewasm keeps the hash it had before the setting existed (and
+        // lists of different lengths never encode alike).
+        if (Ewasm) items.Add(Rlp.EncodeULong(1));
+        return Rlp.EncodeList([.. items]);
     }
 
     /// <summary>The flat schedule keeps its three-item list, so genesis files written before halving existed keep

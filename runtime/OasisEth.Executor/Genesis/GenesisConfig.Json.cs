@@ -14,7 +14,7 @@ namespace OasisEth.Executor;
 public sealed partial record GenesisConfig
 {
     private static readonly string[] TopFields =
-        ["chainId", "fork", "timestamp", "gasLimit", "minGasPrice", "initialBaseFee", "rewards", "alloc"];
+        ["chainId", "fork", "timestamp", "gasLimit", "minGasPrice", "initialBaseFee", "ewasm", "rewards", "alloc"];
     private static readonly string[] RewardFields = ["amountPerEpoch", "epochs", "roundsPerEpoch", "halvingEpochs", "grants"];
     private static readonly string[] GrantFields = ["address", "basisPoints"];
     private static readonly string[] AllocFields = ["address", "balance", "nonce", "code", "storage"];
@@ -60,6 +60,7 @@ public sealed partial record GenesisConfig
                 InitialBaseFee = ReadWei(Require(top, "initialBaseFee", "genesis"), "initialBaseFee"),
                 Rewards = ReadRewards(rewards),
                 Allocations = top.TryGetValue("alloc", out JsonElement alloc) ? ReadAllocations(alloc) : [],
+                Ewasm = top.TryGetValue("ewasm", out JsonElement ewasm) && ReadBool(ewasm, "ewasm"),
             };
             config.Validate();
             return config;
@@ -80,6 +81,8 @@ public sealed partial record GenesisConfig
             w.WriteNumber("gasLimit", GasLimit);
             w.WriteString("minGasPrice", MinGasPrice.ToString());
             w.WriteString("initialBaseFee", InitialBaseFee.ToString());
+            // Written only when on: a config without Ewasm gives the same file as before the setting existed.
+            if (Ewasm) w.WriteBoolean("ewasm", true);
             w.WriteStartObject("rewards");
             w.WriteString("amountPerEpoch", Rewards.AmountPerEpoch.ToString());
             // A halving schedule has no epoch count (it runs until the pool is empty), a flat one no halving.
@@ -224,6 +227,12 @@ public sealed partial record GenesisConfig
 
     /// <summary>A JSON number written as plain digits: no sign, fraction or exponent (1e3 and 1.0 are refused
     /// rather than guessed at).</summary>
+    private static bool ReadBool(JsonElement element, string name)
+    {
+        if (element.ValueKind is not (JsonValueKind.True or JsonValueKind.False)) Bad($"{name} must be true or false");
+        return element.ValueKind == JsonValueKind.True;
+    }
+
     private static ulong ReadULong(JsonElement element, string name)
     {
         if (element.ValueKind != JsonValueKind.Number) Bad($"{name} must be a JSON number (a non-negative integer)");

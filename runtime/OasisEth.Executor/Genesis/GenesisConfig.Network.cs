@@ -11,7 +11,7 @@ public sealed partial record GenesisConfig
     /// <summary>
     /// The network genesis the bundle carries by default (docs/oeth.md): no allocation at all (no pre-mine, no
     /// sale: all 21M OETH start in the pool), the original halving release (<see cref="RewardSchedule.Original"/>),
-    /// Prague, 30M gas per round, min gas price and first base fee 1 gwei.
+    /// Prague, 30M gas per round, min gas price and first base fee 1 gwei, Ewasm contracts on.
     /// </summary>
     public static GenesisConfig Network(ulong chainId = NetworkChainId)
     {

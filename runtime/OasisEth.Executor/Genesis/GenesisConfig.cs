@@ -26,4 +26,11 @@ public sealed partial record GenesisConfig
     public required RewardSchedule Rewards { get; init; }
     /// <summary>Sorted by address, no duplicates.</summary>
     public IReadOnlyList<GenesisAllocation> Allocations { get; init; } = [];
+    /// <summary>
+    /// Code starting with <c>\0asm</c> runs as an Ewasm contract (docs/ewasm.md, chain metering) instead of as EVM
+    /// bytecode. It decides which code runs, so it is part of consensus and of <see cref="Hash"/>. On in
+    /// <see cref="Dev"/> and <see cref="Network"/>; a genesis file that leaves it out keeps the EVM alone, as every
+    /// file written before Ewasm existed did.
+    /// </summary>
+    public bool Ewasm { get; init; }
 }

@@ -5,7 +5,8 @@ using OasisEth.Primitives;
 namespace OasisEth.Node.Bundle;
 
 /// <summary>
-/// <c>oasis-eth bundle</c>: builds a <c>.orc</c> from this executable (or <c>--executable</c>) and a genesis, or
+/// <c>oasis-eth bundle</c>: builds a <c>.orc</c> from this executable (or <c>--executable</c>), the Wasmtime library
+/// beside it and a genesis, or
 /// checks one with <c>--verify</c>. Prints the manifest hash either way; exit 0 only when the bundle would load.
 /// </summary>
 public static class BundleCommand
@@ -44,10 +45,18 @@ public static class BundleCommand
             return 2;
         }
 
+        // The publish folder (and the build output) has Wasmtime's library beside the executable.
+        string wasmtime = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(exe))!, RuntimeIdentity.WasmtimeFileName);
+        if (!File.Exists(wasmtime))
+        {
+            stderr.WriteLine($"bundle: {wasmtime} not found: the runtime needs Wasmtime's native library beside the executable (dotnet publish puts it there)");
+            return 2;
+        }
+
         BundleManifest manifest;
         try
         {
-            manifest = BundleWriter.Write(output, File.ReadAllBytes(exe), genesisJson, runtimeId, "oasis-eth");
+            manifest = BundleWriter.Write(output, File.ReadAllBytes(exe), genesisJson, File.ReadAllBytes(wasmtime), runtimeId, "oasis-eth");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

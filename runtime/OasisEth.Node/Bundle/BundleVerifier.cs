@@ -17,7 +17,8 @@ public sealed record BundleCheck(BundleManifest? Manifest, Hash256 ManifestHash,
 /// the manifest is the first entry, every other entry sits at the top level, the manifest is valid, the RONL
 /// executable is in the bundle, and every file but the manifest has a digest that matches its bytes. Then what
 /// this runtime itself needs: the executable is an x86-64 ELF, the version is <see cref="RuntimeIdentity.RuntimeVersion"/>
-/// the carried genesis parses, and the executable carries the same genesis (<see cref="GenesisTrailer"/>).
+/// the carried genesis parses, the executable carries the same genesis (<see cref="GenesisTrailer"/>), and the
+/// bundle holds Wasmtime's library, which the executable carries too (<see cref="LibraryTrailer"/>).
 /// </summary>
 /// <remarks>One gap against the Go loader, for deflated entries only (our writer stores entries uncompressed): a
 /// deflate stream whose final-block bit was cleared inflates to the same bytes in .NET, which accepts the truncated
@@ -69,6 +70,13 @@ public static class BundleVerifier
             return Fail($"'{manifest.Executable}' carries no genesis (build the bundle with oasis-eth bundle)");
         if (!carried.AsSpan().SequenceEqual(genesisBytes))
             return Fail($"the genesis carried by '{manifest.Executable}' differs from {RuntimeIdentity.GenesisFileName}");
+        // Ewasm needs Wasmtime's library, and in the sandbox only the executable's copy is there.
+        if (!data.TryGetValue(RuntimeIdentity.WasmtimeFileName, out byte[]? wasmtime)) return Fail($"missing {RuntimeIdentity.WasmtimeFileName}");
+        if (!IsX64Elf(wasmtime)) return Fail($"'{RuntimeIdentity.WasmtimeFileName}' is not an x86-64 ELF library");
+        if (!LibraryTrailer.TryRead(executable, out byte[] carriedLibrary))
+            return Fail($"'{manifest.Executable}' carries no {RuntimeIdentity.WasmtimeFileName} (build the bundle with oasis-eth bundle)");
+        if (!carriedLibrary.AsSpan().SequenceEqual(wasmtime))
+            return Fail($"the {RuntimeIdentity.WasmtimeFileName} carried by '{manifest.Executable}' differs from the bundle's");
         return new BundleCheck(manifest, manifest.Hash(), genesis, null);
     }
 

@@ -59,6 +59,22 @@ public static class GenesisTrailer
         return true;
     }
 
+    /// <summary>How many bytes the genesis trailer takes at the end of <paramref name="stream"/> (genesis and
+    /// footer), when it has one; the stream's position is left anywhere.</summary>
+    public static bool TryMeasureFile(Stream stream, out long trailerLength)
+    {
+        trailerLength = 0;
+        if (stream.Length < FooterLength) return false;
+        Span<byte> footer = stackalloc byte[FooterLength];
+        stream.Seek(-FooterLength, SeekOrigin.End);
+        stream.ReadExactly(footer);
+        if (!footer[8..].SequenceEqual(Magic)) return false;
+        ulong length = BinaryPrimitives.ReadUInt64LittleEndian(footer);
+        if (length > (ulong)(stream.Length - FooterLength)) return false;
+        trailerLength = (long)length + FooterLength;
+        return true;
+    }
+
     /// <summary>The file without its trailer (itself when it has none).</summary>
     public static ReadOnlySpan<byte> Strip(ReadOnlySpan<byte> file) =>
         TryLocate(file, out int start, out _) ? file[..start] : file;

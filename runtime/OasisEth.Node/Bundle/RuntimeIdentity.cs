@@ -18,6 +18,10 @@ public static class RuntimeIdentity
     /// <summary>The genesis file the bundle carries, digest-checked like every other file.</summary>
     public const string GenesisFileName = "genesis.json";
 
+    /// <summary>Wasmtime's native library in the bundle (from the Wasmtime package's runtimes/linux-x64/native), beside
+    /// the executable for operators and <c>--verify</c>; the executable carries the same bytes (<see cref="LibraryTrailer"/>).</summary>
+    public const string WasmtimeFileName = "libwasmtime.so";
+
     /// <summary>
     /// Default id for bundles of the network genesis: flags word 0 (not a test runtime, not a key manager), the
     /// last 8 bytes ASCII "OasisEth". A real deployment registers its own id (derived by the registry from the

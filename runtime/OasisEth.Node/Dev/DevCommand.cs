@@ -52,6 +52,34 @@ public static class DevCommand
         BlockCacheBytes = 16L << 20,
         WriteBufferBytes = 16L << 20,
     };
+    /// <summary>Opens the dev chain; a directory made before dev chains ran Ewasm (its genesis is this one with Ewasm
+    /// off) keeps running as it was made, since turning Ewasm on would change what its contracts' code means.</summary>
+    private static Chain OpenChain(string dataDirectory, GenesisConfig genesis, ForkConfig? fork)
+    {
+        try
+        {
+            return Chain.Open(dataDirectory, genesis, ChainOptions, fork);
+        }
+        catch (ChainOpenException e) when (genesis.Ewasm && e.Message.Contains("different genesis", StringComparison.Ordinal))
+        {
+            Chain? made = TryOpen(dataDirectory, genesis with { Ewasm = false }, fork);
+            if (made is null) throw;
+            return made;
+        }
+    }
+
+    private static Chain? TryOpen(string dataDirectory, GenesisConfig genesis, ForkConfig? fork)
+    {
+        try
+        {
+            return Chain.Open(dataDirectory, genesis, ChainOptions, fork);
+        }
+        catch (ChainOpenException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>--load-state / --state at start: the dump's accounts become dev state edits (the next block holds
     /// them). False (exit 1) when the file is missing (except for --state) or not a dump.</summary>
     private static bool LoadState(Chain chain, DevOptions options, TextWriter stdout, TextWriter stderr)
@@ -144,7 +172,7 @@ public static class DevCommand
         Chain chain;
         try
         {
-            chain = Chain.Open(options.DataDirectory, genesis, ChainOptions, options.Fork);
+            chain = OpenChain(options.DataDirectory, genesis, options.Fork);
         }
         catch (ChainOpenException e)
         {

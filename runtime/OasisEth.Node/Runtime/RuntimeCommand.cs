@@ -27,6 +27,9 @@ public static class RuntimeCommand
             RuntimeLog.Write(stderr, "ERRO", $"cannot load the genesis '{genesisSpec}': {e.Message}");
             return 1;
         }
+        // Before the runtime is built: its rounds run the Ewasm engine, whose native library may be the one this
+        // executable carries (the sandbox mounts nothing beside it).
+        BundledWasmtime.Register();
         string? socket = Environment.GetEnvironmentVariable(RuntimeHost.SocketEnvironmentVariable);
         if (string.IsNullOrEmpty(socket))
         {

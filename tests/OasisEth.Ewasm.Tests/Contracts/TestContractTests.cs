@@ -100,4 +100,25 @@ public sealed class TestContractTests
         Assert.That(r.Success, Is.True, r.Error);
         Assert.That(UInt256.FromBigEndian(r.Output).u0, Is.EqualTo(42UL));
     }
+
+    [TestCase(MeteringMode.Reference)]
+    [TestCase(MeteringMode.Chain)]
+    public void The_C_relay_calls_an_EVM_contract_and_passes_its_output_and_its_revert_back(MeteringMode mode)
+    {
+        var chain = new EwasmTestChain(mode);
+        Address relay = chain.Deploy(TestContracts.Relay);
+        // sstore(0, caller); mstore(0, calldataload(0) + 1); return(0, 32)
+        Address evm = chain.Deploy(Convert.FromHexString("336000556001600035016000526020" + "6000f3"));
+        TransactionResult r = chain.Call(relay, [.. evm.Bytes, .. Word(41)], gas: 500_000);
+        Assert.That(r.Success, Is.True, r.Error);
+        Assert.That(UInt256.FromBigEndian(r.Output).u0, Is.EqualTo(42UL), "the EVM contract's output comes back");
+        Assert.That(chain.State.GetStorage(evm, UInt256.Zero), Is.EqualTo(UInt256.FromBigEndian(Word(relay))), "the EVM contract saw the relay as its caller");
+
+        // mstore8(0, 0xab) revert(0, 1)
+        Address refuser = chain.Deploy(Convert.FromHexString("60ab60005360016000fd"));
+        TransactionResult refused = chain.Call(relay, [.. refuser.Bytes], gas: 500_000);
+        Assert.That(refused.Success, Is.False);
+        Assert.That(refused.Output, Is.EqualTo(new byte[] { 0xab }), "the callee's revert data is the relay's");
+        Assert.That(chain.Call(relay, [1, 2, 3]).Success, Is.False, "fewer than 20 bytes name no callee");
+    }
 }

@@ -17,6 +17,8 @@ internal static class TestContracts
 
     public static byte[] Token => File.ReadAllBytes(Path.Combine(BuiltC.Value, "token.wasm"));
 
+    public static byte[] Relay => File.ReadAllBytes(Path.Combine(BuiltC.Value, "relay.wasm"));
+
     public static byte[] Sha1 => File.ReadAllBytes(Path.Combine(BuiltC.Value, "sha1.wasm"));
 
     private static string BuildC()

@@ -42,4 +42,15 @@ public sealed class BundleCommandTests
         Assert.That(BundleCommand.Build(null, files.PathOf("x.orc"), "abc", elf, new StringWriter(), new StringWriter()), Is.EqualTo(2));
         Assert.That(Cli.Run(["bundle"]), Is.EqualTo(2), "neither --output nor --verify");
     }
+
+    [Test]
+    public void Build_refuses_an_executable_without_wasmtime_beside_it()
+    {
+        using var files = new BundleTestFiles();
+        string elf = files.WriteFakeElf(withWasmtime: false);
+        var stderr = new StringWriter();
+        Assert.That(BundleCommand.Build("dev", files.PathOf("x.orc"), null, elf, new StringWriter(), stderr), Is.EqualTo(2));
+        Assert.That(stderr.ToString(), Does.Contain("libwasmtime.so"));
+        Assert.That(File.Exists(files.PathOf("x.orc")), Is.False);
+    }
 }

@@ -24,10 +24,21 @@ internal sealed class BundleTestFiles : IDisposable
         return elf;
     }
 
-    public string WriteFakeElf(string name = "oasis-eth")
+    /// <summary>An x86-64 ELF shared-object header followed by varied bytes, standing in for libwasmtime.so.</summary>
+    public static byte[] FakeLibrary(int length = 5_000)
+    {
+        byte[] library = FakeElf(length);
+        new Random(7).NextBytes(library.AsSpan(20));
+        library[16] = 3; // ET_DYN
+        return library;
+    }
+
+    /// <summary>A fake ELF and, unless told otherwise, a fake libwasmtime.so beside it (as a publish folder has).</summary>
+    public string WriteFakeElf(string name = "oasis-eth", bool withWasmtime = true)
     {
         string path = PathOf(name);
         File.WriteAllBytes(path, FakeElf());
+        if (withWasmtime) File.WriteAllBytes(PathOf("libwasmtime.so"), FakeLibrary());
         return path;
     }
 
