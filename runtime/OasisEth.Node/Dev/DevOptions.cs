@@ -44,6 +44,11 @@ public sealed record DevOptions
     /// (50M, or unlimited with <see cref="DisableBlockGasLimit"/>).</summary>
     public ulong? RpcGasCap { get; init; }
 
+    /// <summary>--sync-commits: fsync every block before its receipts are served, so a block survives a power cut
+    /// too. Off by default: a process kill (SIGKILL, a crash) loses nothing reported either way; without the flag a
+    /// power cut or kernel crash may lose the last blocks (never half a block).</summary>
+    public bool SyncCommits { get; init; }
+
     /// <summary>The genesis block gas limit these options give.</summary>
     public ulong BlockGasLimit => DisableBlockGasLimit ? OasisEth.Executor.GenesisConfig.MaxGasLimit : GasLimit ?? DefaultGasLimit;
 
