@@ -47,7 +47,7 @@ public sealed partial class Chain : IChain, IForkChain
         _options = options;
         _store = store;
         _rules = options.SupplyRules ?? OethSupplyRules.Instance;
-        _recent = new RecentBlocks(options.RecentBlocks);
+        _recent = new RecentBlocks(options.RecentBlocks, options.RecentTransactions);
         _checked = new DecodedTransactions(options.CheckedTransactionCache);
         _chainId = genesis.ChainId;
         _rounds = new RoundExecutor(genesis, _rules);

@@ -25,6 +25,10 @@ public sealed record ChainOptions
     /// chain's tip need no signature recovery.</summary>
     public int RecentBlocks { get; init; } = 64;
 
+    /// <summary>Older blocks than <see cref="RecentBlocks"/> stay decoded in memory while all kept blocks hold at most this
+    /// many transactions (a chain of small blocks keeps many; 0 = only <see cref="RecentBlocks"/>).</summary>
+    public int RecentTransactions { get; init; } = 8_192;
+
     /// <summary>The writer's state tree keeps every node it loaded; it is reopened from the store after this many
     /// rounds so its memory stays bounded by what recent rounds touched.</summary>
     public int TreeReopenInterval { get; init; } = 64;

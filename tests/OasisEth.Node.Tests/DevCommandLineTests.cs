@@ -31,6 +31,15 @@ public class DevCommandLineTests
         Assert.That(o.HttpAddress, Is.EqualTo("127.0.0.1"));
         Assert.That(o.HttpPort, Is.EqualTo(8545));
         Assert.That(o.BlockTimeSeconds, Is.Null);
+        Assert.That(o.SyncCommits, Is.False);
+    }
+
+    [Test]
+    public void SyncCommitsIsAFlag()
+    {
+        Assert.That(Read("--sync-commits").SyncCommits, Is.True);
+        (ParseResult parse, _) = Parse("--sync-commits", "maybe");
+        Assert.That(parse.Errors, Is.Not.Empty);
     }
 
     [Test]

@@ -70,6 +70,11 @@ public sealed class DevCommandLine
         Description = "No block gas limit (as anvil's flag: the limit is 2^63 - 1, so transactions and calls of any gas run) and no RPC gas cap unless --rpc.gascap is given",
     };
 
+    public Option<bool> SyncCommits { get; } = new("--sync-commits")
+    {
+        Description = "fsync every block before its receipts are served, so blocks survive a power cut too (a killed process loses nothing reported either way); slower automine",
+    };
+
     public Option<ulong?> RpcGasCap { get; } = new("--rpc.gascap")
     {
         Description = $"Most gas eth_call, eth_estimateGas, eth_createAccessList and debug_traceCall run with (0 = unlimited; default {Rpc.RpcLimits.DefaultCallGasCap}, unlimited with --disable-block-gas-limit)",
@@ -180,6 +185,7 @@ public sealed class DevCommandLine
         command.Options.Add(GasLimit);
         command.Options.Add(DisableBlockGasLimit);
         command.Options.Add(RpcGasCap);
+        command.Options.Add(SyncCommits);
         command.Options.Add(DumpState);
         command.Options.Add(LoadState);
         command.Options.Add(State);
@@ -213,6 +219,7 @@ public sealed class DevCommandLine
             DisableBlockGasLimit = parse.GetValue(DisableBlockGasLimit),
             RpcGasCap = parse.GetValue(RpcGasCap),
             Fork = parse.GetValue(ForkUrl) is { } url ? new Executor.ForkConfig(new Uri(url), parse.GetValue(ForkBlockNumber)) : null,
+            SyncCommits = parse.GetValue(SyncCommits),
         };
     }
 }

@@ -47,6 +47,11 @@ public sealed record DevOptions
     /// <summary>--fork-url / --fork-block-number: the node to fork when the data directory is new (null: none).</summary>
     public OasisEth.Executor.ForkConfig? Fork { get; init; }
 
+    /// <summary>--sync-commits: fsync every block before its receipts are served, so a block survives a power cut
+    /// too. Off by default: a process kill (SIGKILL, a crash) loses nothing reported either way; without the flag a
+    /// power cut or kernel crash may lose the last blocks (never half a block).</summary>
+    public bool SyncCommits { get; init; }
+
     /// <summary>The genesis block gas limit these options give.</summary>
     public ulong BlockGasLimit => DisableBlockGasLimit ? OasisEth.Executor.GenesisConfig.MaxGasLimit : GasLimit ?? DefaultGasLimit;
 

@@ -137,7 +137,7 @@ internal static class TxApi
         long started = Stopwatch.GetTimestamp();
         var interrupt = new CancellationTokenSource();
         using CancellationTokenRegistration onClientGone = ct.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), interrupt);
-        CallDeadlines.Cancel(interrupt, c.Limits.CallTimeout);
+        using CallDeadlines.Deadline deadline = CallDeadlines.Start(interrupt, c.Limits.CallTimeout);
         try
         {
             T result = run(interrupt.Token);
