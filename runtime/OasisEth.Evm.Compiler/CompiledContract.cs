@@ -1,0 +1,36 @@
+using OasisEth.Evm.Compiler.Execution;
+
+namespace OasisEth.Evm.Compiler;
+
+/// <summary>The compiled method of one code for one fork: runs the frame from the segment in
+/// <see cref="CompiledFrame.Entry"/> until it halts, requests a child, or hands the frame to the interpreter
+/// (<see cref="ExitCode.Running"/>).</summary>
+internal delegate ExitCode CompiledBody(CompiledFrame frame);
+
+/// <summary>
+/// One code compiled for one fork: the method (a collectible <see cref="System.Reflection.Emit.DynamicMethod"/>:
+/// dropped with the last reference to this object) and the table of pcs where it can be entered.
+/// </summary>
+public sealed class CompiledContract
+{
+    internal CompiledContract(CompiledBody body, int[] entryByPc, int segments, int ilBytes)
+    {
+        Body = body;
+        EntryByPc = entryByPc;
+        Segments = segments;
+        IlBytes = ilBytes;
+    }
+
+    internal CompiledBody Body { get; }
+
+    /// <summary>Indexed by pc (0..code length): the segment a frame can start at there, or -1 (the interpreter runs).</summary>
+    internal int[] EntryByPc { get; }
+
+    public int Segments { get; }
+
+    /// <summary>Size of the emitted IL (the JIT's input; the native code is larger).</summary>
+    public int IlBytes { get; }
+
+    /// <summary>The segment entered at <paramref name="pc"/>, or -1.</summary>
+    internal int EntryAt(int pc) => (uint)pc < (uint)EntryByPc.Length ? EntryByPc[pc] : -1;
+}
