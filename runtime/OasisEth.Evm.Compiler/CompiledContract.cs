@@ -31,6 +31,10 @@ public sealed class CompiledContract
     /// <summary>Size of the emitted IL (the JIT's input; the native code is larger).</summary>
     public int IlBytes { get; }
 
+    /// <summary>What keeping this compiled code costs, roughly: the native code (the JIT's output runs to a few times
+    /// the IL) and the entry table. The cache's memory bound counts this.</summary>
+    public long EstimatedBytes => 4L * IlBytes + 4L * EntryByPc.Length + 256;
+
     /// <summary>The segment entered at <paramref name="pc"/>, or -1.</summary>
     internal int EntryAt(int pc) => (uint)pc < (uint)EntryByPc.Length ? EntryByPc[pc] : -1;
 }

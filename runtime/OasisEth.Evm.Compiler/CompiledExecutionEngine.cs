@@ -23,6 +23,10 @@ public sealed class CompiledExecutionEngine : IExecutionEngine
     private EngineContext _context;
     private bool _tracing;
 
+    /// <summary>The compiled code <see cref="CanRun"/> found, for the frame the loop enters next (held here: the cache
+    /// may drop it meanwhile to stay within its memory bound).</summary>
+    private CompiledContract? _selected;
+
     /// <param name="tier"><see cref="EvmTier.Compiled"/> compiles every code before its first frame;
     /// <see cref="EvmTier.Auto"/> compiles hot code in the background; <see cref="EvmTier.Interpreter"/> declines all.</param>
     /// <param name="cache">Shared between engines (threads) to compile each code once; a private one by default.</param>
@@ -42,12 +46,13 @@ public sealed class CompiledExecutionEngine : IExecutionEngine
     public bool CanRun(CodeInfo code)
     {
         if (_tracing || code.Length == 0) return false;
-        return _tier switch
+        _selected = _tier switch
         {
-            EvmTier.Compiled => _cache.GetOrCompile(code, _spec) is not null,
-            EvmTier.Auto => _cache.GetOrWarm(code, _spec) is not null,
-            _ => false,
+            EvmTier.Compiled => _cache.GetOrCompile(code, _spec),
+            EvmTier.Auto => _cache.GetOrWarm(code, _spec),
+            _ => null,
         };
+        return _selected is not null;
     }
 
     public void Begin(in EngineContext context)
@@ -70,7 +75,8 @@ public sealed class CompiledExecutionEngine : IExecutionEngine
         c.Stack = (Primitives.UInt256*)Unsafe.AsPointer(ref state.Stack[0]); // pinned (EvmFrameState)
         c.Code = frame.Code;
         // CanRun compiled (or found) it just before the loop entered the frame.
-        c.Contract = _cache.Peek(frame.Code, _spec) ?? throw new InvalidOperationException("frame entered without compiled code");
+        c.Contract = _selected ?? throw new InvalidOperationException("frame entered without compiled code");
+        _selected = null;
         c.Interpreter = _interpreter;
         c.Host = _context.Host;
         c.Spec = _spec;

@@ -11,7 +11,10 @@ namespace OasisEth.Evm.Compiler.Tests;
 public class DifferentialFuzzTests
 {
     private static readonly Fork[] Forks =
-        [Fork.Frontier, Fork.Homestead, Fork.Byzantium, Fork.Istanbul, Fork.Berlin, Fork.London, Fork.Shanghai, Fork.Cancun, Fork.Prague];
+        [
+            Fork.Frontier, Fork.Homestead, Fork.Byzantium, Fork.Istanbul, Fork.Berlin, Fork.London, Fork.Shanghai,
+            Fork.Cancun, Fork.Cancun, Fork.Cancun, Fork.Prague, Fork.Prague, Fork.Prague,
+        ];
 
     private const int ProgramsPerRun = 3000;
 
@@ -19,14 +22,18 @@ public class DifferentialFuzzTests
     public void Random_calls_give_the_same_result_in_both_tiers()
     {
         long compiledRuns = 0, interpretedRuns = 0;
+        var outcomes = new SortedDictionary<string, int>(StringComparer.Ordinal);
         for (int seed = 1; seed <= ProgramsPerRun; seed++)
         {
             var (interpreted, compiled) = RunBoth(seed, create: false);
             Assert.That(TierRunner.Describe(compiled), Is.EqualTo(TierRunner.Describe(interpreted)), $"seed {seed} (call)");
+            string outcome = compiled.Result.Error ?? "success";
+            outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
             compiledRuns += compiled.Engine!.CompiledRuns;
             interpretedRuns += compiled.Engine.InterpretedRuns;
         }
         TestContext.Out.WriteLine($"{ProgramsPerRun} programs: {compiledRuns} compiled runs, {interpretedRuns} handed to the interpreter");
+        foreach (var (outcome, count) in outcomes) TestContext.Out.WriteLine($"  {outcome}: {count}");
         // The comparison means something only if the compiled code did most of the running.
         Assert.That(compiledRuns, Is.GreaterThan(interpretedRuns * 2));
     }

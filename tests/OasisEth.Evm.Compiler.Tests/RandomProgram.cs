@@ -39,6 +39,8 @@ internal sealed class RandomProgram
     public static byte[] Generate(int seed, int pieces)
     {
         var program = new RandomProgram(seed);
+        // A stack to work on, so most programs get past their first instructions.
+        for (int i = program._random.Next(4, 12); i > 0; i--) program.PushValue();
         for (int i = 0; i < pieces; i++) program.Piece();
         program.Finish();
         return [.. program._code];
@@ -63,9 +65,10 @@ internal sealed class RandomProgram
             case < 72: Create(); break;
             case < 74: Log(); break;
             case < 76: Copies(); break;
-            case < 78: Halt(); break;
+            case < 77: Halt(); break;
             case < 80: Loop(); break;
-            case < 90: PushSmall(_random.Next(64)); break;
+            case < 88: PushSmall(_random.Next(64)); break;
+            case < 99: Observe(); break;
             default: Raw(); break;
         }
     }
@@ -216,7 +219,7 @@ internal sealed class RandomProgram
     private void Halt()
     {
         PushSmall(_random.Next(48)); PushSmall(_random.Next(64));
-        Op(_random.Next(20) switch { < 8 => Opcode.RETURN, < 16 => Opcode.REVERT, < 18 => Opcode.STOP, 18 => Opcode.INVALID, _ => Opcode.SELFDESTRUCT });
+        Op(_random.Next(40) switch { < 18 => Opcode.RETURN, < 34 => Opcode.REVERT, < 37 => Opcode.STOP, 37 => Opcode.INVALID, _ => Opcode.SELFDESTRUCT });
     }
 
     private void Raw()
@@ -242,8 +245,20 @@ internal sealed class RandomProgram
         _code.Add(0); _code.Add(0);
     }
 
+    /// <summary>Makes the top of the stack visible in the outcome: stored in a storage slot or in memory that a RETURN
+    /// may hand back, so a wrong value anywhere changes the state root or the output.</summary>
+    private void Observe()
+    {
+        Op(_random.Next(4) == 0 ? Opcode.GAS : Opcode.DUP1); // the gas left is part of what must agree
+        PushSmall(_random.Next(2) == 0 ? 0x10 + _random.Next(8) : 32 * _random.Next(3));
+        Op(_code.Count % 2 == 0 ? Opcode.SSTORE : Opcode.MSTORE);
+    }
+
     private void Finish()
     {
+        // The tail: what is left on the stack goes to storage, then memory is returned.
+        for (int i = 0; i < 3; i++) { PushSmall(0x20 + i); Op(Opcode.SSTORE); }
+        PushSmall(96); PushSmall(0); Op(Opcode.RETURN);
         if (_random.Next(3) == 0) Raw();
         foreach (var (at, label) in _patches)
         {

@@ -11,7 +11,7 @@ internal static class TierRunner
     public sealed record Outcome(TransactionResult Result, Hash256 StateRoot, CompiledExecutionEngine? Engine);
 
     public static Outcome Run(EvmTier tier, Fork fork, Action<EvmTestHost> deploy, Address? to, byte[] data, ulong gas,
-        ulong value = 0, CancellationToken interrupt = default)
+        ulong value = 0, CancellationToken interrupt = default, CompiledCodeCache? cache = null)
     {
         var host = new EvmTestHost { Fork = fork };
         deploy(host);
@@ -26,7 +26,7 @@ internal static class TierRunner
             Data = data,
             Sender = EvmTestHost.Sender,
         };
-        CompiledExecutionEngine? engine = tier == EvmTier.Interpreter ? null : new CompiledExecutionEngine(tier);
+        CompiledExecutionEngine? engine = tier == EvmTier.Interpreter ? null : new CompiledExecutionEngine(tier, cache);
         var processor = engine is null ? new TransactionProcessor(fork) : new TransactionProcessor(fork, null, engine);
         TransactionResult result = processor.Execute(host.State, host.Block(gas), tx, null, interrupt);
         return new Outcome(result, host.State.ComputeStateRoot(), engine);
