@@ -16,8 +16,9 @@ internal readonly record struct EntryOutcome(TransactionResult Result, bool Succ
 /// </summary>
 internal sealed class EntryRunner(TransactionProcessor processor)
 {
-    public EntryRunner(GenesisConfig genesis, ISupplyRules rules)
-        : this(new TransactionProcessor(genesis.Fork, new OethClaimHook(rules, genesis.ChainId))) { }
+    public EntryRunner(GenesisConfig genesis, ISupplyRules rules, EvmEngines? engines = null)
+        : this(new TransactionProcessor(genesis.Fork, new OethClaimHook(rules, genesis.ChainId),
+            (engines ?? EvmEngines.Interpreter).ForProcessor())) { }
 
     public TransactionProcessor Processor { get; } = processor;
 

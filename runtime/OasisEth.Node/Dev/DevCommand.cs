@@ -144,7 +144,7 @@ public static class DevCommand
         Chain chain;
         try
         {
-            chain = Chain.Open(options.DataDirectory, genesis, ChainOptions);
+            chain = Chain.Open(options.DataDirectory, genesis, ChainOptions with { EvmTier = options.EvmTier });
         }
         catch (ChainOpenException e)
         {

@@ -90,6 +90,8 @@ public sealed class DevCommandLine
         Description = "--load-state FILE if it exists, and --dump-state FILE on exit",
     };
 
+    public Option<OasisEth.Evm.Compiler.EvmTier> EvmTier { get; } = EvmTierOption.Create();
+
     public DevCommandLine()
     {
         // Numbers are parsed here rather than by the default converter so a bad value gets one clear message and
@@ -161,6 +163,7 @@ public sealed class DevCommandLine
         command.Options.Add(DumpState);
         command.Options.Add(LoadState);
         command.Options.Add(State);
+        command.Options.Add(EvmTier);
     }
 
     /// <summary>The checked options of a successful parse; relative paths are resolved against
@@ -188,6 +191,7 @@ public sealed class DevCommandLine
             GasLimit = parse.GetValue(GasLimit),
             DisableBlockGasLimit = parse.GetValue(DisableBlockGasLimit),
             RpcGasCap = parse.GetValue(RpcGasCap),
+            EvmTier = parse.GetValue(EvmTier),
         };
     }
 }

@@ -44,6 +44,9 @@ public sealed record DevOptions
     /// (50M, or unlimited with <see cref="DisableBlockGasLimit"/>).</summary>
     public ulong? RpcGasCap { get; init; }
 
+    /// <summary>--evm-tier: which engine runs EVM bytecode; results do not depend on it.</summary>
+    public OasisEth.Evm.Compiler.EvmTier EvmTier { get; init; } = OasisEth.Evm.Compiler.EvmTier.Interpreter;
+
     /// <summary>The genesis block gas limit these options give.</summary>
     public ulong BlockGasLimit => DisableBlockGasLimit ? OasisEth.Executor.GenesisConfig.MaxGasLimit : GasLimit ?? DefaultGasLimit;
 
