@@ -13,15 +13,20 @@ internal delegate ExitCode CompiledBody(CompiledFrame frame);
 /// </summary>
 public sealed class CompiledContract
 {
-    internal CompiledContract(CompiledBody body, int[] entryByPc, int segments, int ilBytes)
+    internal CompiledContract(CompiledBody? body, int[] entryByPc, int segments, int ilBytes)
     {
-        Body = body;
+        Body = body!;
+        IsRunnable = body is not null;
         EntryByPc = entryByPc;
         Segments = segments;
         IlBytes = ilBytes;
     }
 
     internal CompiledBody Body { get; }
+
+    /// <summary>False when the code was too large to compile well (see <see cref="Emit.ContractEmitter.MaxIlBytes"/>):
+    /// kept so the decision is made once, and its frames run interpreted.</summary>
+    public bool IsRunnable { get; }
 
     /// <summary>Indexed by pc (0..code length): the segment a frame can start at there, or -1 (the interpreter runs).</summary>
     internal int[] EntryByPc { get; }
@@ -33,7 +38,7 @@ public sealed class CompiledContract
 
     /// <summary>What keeping this compiled code costs, roughly: the native code (the JIT's output runs to a few times
     /// the IL) and the entry table. The cache's memory bound counts this.</summary>
-    public long EstimatedBytes => 4L * IlBytes + 4L * EntryByPc.Length + 256;
+    public long EstimatedBytes => IsRunnable ? 4L * IlBytes + 4L * EntryByPc.Length + 256 : 256;
 
     /// <summary>The segment entered at <paramref name="pc"/>, or -1.</summary>
     internal int EntryAt(int pc) => (uint)pc < (uint)EntryByPc.Length ? EntryByPc[pc] : -1;

@@ -52,6 +52,7 @@ public sealed class CompiledExecutionEngine : IExecutionEngine
             EvmTier.Auto => _cache.GetOrWarm(code, _spec),
             _ => null,
         };
+        if (_selected is { IsRunnable: false }) _selected = null; // too large to compile well: interpreted
         return _selected is not null;
     }
 

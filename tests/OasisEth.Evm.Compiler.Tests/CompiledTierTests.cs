@@ -133,6 +133,20 @@ public class CompiledTierTests
     }
 
     [Test]
+    public void Code_too_large_to_compile_well_runs_interpreted_with_the_same_result()
+    {
+        // More segments than the JIT optimises in one method: JUMPDESTs, each a segment, then a store.
+        var code = new Bytecode();
+        for (int i = 0; i <= Emit.ContractEmitter.MaxSegments; i++) code.Op(Opcode.JUMPDEST);
+        byte[] program = code.Store(1, 7).Op(Opcode.STOP).Build();
+        var runs = Both(program, 100_000);
+        AssertSame(runs, "large code");
+        Assert.That(runs.Compiled.Result.Success, Is.True);
+        Assert.That(runs.Compiled.Engine!.CompiledRuns + runs.Compiled.Engine.InterpretedRuns, Is.Zero, "the loop's interpreter ran it");
+        Assert.That(runs.Compiled.Engine.Cache.Compilations, Is.EqualTo(1), "decided once");
+    }
+
+    [Test]
     public async Task The_auto_tier_compiles_code_once_it_is_hot()
     {
         var cache = new CompiledCodeCache();

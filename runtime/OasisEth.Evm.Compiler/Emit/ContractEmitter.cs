@@ -41,13 +41,23 @@ internal sealed class ContractEmitter
         _unknownEntry = il.DefineLabel();
     }
 
+    /// <summary>
+    /// The largest method worth running. Past the JIT's minimum-optimisation bounds (60,000 bytes of IL, 2,000 basic
+    /// blocks) a method is compiled without optimisation, and such code measured up to 200 times slower than the
+    /// interpreter on the evmone cases (jump-dense and 14-24 KiB contracts), so code that large runs interpreted.
+    /// </summary>
+    public const int MaxIlBytes = 60_000;
+    public const int MaxSegments = 1_500;
+
     public static CompiledContract Compile(CodeInfo code, ForkSpec spec)
     {
         SegmentMap map = SegmentAnalyzer.Analyze(code, spec);
+        if (map.Segments.Length > MaxSegments) return new CompiledContract(null, map.EntryByPc, map.Segments.Length, 0);
         var method = new DynamicMethod($"evm_{spec.Fork}_{code.Length}", typeof(ExitCode), [typeof(CompiledFrame)],
             typeof(CompiledFrame).Module, skipVisibility: true);
         ILGenerator il = method.GetILGenerator(64 + code.Length * 24);
         new ContractEmitter(il, code, map).EmitBody(spec);
+        if (il.ILOffset > MaxIlBytes) return new CompiledContract(null, map.EntryByPc, map.Segments.Length, il.ILOffset);
         var body = method.CreateDelegate<CompiledBody>();
         return new CompiledContract(body, map.EntryByPc, map.Segments.Length, il.ILOffset);
     }
