@@ -50,12 +50,16 @@ public sealed partial class Chain : IChain, IForkChain
         _recent = new RecentBlocks(options.RecentBlocks, options.RecentTransactions);
         _checked = new DecodedTransactions(options.CheckedTransactionCache);
         _chainId = genesis.ChainId;
-        _rounds = new RoundExecutor(genesis, _rules);
-        _calls = new CallSimulator(genesis, _rules);
+        Engines = new EvmEngines(options.EvmTier);
+        _rounds = new RoundExecutor(genesis, _rules, Engines);
+        _calls = new CallSimulator(genesis, _rules, Engines);
         _head = head;
     }
 
     public string DataDirectory { get; }
+
+    /// <summary>The EVM tier rounds and calls run on, and its compiled code (tests look at what was compiled).</summary>
+    internal EvmEngines Engines { get; }
 
     public GenesisConfig Genesis { get; }
 

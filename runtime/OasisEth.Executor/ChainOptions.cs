@@ -1,3 +1,4 @@
+using OasisEth.Evm.Compiler;
 using OasisEth.Store.Rocks;
 
 namespace OasisEth.Executor;
@@ -42,6 +43,9 @@ public sealed record ChainOptions
 
     /// <summary>Largest block range one <see cref="IChain.GetLogs"/> call may scan.</summary>
     public ulong MaxLogBlockRange { get; init; } = 100_000;
+
+    /// <summary>The EVM tier blocks, calls and estimates run on (<c>--evm-tier</c>); traces always run interpreted.</summary>
+    public EvmTier EvmTier { get; init; } = EvmTier.Interpreter;
 
     /// <summary>The OETH supply rules; tests may replace them, a node never does.</summary>
     internal ISupplyRules? SupplyRules { get; init; }

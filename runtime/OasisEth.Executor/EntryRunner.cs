@@ -18,16 +18,18 @@ internal readonly record struct EntryOutcome(TransactionResult Result, bool Succ
 /// </summary>
 internal sealed class EntryRunner(TransactionProcessor processor)
 {
-    public EntryRunner(GenesisConfig genesis, ISupplyRules rules) : this(ChainProcessor(genesis, rules)) { }
+    public EntryRunner(GenesisConfig genesis, ISupplyRules rules, EvmEngines? engines = null)
+        : this(ChainProcessor(genesis, rules, engines ?? EvmEngines.Interpreter)) { }
 
     /// <summary>The processor every node of the chain runs: the same engines in every runner (rounds, calls, traces),
-    /// or a call could succeed where the round fails. Senders must have no code (EIP-3607) on the chain.</summary>
-    private static TransactionProcessor ChainProcessor(GenesisConfig genesis, ISupplyRules rules)
+    /// or a call could succeed where the round fails. Senders must have no code (EIP-3607) on the chain. The EVM tier
+    /// (<see cref="EvmEngines"/>) changes speed only, never a result.</summary>
+    private static TransactionProcessor ChainProcessor(GenesisConfig genesis, ISupplyRules rules, EvmEngines engines)
     {
         var claims = new OethClaimHook(rules, genesis.ChainId);
-        return genesis.Ewasm
-            ? new TransactionProcessor(genesis.Fork, claims, new EwasmExecutionEngine(MeteringMode.Chain)) { SenderMustBeEoa = true }
-            : new TransactionProcessor(genesis.Fork, claims) { SenderMustBeEoa = true };
+        IExecutionEngine[] evm = engines.ForProcessor();
+        IExecutionEngine[] all = genesis.Ewasm ? [new EwasmExecutionEngine(MeteringMode.Chain), .. evm] : evm;
+        return new TransactionProcessor(genesis.Fork, claims, all) { SenderMustBeEoa = true };
     }
 
     public TransactionProcessor Processor { get; } = processor;

@@ -23,9 +23,11 @@ public static class Cli
         var progress = new Option<bool>("--progress") { Description = "Show progress on stderr (files, cases, passed/failed so far, elapsed) even when stderr is not a terminal; at most once a second" };
         var state = new Option<string?>("--state") { Description = "State backend: inmemory (default; alias memory), mkvs (Oasis MKVS tree, Ethereum root computed from it) or rocks (MKVS nodes committed to a RocksDB store and read back)" };
 
+        var tier = new Option<string?>("--evm-tier") { Description = "EVM engine: interpreter (default), compiled (every contract compiled to IL before it runs) or auto (hot contracts compiled in the background)" };
+
         var stateTest = new Command("statetest", "Run Ethereum state-test fixtures and compare state roots and logs")
         {
-            path, fork, trace, filter, state, progress,
+            path, fork, trace, filter, state, progress, tier,
         };
         stateTest.SetAction(parse =>
         {
@@ -34,7 +36,7 @@ public static class Cli
             // Buffered: a full run prints tens of thousands of lines; the command flushes after each file.
             using var stdout = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = false };
             return StateTestCommand.Run(parse.GetValue(path)!, parse.GetValue(fork), parse.GetValue(trace), parse.GetValue(filter), stdout, Console.Error,
-                parse.GetValue(state), parse.GetValue(progress));
+                parse.GetValue(state), parse.GetValue(progress), parse.GetValue(tier));
         });
 
         var txPath = new Argument<string>("path") { Description = "A TransactionTests fixture file, or a directory searched recursively for *.json" };
@@ -57,11 +59,12 @@ public static class Cli
         dev.SetAction((parse, cancel) => DevCommand.RunAsync(devOptions.Read(parse, Environment.CurrentDirectory), Console.Out, Console.Error, cancel));
 
         var genesis = new Option<string?>("--genesis") { Description = "The chain's genesis: a genesis JSON file, or 'dev' (the dev node's: ten funded accounts, chain id 31337); default: the genesis the binary carries" };
+        var runtimeTier = EvmTierOption.Create();
         var runtime = new Command("runtime", "Serve the Oasis runtime host protocol on the socket in $OASIS_WORKER_HOST (how oasis-node runs the ParaTime)")
         {
-            genesis,
+            genesis, runtimeTier,
         };
-        runtime.SetAction(parse => RuntimeCommand.Run(parse.GetValue(genesis), Console.Error));
+        runtime.SetAction(parse => RuntimeCommand.Run(parse.GetValue(genesis), Console.Error, parse.GetValue(runtimeTier)));
 
         var bundleGenesis = new Option<string?>("--genesis") { Description = "Genesis to carry: \"dev\" (the dev chain's funded accounts, a test runtime id) or a genesis file; default: the network genesis (no allocation, halving release)" };
         var bundleOutput = new Option<string?>("--output", "-o") { Description = "Where to write the .orc bundle" };

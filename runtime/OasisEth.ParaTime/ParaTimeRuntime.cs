@@ -39,14 +39,16 @@ public sealed class ParaTimeRuntime : IRuntimeLogic
     /// writes them as the JSON lines oasis-node reads. Never consulted for a result.</summary>
     public Action<string, string>? Log { get; init; }
 
-    public ParaTimeRuntime(GenesisConfig genesis, IStateTreeSource trees)
+    /// <param name="engines">The EVM tier rounds and queries run on (<c>--evm-tier</c>; the interpreter by default).
+    /// Every tier gives the same results.</param>
+    public ParaTimeRuntime(GenesisConfig genesis, IStateTreeSource trees, EvmEngines? engines = null)
     {
         ArgumentNullException.ThrowIfNull(genesis);
         ArgumentNullException.ThrowIfNull(trees);
         _genesis = genesis;
         _trees = trees;
-        _executor = new RoundExecutor(genesis);
-        _calls = new CallSimulator(genesis);
+        _executor = new RoundExecutor(genesis, engines);
+        _calls = new CallSimulator(genesis, engines);
         _genesisBlock = new Lazy<GenesisBlock>(_executor.BuildGenesis);
     }
 

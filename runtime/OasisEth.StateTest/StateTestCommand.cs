@@ -1,9 +1,11 @@
+using OasisEth.Evm.Compiler;
 using OasisEth.Primitives;
 
 namespace OasisEth.StateTest;
 
 /// <summary>
-/// <c>oasis-eth statetest FILE|DIR [--fork NAME] [--trace] [--filter SUBSTRING] [--state inmemory|mkvs|rocks]</c>: one JSON
+/// <c>oasis-eth statetest FILE|DIR [--fork NAME] [--trace] [--filter SUBSTRING] [--state inmemory|mkvs|rocks]
+/// [--evm-tier interpreter|compiled|auto]</c>: one JSON
 /// line per case on stdout, in file order, then <c>N passed, N failed</c>. Exit code 0 when all passed, 1 when any
 /// failed, 2 for a usage error (missing path, unknown fork, unknown state backend).
 /// </summary>
@@ -14,8 +16,15 @@ public static class StateTestCommand
     public const int ExitUsage = 2;
 
     public static int Run(string path, string? forkName, bool trace, string? filter, TextWriter stdout, TextWriter stderr,
-        string? stateName = null, bool progress = false)
+        string? stateName = null, bool progress = false, string? tierName = null)
     {
+        EvmTier tier = EvmTier.Interpreter;
+        if (tierName is not null && !EvmTierNames.TryParse(tierName, out tier))
+        {
+            stderr.WriteLine($"statetest: unknown EVM tier \"{tierName}\" (use interpreter, compiled or auto)");
+            return ExitUsage;
+        }
+
         StateBackend backend = StateBackend.InMemory;
         if (stateName is not null && !TryParseBackend(stateName, out backend))
         {
@@ -56,6 +65,7 @@ public static class StateTestCommand
             Filter = string.IsNullOrEmpty(filter) ? null : filter,
             TraceOutput = trace ? stderr : null,
             Backend = backend,
+            Tier = tier,
         });
         int passed = 0, failed = 0;
         // Not while tracing: the trace owns stderr.

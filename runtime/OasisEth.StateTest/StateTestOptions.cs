@@ -1,3 +1,4 @@
+using OasisEth.Evm.Compiler;
 using OasisEth.Primitives;
 
 namespace OasisEth.StateTest;
@@ -17,6 +18,9 @@ public sealed class StateTestOptions
     public StateBackend Backend { get; init; } = StateBackend.InMemory;
     /// <summary>Whether wasm code runs as Ewasm, and metered how.</summary>
     public EwasmSetting Ewasm { get; init; } = EwasmSetting.Auto;
+    /// <summary>Which engine runs EVM bytecode (<c>--evm-tier</c>); results must not depend on it. Traced cases always
+    /// run interpreted.</summary>
+    public EvmTier Tier { get; init; } = EvmTier.Interpreter;
 }
 
 /// <summary>

@@ -1,6 +1,7 @@
 using OasisEth.Ewasm.Execution;
 using System.Text;
 using OasisEth.Evm;
+using OasisEth.Evm.Compiler;
 using OasisEth.Evm.Tracing;
 using OasisEth.Transactions;
 using OasisEth.Mkvs;
@@ -172,7 +173,7 @@ public sealed class StateTestRunner(StateTestOptions options) : IDisposable
             {
                 Transaction tx = BuildTransaction(test, post, fork, sender, gasLimit.Value, value.Value);
                 BlockContext block = BuildBlock(test, post, fork);
-                TransactionResult result = Processor(fork, EwasmFor(test)).Execute(state, block, tx, tracer);
+                TransactionResult result = Processor(fork, EwasmFor(test), Options.Tier).Execute(state, block, tx, tracer);
                 rejected = result.InvalidReason;
                 logs = result.Logs;
                 // As the reference runner does, the block then pays its coinbase a zero reward, valid transaction or not:
@@ -362,15 +363,25 @@ public sealed class StateTestRunner(StateTestOptions options) : IDisposable
     /// keeping one per fork per thread.</summary>
     [ThreadStatic] private static TransactionProcessor? t_processor;
     [ThreadStatic] private static MeteringMode? t_processorEwasm;
+    [ThreadStatic] private static EvmTier t_processorTier;
 
-    private static TransactionProcessor Processor(Fork fork, MeteringMode? ewasm)
+    /// <summary>Compiled code is shared by every worker thread (each code compiled once per fork).</summary>
+    private static readonly CompiledCodeCache SharedCompiledCode = new();
+
+    /// <summary>Codes compiled so far by the compiled and auto tiers in this process (tests show the tier ran).</summary>
+    public static int CompiledCodeCompilations => SharedCompiledCode.Compilations;
+
+    private static TransactionProcessor Processor(Fork fork, MeteringMode? ewasm, EvmTier tier)
     {
-        if (t_processor is not { } processor || processor.Fork != fork || t_processorEwasm != ewasm)
+        if (t_processor is not { } processor || processor.Fork != fork || t_processorEwasm != ewasm || t_processorTier != tier)
         {
             t_processor = processor = ewasm is { } mode
                 ? new TransactionProcessor(fork, null, new EwasmExecutionEngine(mode)) { SenderMustBeEoa = mode != MeteringMode.Reference }
-                : new TransactionProcessor(fork);
+                : tier == EvmTier.Interpreter
+                    ? new TransactionProcessor(fork)
+                    : new TransactionProcessor(fork, null, new CompiledExecutionEngine(tier, SharedCompiledCode));
             t_processorEwasm = ewasm;
+            t_processorTier = tier;
         }
         return processor;
     }

@@ -11,7 +11,7 @@ public sealed partial class EvmInterpreter
     /// popped, gas charged, pc advanced; the frame loop starts the child and <see cref="Resume"/> pushes the result),
     /// or the exceptional halt.
     /// </summary>
-    private ExitCode InstructionCall(CallFrame f, EvmFrameState state, Opcode op)
+    internal ExitCode InstructionCall(CallFrame f, EvmFrameState state, Opcode op)
     {
         var kind = op switch { Opcode.CALL => CallKind.Call, Opcode.CALLCODE => CallKind.CallCode, Opcode.DELEGATECALL => CallKind.DelegateCall, _ => CallKind.StaticCall };
         bool hasValue = kind is CallKind.Call or CallKind.CallCode;
@@ -93,7 +93,7 @@ public sealed partial class EvmInterpreter
     }
 
     /// <summary>CREATE and CREATE2: init-code rules (EIP-3860), hashing cost, the 63/64 rule, then the child frame.</summary>
-    private ExitCode InstructionCreate(CallFrame f, EvmFrameState state, CallKind kind)
+    internal ExitCode InstructionCreate(CallFrame f, EvmFrameState state, CallKind kind)
     {
         if (f.IsStatic) return ExitCode.StaticStateChange;
         var s = state.Stack;

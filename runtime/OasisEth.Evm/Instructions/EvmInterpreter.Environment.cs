@@ -6,21 +6,21 @@ namespace OasisEth.Evm;
 public sealed partial class EvmInterpreter
 {
     /// <summary>EIP-2929: the dynamic part of account-reading opcodes, 2600 for a cold account, 100 for a warm one.</summary>
-    private long ChargeAccountAccess(in Address address, long gas)
+    internal long ChargeAccountAccess(in Address address, long gas)
     {
         if (!_spec.IsBerlin) return gas;
         return gas - (_host.AccessAccount(address) ? GasCost.ColdAccountAccess : GasCost.WarmStorageRead);
     }
 
     /// <summary>BLOCKHASH: only the 256 most recent complete blocks are visible.</summary>
-    private UInt256 BlockHash(in UInt256 number)
+    internal UInt256 BlockHash(in UInt256 number)
     {
         ulong current = _block.Number;
         if (!number.FitsInUlong || number.u0 >= current || current - number.u0 > 256) return UInt256.Zero;
         return _host.GetBlockHash(number.u0).ToWord();
     }
 
-    private unsafe void EmitLog(CallFrame f, EvmMemory memory, UInt256* top, int topicCount)
+    internal unsafe void EmitLog(CallFrame f, EvmMemory memory, UInt256* top, int topicCount)
     {
         var topics = topicCount == 0 ? [] : new Hash256[topicCount];
         for (int i = 0; i < topicCount; i++) topics[i] = Hash256.FromWord(in top[-3 - i]);
@@ -33,7 +33,7 @@ public sealed partial class EvmInterpreter
     /// London, and the balance move. From Cancun (EIP-6780) the account is only deleted if it was created in
     /// this transaction; otherwise only its balance moves.
     /// </summary>
-    private long SelfDestruct(CallFrame f, in UInt256 beneficiaryWord, long gas)
+    internal long SelfDestruct(CallFrame f, in UInt256 beneficiaryWord, long gas)
     {
         var beneficiary = Address.FromWord(in beneficiaryWord);
         if (_spec.IsBerlin && _host.AccessAccount(beneficiary))

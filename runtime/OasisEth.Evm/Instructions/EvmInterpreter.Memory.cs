@@ -12,7 +12,7 @@ public sealed partial class EvmInterpreter
 
     /// <summary>Charges for and performs memory growth to cover [offset, offset+length).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static long ChargeMemory(EvmMemory memory, in UInt256 offset, in UInt256 length, long gas)
+    internal static long ChargeMemory(EvmMemory memory, in UInt256 offset, in UInt256 length, long gas)
     {
         if (length.IsZero) return gas;
         long cost = memory.ExpansionCost(in offset, in length);
@@ -22,7 +22,7 @@ public sealed partial class EvmInterpreter
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static long ChargeMemory(EvmMemory memory, in UInt256 offset, ulong length, long gas)
+    internal static long ChargeMemory(EvmMemory memory, in UInt256 offset, ulong length, long gas)
     {
         if (!offset.FitsInUlong || offset.u0 > int.MaxValue) return OutOfGas;
         long end = (long)offset.u0 + (long)length;
@@ -36,7 +36,7 @@ public sealed partial class EvmInterpreter
     private static long Words(ulong bytes) => (long)((bytes + 31) / 32);
 
     /// <summary>Memory growth plus <paramref name="perWord"/> for each 32-byte word of <paramref name="length"/>.</summary>
-    private static long ChargeCopy(EvmMemory memory, in UInt256 offset, in UInt256 length, long perWord, long gas)
+    internal static long ChargeCopy(EvmMemory memory, in UInt256 offset, in UInt256 length, long perWord, long gas)
     {
         if (length.IsZero) return gas;
         if (!length.FitsInUlong || length.u0 > int.MaxValue) return OutOfGas;
@@ -45,7 +45,7 @@ public sealed partial class EvmInterpreter
         return ChargeMemory(memory, in offset, in length, gas);
     }
 
-    private static long ChargeLogData(EvmMemory memory, in UInt256 offset, in UInt256 length, long gas)
+    internal static long ChargeLogData(EvmMemory memory, in UInt256 offset, in UInt256 length, long gas)
     {
         if (length.IsZero) return gas;
         if (!length.FitsInUlong || length.u0 > int.MaxValue) return OutOfGas;
@@ -55,7 +55,7 @@ public sealed partial class EvmInterpreter
     }
 
     /// <summary>CALLDATACOPY, CODECOPY, EXTCODECOPY: copy with zero fill past the end of the source.</summary>
-    private static long CopyToMemory(EvmMemory memory, in UInt256 destOffset, in UInt256 srcOffset, in UInt256 length, ReadOnlySpan<byte> source, long gas)
+    internal static long CopyToMemory(EvmMemory memory, in UInt256 destOffset, in UInt256 srcOffset, in UInt256 length, ReadOnlySpan<byte> source, long gas)
     {
         gas = ChargeCopy(memory, in destOffset, in length, GasCost.Copy, gas);
         if (gas < 0 || length.IsZero) return gas;
@@ -65,7 +65,7 @@ public sealed partial class EvmInterpreter
     }
 
     /// <summary>MCOPY (EIP-5656): memory grows to cover both ranges; overlapping copies act as if through a buffer.</summary>
-    private static long MemoryCopy(EvmMemory memory, in UInt256 dest, in UInt256 src, in UInt256 length, long gas)
+    internal static long MemoryCopy(EvmMemory memory, in UInt256 dest, in UInt256 src, in UInt256 length, long gas)
     {
         if (length.IsZero) return gas;
         if (!length.FitsInUlong || length.u0 > int.MaxValue) return OutOfGas;
@@ -79,7 +79,7 @@ public sealed partial class EvmInterpreter
     }
 
     /// <summary>CALLDATALOAD: 32 bytes from <paramref name="offset"/>, zero past the end.</summary>
-    private static UInt256 LoadWordPadded(byte[] data, in UInt256 offset)
+    internal static UInt256 LoadWordPadded(byte[] data, in UInt256 offset)
     {
         if (!offset.FitsInUlong || offset.u0 >= (ulong)data.Length) return UInt256.Zero;
         int start = (int)offset.u0;

@@ -13,7 +13,7 @@ public sealed partial class EvmInterpreter
     /// and the frame's revert undoes the write, so writing before charging is exact. Returns the gas left,
     /// negative when out of gas.
     /// </summary>
-    private long StorageStore(CallFrame f, in UInt256 key, in UInt256 value, long gas)
+    internal long StorageStore(CallFrame f, in UInt256 key, in UInt256 value, long gas)
     {
         var spec = _spec;
         if (spec.IsIstanbul && gas <= GasCost.SstoreSentryEip2200) return OutOfGas;

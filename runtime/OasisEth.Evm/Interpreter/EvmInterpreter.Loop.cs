@@ -469,5 +469,5 @@ public sealed partial class EvmInterpreter
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int ShiftAmount(in UInt256 shift) => shift.FitsInUlong && shift.u0 < 256 ? (int)shift.u0 : 256;
+    internal static int ShiftAmount(in UInt256 shift) => shift.FitsInUlong && shift.u0 < 256 ? (int)shift.u0 : 256;
 }

@@ -30,6 +30,12 @@ public sealed partial class EvmInterpreter : IExecutionEngine
 
     internal EvmInterpreter(FrameTracer trace) => _trace = trace;
 
+    /// <summary>An interpreter of its own for another engine to fall back on (the compiled tier); never traced.</summary>
+    internal static EvmInterpreter CreateUntraced() => new(new FrameTracer([]));
+
+    /// <summary>The engine state of the frame at <paramref name="depth"/> (entered by <see cref="Enter"/>).</summary>
+    internal EvmFrameState StateOf(int depth) => _states[depth];
+
     /// <summary>The default engine: any code no other engine claimed is EVM bytecode.</summary>
     public bool CanRun(CodeInfo code) => true;
 

@@ -19,16 +19,19 @@ public sealed partial class CallSimulator
 {
     private readonly GenesisConfig _genesis;
     private readonly ISupplyRules _rules;
+    private readonly EvmEngines _engines;
     private readonly ConcurrentBag<EntryRunner> _runners = [];
     private int _running;
 
-    public CallSimulator(GenesisConfig genesis) : this(genesis, OethSupplyRules.Instance) { }
+    /// <param name="engines">The EVM tier calls run on (the interpreter by default); results do not depend on it.</param>
+    public CallSimulator(GenesisConfig genesis, EvmEngines? engines = null) : this(genesis, OethSupplyRules.Instance, engines) { }
 
-    internal CallSimulator(GenesisConfig genesis, ISupplyRules rules)
+    internal CallSimulator(GenesisConfig genesis, ISupplyRules rules, EvmEngines? engines = null)
     {
         ArgumentNullException.ThrowIfNull(genesis);
         _genesis = genesis;
         _rules = rules;
+        _engines = engines ?? EvmEngines.Interpreter;
     }
 
     /// <summary>Executions (calls, estimates, access lists, traces) running right now: for monitoring, and the proof
@@ -38,7 +41,7 @@ public sealed partial class CallSimulator
     internal EntryRunner Rent()
     {
         Interlocked.Increment(ref _running);
-        return _runners.TryTake(out EntryRunner? runner) ? runner : new EntryRunner(_genesis, _rules);
+        return _runners.TryTake(out EntryRunner? runner) ? runner : new EntryRunner(_genesis, _rules, _engines);
     }
 
     internal void Return(EntryRunner runner)

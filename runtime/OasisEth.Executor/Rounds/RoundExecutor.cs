@@ -18,14 +18,15 @@ public sealed class RoundExecutor
     private readonly ISupplyRules _rules;
     private readonly EntryRunner _runner;
 
-    public RoundExecutor(GenesisConfig genesis) : this(genesis, OethSupplyRules.Instance) { }
+    /// <param name="engines">The EVM tier rounds run on (the interpreter by default); results do not depend on it.</param>
+    public RoundExecutor(GenesisConfig genesis, EvmEngines? engines = null) : this(genesis, OethSupplyRules.Instance, engines) { }
 
-    internal RoundExecutor(GenesisConfig genesis, ISupplyRules rules)
+    internal RoundExecutor(GenesisConfig genesis, ISupplyRules rules, EvmEngines? engines = null)
     {
         ArgumentNullException.ThrowIfNull(genesis);
         Genesis = genesis;
         _rules = rules;
-        _runner = new EntryRunner(genesis, rules);
+        _runner = new EntryRunner(genesis, rules, engines);
     }
 
     public GenesisConfig Genesis { get; }

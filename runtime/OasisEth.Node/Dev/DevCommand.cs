@@ -176,7 +176,7 @@ public static class DevCommand
         Chain chain;
         try
         {
-            chain = OpenChain(options.DataDirectory, genesis, options.Fork, ChainOptions with { SyncCommits = options.SyncCommits });
+            chain = OpenChain(options.DataDirectory, genesis, options.Fork, ChainOptions with { SyncCommits = options.SyncCommits, EvmTier = options.EvmTier });
         }
         catch (ChainOpenException e)
         {

@@ -105,6 +105,8 @@ public sealed class DevCommandLine
         Description = "The block to fork (default: the remote's latest when the fork is made; a restart keeps the block)",
     };
 
+    public Option<OasisEth.Evm.Compiler.EvmTier> EvmTier { get; } = EvmTierOption.Create();
+
     public DevCommandLine()
     {
         // Numbers are parsed here rather than by the default converter so a bad value gets one clear message and
@@ -191,6 +193,7 @@ public sealed class DevCommandLine
         command.Options.Add(State);
         command.Options.Add(ForkUrl);
         command.Options.Add(ForkBlockNumber);
+        command.Options.Add(EvmTier);
     }
 
     /// <summary>The checked options of a successful parse; relative paths are resolved against
@@ -220,6 +223,7 @@ public sealed class DevCommandLine
             RpcGasCap = parse.GetValue(RpcGasCap),
             Fork = parse.GetValue(ForkUrl) is { } url ? new Executor.ForkConfig(new Uri(url), parse.GetValue(ForkBlockNumber)) : null,
             SyncCommits = parse.GetValue(SyncCommits),
+            EvmTier = parse.GetValue(EvmTier),
         };
     }
 }

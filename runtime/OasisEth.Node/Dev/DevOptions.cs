@@ -52,6 +52,9 @@ public sealed record DevOptions
     /// power cut or kernel crash may lose the last blocks (never half a block).</summary>
     public bool SyncCommits { get; init; }
 
+    /// <summary>--evm-tier: which engine runs EVM bytecode; results do not depend on it.</summary>
+    public OasisEth.Evm.Compiler.EvmTier EvmTier { get; init; } = OasisEth.Evm.Compiler.EvmTier.Interpreter;
+
     /// <summary>The genesis block gas limit these options give.</summary>
     public ulong BlockGasLimit => DisableBlockGasLimit ? OasisEth.Executor.GenesisConfig.MaxGasLimit : GasLimit ?? DefaultGasLimit;
 

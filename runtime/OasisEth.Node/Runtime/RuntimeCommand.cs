@@ -1,3 +1,4 @@
+using OasisEth.Evm.Compiler;
 using OasisEth.Executor;
 using OasisEth.Host.Dispatch;
 using OasisEth.Node.Bundle;
@@ -15,7 +16,9 @@ namespace OasisEth.Node.Runtime;
 public static class RuntimeCommand
 {
     /// <summary>Exit codes: 0 the node closed the connection, 1 could not start (no socket, bad genesis).</summary>
-    public static int Run(string? genesisSpec, TextWriter stderr)
+    /// <param name="tier">The EVM engine (<c>--evm-tier</c>); oasis-node starts the runtime without arguments, so the
+    /// interpreter unless given.</param>
+    public static int Run(string? genesisSpec, TextWriter stderr, EvmTier tier = EvmTier.Interpreter)
     {
         GenesisConfig genesis;
         try
@@ -36,7 +39,10 @@ public static class RuntimeCommand
             RuntimeLog.Write(stderr, "ERRO", $"{RuntimeHost.SocketEnvironmentVariable} is not set: oasis-node starts the runtime with the path of its socket there");
             return 1;
         }
-        var runtime = new ParaTimeRuntime(genesis, new HostStateTrees())
+        var engines = new EvmEngines(tier);
+        if (engines.Tier != engines.Requested)
+            RuntimeLog.Write(stderr, "WARN", $"--evm-tier {tier}: this build cannot generate code (NativeAOT); the interpreter runs");
+        var runtime = new ParaTimeRuntime(genesis, new HostStateTrees(), engines)
         {
             Log = (level, message) => RuntimeLog.Write(stderr, level, message),
         };

@@ -1,0 +1,107 @@
+using System.Runtime.InteropServices;
+using OasisEth.Evm.CodeAnalysis;
+using OasisEth.Evm.Compiler;
+using OasisEth.Evm.Specs;
+using OasisEth.Primitives;
+using OasisEth.Transactions;
+
+namespace OasisEth.Bench.Interpreter;
+
+/// <summary>
+/// <c>OasisEth.Bench compiled-tier [filter]</c>: the evmone cases on the interpreter and on the compiled tier (code
+/// compiled before the timed runs), by the calling thread's CPU time, so other load on the machine counts less than
+/// in wall time; each figure is the fastest of several batches. Also the compile time per KiB of code (emitting the
+/// IL, and the first run, which JITs it) and the memory per compiled contract. A quick comparison, not a
+/// BenchmarkDotNet run.
+/// </summary>
+public static class CompiledTierFigures
+{
+    private const int Batches = 7;
+    private const long MinBatchNs = 3_000_000;
+
+    public static void Run(string? filter)
+    {
+        Console.WriteLine("case | code B | exec gas | interpreter us | compiled us | compiled/interp | emit ms/KiB | first run ms | IL B | kept B | alloc B");
+        double logSum = 0;
+        int count = 0;
+        foreach (string name in EvmoneCase.Names)
+        {
+            if (filter is not null && !name.Contains(filter, StringComparison.Ordinal)) continue;
+            EvmoneCase c = EvmoneCase.Get(name);
+            var state = new RestoringWorldState(c.CreatePreState());
+            byte[] code = state.Inner.GetCode(c.Transaction.To!.Value);
+
+            // Compile a fresh copy of the code alone: IL emission, and the managed memory it allocates.
+            var probe = new CompiledCodeCache();
+            var codeInfo = new CodeInfo(code);
+            long allocBefore = GC.GetAllocatedBytesForCurrentThread();
+            long t0 = ThreadCpuNs();
+            CompiledContract compiled = probe.GetOrCompile(codeInfo, ForkSpec.Of(c.Fork));
+            long emitNs = ThreadCpuNs() - t0;
+            long alloc = GC.GetAllocatedBytesForCurrentThread() - allocBefore;
+
+            var interpreter = new TransactionProcessor(c.Fork);
+            var engine = new CompiledExecutionEngine(EvmTier.Compiled, new CompiledCodeCache());
+            var compiledProcessor = new TransactionProcessor(c.Fork, null, engine);
+            long f0 = ThreadCpuNs();
+            Check(c, compiledProcessor.Execute(state, c.Block, c.Transaction), "compiled");
+            long firstRunNs = ThreadCpuNs() - f0;
+            Check(c, interpreter.Execute(state, c.Block, c.Transaction), "interpreter");
+
+            double interpNs = Time(() => interpreter.Execute(state, c.Block, c.Transaction));
+            double compiledNs = Time(() => compiledProcessor.Execute(state, c.Block, c.Transaction));
+            double ratio = compiledNs / interpNs;
+            logSum += Math.Log(ratio);
+            count++;
+            double kib = Math.Max(code.Length, 1) / 1024.0;
+            Console.WriteLine($"{name} | {code.Length} | {c.ExecutionGas} | {interpNs / 1000:F1} | {compiledNs / 1000:F1} | {ratio:F2} | " +
+                $"{emitNs / 1e6 / kib:F2} | {firstRunNs / 1e6:F2} | {compiled.IlBytes} | {compiled.EstimatedBytes} | {alloc}");
+        }
+        if (count > 0) Console.WriteLine($"geomean compiled/interpreter over {count} cases: {Math.Exp(logSum / count):F3}");
+    }
+
+    private static void Check(EvmoneCase c, TransactionResult result, string tier)
+    {
+        if (!result.Success || result.GasUsed != c.GasUsed || !result.Output.AsSpan().SequenceEqual(c.Output))
+            throw new InvalidOperationException($"{c.Name} on the {tier} tier: success {result.Success}, gas {result.GasUsed} (reference {c.GasUsed})");
+    }
+
+    /// <summary>Nanoseconds of thread CPU per run: the fastest of <see cref="Batches"/> batches of enough runs.</summary>
+    private static double Time(Func<TransactionResult> run)
+    {
+        int n = 1;
+        while (true)
+        {
+            long t = ThreadCpuNs();
+            for (int i = 0; i < n; i++) run();
+            if (ThreadCpuNs() - t >= MinBatchNs) break;
+            n *= 2;
+        }
+        double best = double.MaxValue;
+        for (int b = 0; b < Batches; b++)
+        {
+            long t = ThreadCpuNs();
+            for (int i = 0; i < n; i++) run();
+            best = Math.Min(best, (double)(ThreadCpuNs() - t) / n);
+        }
+        return best;
+    }
+
+    private const int ClockThreadCpuTime = 3; // CLOCK_THREAD_CPUTIME_ID (Linux)
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+
+    [DllImport("libc", EntryPoint = "clock_gettime")]
+    private static extern int ClockGetTime(int clock, out TimeSpec time);
+
+    private static long ThreadCpuNs()
+    {
+        ClockGetTime(ClockThreadCpuTime, out TimeSpec t);
+        return t.Seconds * 1_000_000_000 + t.Nanoseconds;
+    }
+}

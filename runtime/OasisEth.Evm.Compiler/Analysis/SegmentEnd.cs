@@ -1,0 +1,22 @@
+namespace OasisEth.Evm.Compiler.Analysis;
+
+/// <summary>Why a segment ends where it does, which decides what follows it.</summary>
+internal enum SegmentEnd : byte
+{
+    /// <summary>The next instruction is a JUMPDEST (a new jump target) or the end of the code: runs on into the next segment.</summary>
+    FallThrough,
+    /// <summary>An instruction whose cost depends on its operands or on the gas left (memory, storage, EXP, GAS, ...):
+    /// the static gas charged at the segment's start must be exactly what the interpreter has charged when it runs,
+    /// so it is the last one. Runs on into the next segment.</summary>
+    DynamicGas,
+    /// <summary>JUMPI: runs on into the next segment when the condition is zero.</summary>
+    ConditionalJump,
+    /// <summary>JUMP: never runs on.</summary>
+    Jump,
+    /// <summary>STOP, RETURN, REVERT, SELFDESTRUCT.</summary>
+    Halt,
+    /// <summary>CALL, CALLCODE, DELEGATECALL, STATICCALL, CREATE, CREATE2: the frame pauses; the next segment is a resume point.</summary>
+    Child,
+    /// <summary>An opcode the fork does not define: a segment of its own that the interpreter runs (it knows the exact failure).</summary>
+    Undefined,
+}

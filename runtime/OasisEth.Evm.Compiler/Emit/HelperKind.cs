@@ -1,0 +1,14 @@
+namespace OasisEth.Evm.Compiler.Emit;
+
+/// <summary>How compiled code calls an opcode's helper in <see cref="Execution.CompiledOps"/>, by its signature.</summary>
+internal enum HelperKind : byte
+{
+    /// <summary><c>void (UInt256* top)</c>: pure stack arithmetic.</summary>
+    Stack,
+    /// <summary><c>void (CompiledFrame, UInt256* top)</c>: reads the frame or its context.</summary>
+    Context,
+    /// <summary><c>long (CompiledFrame, UInt256* top, long gas)</c>: may charge and fail (negative: <c>-(long)exitCode</c>).</summary>
+    Charging,
+    /// <summary><c>ExitCode (CompiledFrame, int pc, UInt256* top, long gas)</c>: ends the frame.</summary>
+    Halting,
+}

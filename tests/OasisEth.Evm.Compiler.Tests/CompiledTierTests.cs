@@ -1,0 +1,169 @@
+using OasisEth.Evm.CodeAnalysis;
+using OasisEth.Evm.Specs;
+using OasisEth.Evm.Tracing;
+using OasisEth.Primitives;
+using OasisEth.Transactions;
+
+namespace OasisEth.Evm.Compiler.Tests;
+
+/// <summary>
+/// The compiled tier's exactness rules, one behaviour each, always against the interpreter on the same program:
+/// out of gas at the interpreter's instruction, GAS seeing the interpreter's gas inside a segment, a frame resumed
+/// after a child, hand-overs to the interpreter, the interrupt, tracing, and the auto tier.
+/// </summary>
+public class CompiledTierTests
+{
+    private static readonly Address Target = EvmTestHost.Contract;
+
+    private static (TierRunner.Outcome Interpreted, TierRunner.Outcome Compiled) Both(byte[] code, ulong gas,
+        Action<EvmTestHost>? more = null, CancellationToken interrupt = default, CompiledCodeCache? cache = null)
+    {
+        void Deploy(EvmTestHost host)
+        {
+            host.Deploy(Target, code);
+            more?.Invoke(host);
+        }
+        return (TierRunner.Run(EvmTier.Interpreter, Fork.Cancun, Deploy, Target, [], gas, 0, interrupt),
+            TierRunner.Run(EvmTier.Compiled, Fork.Cancun, Deploy, Target, [], gas, 0, interrupt, cache));
+    }
+
+    private static void AssertSame((TierRunner.Outcome Interpreted, TierRunner.Outcome Compiled) runs, string what)
+    {
+        Assert.That(TierRunner.Describe(runs.Compiled), Is.EqualTo(TierRunner.Describe(runs.Interpreted)), what);
+    }
+
+    [Test]
+    public void Out_of_gas_anywhere_in_a_segment_is_the_interpreters_outcome()
+    {
+        // SSTORE(1, 1), then a long segment of arithmetic, then SSTORE(2, 2): for every gas limit around the point where
+        // the segment stops fitting, status, gas used and state must match.
+        var code = new Bytecode().Store(1, 1);
+        for (int i = 0; i < 40; i++) code.Push((ulong)i).Op(Opcode.ADD);
+        code.Store(2, 2);
+        byte[] program = new Bytecode().Push(0).Raw(code.Build()).Build();
+        var full = Both(program, 200_000);
+        Assert.That(full.Interpreted.Result.Success, Is.True);
+        ulong needed = full.Interpreted.Result.GasUsed;
+        // Every limit across the end of the arithmetic segment and the start of the second store, the rest of that
+        // store's 22,100 in strides, then every limit at the very end (one compilation serves every run).
+        var cache = new CompiledCodeCache();
+        ulong from = needed - 22_300;
+        for (ulong gas = from; gas <= needed + 2; gas += gas < from + 600 || gas + 16 > needed ? 1UL : 97UL)
+            AssertSame(Both(program, gas, cache: cache), $"gas limit {gas}");
+        Assert.That(cache.Compilations, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void Gas_inside_a_segment_reads_what_the_interpreter_reads()
+    {
+        // GAS ends its segment, so the gas it pushes must include nothing charged for the instructions after it.
+        byte[] program = new Bytecode().Push(5).Push(6).Op(Opcode.GAS).Push(0).Op(Opcode.SSTORE)
+            .Op(Opcode.ADD).Push(1).Op(Opcode.SSTORE).Op(Opcode.STOP).Build();
+        var runs = Both(program, 100_000);
+        Assert.That(runs.Compiled.Engine!.CompiledRuns, Is.EqualTo(1));
+        AssertSame(runs, "gas stored at slot 0");
+    }
+
+    [Test]
+    public void A_frame_resumes_in_compiled_code_after_its_child()
+    {
+        byte[] child = new Bytecode().Push(42).Push(0).Op(Opcode.MSTORE).Push(32).Push(0).Op(Opcode.RETURN).Build();
+        byte[] parent = new Bytecode().Op(Opcode.PUSH0)
+            .Call(Opcode.STATICCALL, 50_000, EvmTestHost.A, retOffset: 0, retSize: 32)
+            .Push(0).Op(Opcode.MLOAD).Op(Opcode.ADD).Push(0).Op(Opcode.SSTORE).Op(Opcode.STOP).Build();
+        var runs = Both(parent, 200_000, host => host.Deploy(EvmTestHost.A, child));
+        AssertSame(runs, "child output added to the success flag and stored");
+        // Parent start, child, parent resumed: three runs of compiled code, none handed over.
+        Assert.That(runs.Compiled.Engine!.CompiledRuns, Is.EqualTo(3));
+        Assert.That(runs.Compiled.Engine.InterpretedRuns, Is.Zero);
+    }
+
+    [Test]
+    public void A_failed_segment_check_hands_the_frame_to_the_interpreter_which_fails_it_exactly()
+    {
+        // Stack underflow in the middle of a segment: SSTORE first (undone by the failure), then ADD on one item.
+        byte[] program = new Bytecode().Store(1, 1).Push(1).Op(Opcode.ADD).Op(Opcode.STOP).Build();
+        var runs = Both(program, 100_000);
+        AssertSame(runs, "stack underflow");
+        Assert.That(runs.Compiled.Result.Error, Is.EqualTo("stack underflow"));
+        Assert.That(runs.Compiled.Engine!.InterpretedRuns, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void Constant_and_computed_jumps_land_where_the_interpreter_lands()
+    {
+        // A counted loop (backward PUSH/JUMPI), a computed forward jump, and a bad computed jump at the end.
+        var code = new Bytecode().Push(10); // counter
+        int loop = code.Length;
+        code.Op(Opcode.JUMPDEST).Push(1).Op(Opcode.SWAP1).Op(Opcode.SUB).Op(Opcode.DUP1).Push((ulong)loop).Op(Opcode.JUMPI);
+        int afterJumpAt = code.Length + 2 + 2 + 1 + 1 + 1; // PUSH1, PUSH1, ADD, JUMP, INVALID
+        code.Push(1).Push((ulong)afterJumpAt - 1).Op(Opcode.ADD).Op(Opcode.JUMP).Op(Opcode.INVALID);
+        Assert.That(code.Length, Is.EqualTo(afterJumpAt));
+        code.Op(Opcode.JUMPDEST).Op(Opcode.DUP1).Push(0).Op(Opcode.SSTORE).Push(3).Op(Opcode.JUMP);
+        var runs = Both(code.Build(), 100_000);
+        AssertSame(runs, "loop, computed jump, bad jump");
+        Assert.That(runs.Compiled.Result.Error, Is.EqualTo("invalid jump destination"));
+    }
+
+    [Test]
+    public void An_interrupt_stops_a_compiled_endless_loop()
+    {
+        byte[] loop = new Bytecode().Op(Opcode.JUMPDEST).Push(0).Op(Opcode.JUMP).Build();
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+        var run = TierRunner.Run(EvmTier.Compiled, Fork.Cancun, host => host.Deploy(Target, loop), Target, [], 1_000_000_000_000, 0, cts.Token);
+        Assert.That(run.Result.Error, Is.EqualTo("execution aborted"));
+        Assert.That(run.Engine!.CompiledRuns, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void With_a_tracer_the_interpreter_runs_every_frame()
+    {
+        var host = new EvmTestHost();
+        host.Deploy(Target, new Bytecode().Store(1, 1).Op(Opcode.STOP).Build());
+        var engine = new CompiledExecutionEngine(EvmTier.Compiled);
+        var tx = new Transaction
+        {
+            Type = TxType.Legacy, Nonce = 0, GasPrice = UInt256.Zero, GasLimit = 100_000, To = Target, Data = [], Sender = EvmTestHost.Sender,
+        };
+        var steps = new StepCounter();
+        var result = new TransactionProcessor(Fork.Cancun, null, engine).Execute(host.State, host.Block(100_000), tx, steps);
+        Assert.That(result.Success, Is.True);
+        Assert.That(steps.Steps, Is.EqualTo(4)); // PUSH1 PUSH1 SSTORE STOP
+        Assert.That(engine.CompiledRuns + engine.InterpretedRuns, Is.Zero);
+    }
+
+    [Test]
+    public void Code_too_large_to_compile_well_runs_interpreted_with_the_same_result()
+    {
+        // More segments than the JIT optimises in one method: JUMPDESTs, each a segment, then a store.
+        var code = new Bytecode();
+        for (int i = 0; i <= Emit.ContractEmitter.MaxSegments; i++) code.Op(Opcode.JUMPDEST);
+        byte[] program = code.Store(1, 7).Op(Opcode.STOP).Build();
+        var runs = Both(program, 100_000);
+        AssertSame(runs, "large code");
+        Assert.That(runs.Compiled.Result.Success, Is.True);
+        Assert.That(runs.Compiled.Engine!.CompiledRuns + runs.Compiled.Engine.InterpretedRuns, Is.Zero, "the loop's interpreter ran it");
+        Assert.That(runs.Compiled.Engine.Cache.Compilations, Is.EqualTo(1), "decided once");
+    }
+
+    [Test]
+    public async Task The_auto_tier_compiles_code_once_it_is_hot()
+    {
+        var cache = new CompiledCodeCache();
+        var code = new CodeInfo(new Bytecode().Push(1).Op(Opcode.POP).Build());
+        ForkSpec spec = ForkSpec.Of(Fork.Cancun);
+        for (int i = 1; i < CompiledCodeCache.HotThreshold; i++) Assert.That(cache.GetOrWarm(code, spec), Is.Null);
+        Assert.That(cache.GetOrWarm(code, spec), Is.Null, "the hot frame itself still runs interpreted");
+        await cache.Compiling(code, spec);
+        Assert.That(cache.GetOrWarm(code, spec), Is.Not.Null);
+        Assert.That(cache.Compilations, Is.EqualTo(1));
+    }
+
+    private sealed class StepCounter : ITxTracer
+    {
+        public int Steps;
+        public void OnStep(int pc, Opcode opcode, long gas, long gasCost, long memorySize, ReadOnlySpan<UInt256> stack, int depth, long refund) => Steps++;
+        public void OnError(string error) { }
+        public void OnTransactionEnd(ReadOnlySpan<byte> output, long gasUsed, string? error) { }
+    }
+}

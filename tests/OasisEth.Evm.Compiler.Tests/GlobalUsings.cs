@@ -1,0 +1,3 @@
+global using NUnit.Framework;
+global using OasisEth.Evm;
+global using OasisEth.Tests.Shared;

@@ -1,0 +1,50 @@
+using OasisEth.Evm.Compiler;
+using OasisEth.Primitives;
+using OasisEth.Tests.Shared;
+using OasisEth.Transactions;
+
+namespace OasisEth.Evm.Compiler.Tests;
+
+/// <summary>One transaction on a fresh test state, run by the interpreter or by the compiled tier.</summary>
+internal static class TierRunner
+{
+    public sealed record Outcome(TransactionResult Result, Hash256 StateRoot, CompiledExecutionEngine? Engine);
+
+    public static Outcome Run(EvmTier tier, Fork fork, Action<EvmTestHost> deploy, Address? to, byte[] data, ulong gas,
+        ulong value = 0, CancellationToken interrupt = default, CompiledCodeCache? cache = null)
+    {
+        var host = new EvmTestHost { Fork = fork };
+        deploy(host);
+        var tx = new Transaction
+        {
+            Type = TxType.Legacy,
+            Nonce = host.State.GetNonce(EvmTestHost.Sender),
+            GasPrice = UInt256.Zero,
+            GasLimit = gas,
+            To = to,
+            Value = new UInt256(value),
+            Data = data,
+            Sender = EvmTestHost.Sender,
+        };
+        CompiledExecutionEngine? engine = tier == EvmTier.Interpreter ? null : new CompiledExecutionEngine(tier, cache);
+        var processor = engine is null ? new TransactionProcessor(fork) : new TransactionProcessor(fork, null, engine);
+        TransactionResult result = processor.Execute(host.State, host.Block(gas), tx, null, interrupt);
+        return new Outcome(result, host.State.ComputeStateRoot(), engine);
+    }
+
+    /// <summary>What must agree between the tiers, as text (a failing comparison prints both).</summary>
+    public static string Describe(Outcome o)
+    {
+        var r = o.Result;
+        var text = new System.Text.StringBuilder();
+        text.Append($"invalid={r.InvalidReason} success={r.Success} gas={r.GasUsed} error={r.Error} out={Convert.ToHexString(r.Output)} ");
+        text.Append($"created={r.ContractAddress} root={o.StateRoot} logs=[");
+        foreach (var log in r.Logs)
+        {
+            text.Append(log.Address).Append(':');
+            foreach (var topic in log.Topics) text.Append(topic).Append(',');
+            text.Append(Convert.ToHexString(log.Data)).Append(';');
+        }
+        return text.Append(']').ToString();
+    }
+}
