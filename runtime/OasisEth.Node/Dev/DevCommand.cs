@@ -125,10 +125,12 @@ public static class DevCommand
         // The dev node runs outside any sandbox and already loads RocksDB natively: the native secp256k1 and
         // SHA-256 are about 4-5x faster for sender recovery (the runtime keeps the managed default).
         NativeCrypto.Enable();
+        StartupTrace.Mark("options parsed, directory locked, native crypto");
 
         IReadOnlyList<DevAccount> accounts = DevAccounts.Derive();
         DevEntity entity = DevEntity.Default;
         GenesisConfig genesis = Genesis(accounts, options.ChainId, options.BlockGasLimit);
+        StartupTrace.Mark("dev accounts derived, genesis built");
 
         // Ctrl-C and SIGTERM both ask for a clean stop; the handlers cancel the default "terminate now" so the
         // round in progress is finished and RocksDB is closed before the process exits.
@@ -145,6 +147,7 @@ public static class DevCommand
         try
         {
             chain = Chain.Open(options.DataDirectory, genesis, ChainOptions);
+            StartupTrace.Mark("chain opened");
         }
         catch (ChainOpenException e)
         {
@@ -171,6 +174,7 @@ public static class DevCommand
                 ? "Chain:             new (genesis block 0)"
                 : string.Create(inv, $"Chain:             resumed at block {chain.Head.Number} ({chain.Head.Hash})"));
 
+            StartupTrace.Mark("banner written");
             var syncOut = TextWriter.Synchronized(stdout);
             var keys = new byte[accounts.Count][];
             var addresses = new Address[accounts.Count];
@@ -202,6 +206,7 @@ public static class DevCommand
                 return 0;
             }
 
+            StartupTrace.Mark("JSON-RPC server listening");
             string url = node.HttpUrl.GetLeftPart(UriPartial.Authority);
             // Parseable by scripts and tests: the actual URL (with the port picked when --http.port 0).
             syncOut.WriteLine($"Listening on {url}");
