@@ -13,9 +13,7 @@ public static class Cli
 {
     public static int Run(string[] args)
     {
-        // `dev` opens RocksDB: bind its native library on another core while the command line is parsed and the
-        // genesis is built (NodeStore.BindNative says why). Only for `dev`: the sandboxed runtime never loads RocksDB.
-        if (args.Length > 0 && args[0] == "dev") new Thread(BindRocksDb) { IsBackground = true, Name = "rocksdb bind" }.Start();
+        StartupTrace.Mark("main");
         var path = new Argument<string>("path") { Description = "A state-test fixture file, or a directory searched recursively for *.json" };
         var fork = new Option<string?>("--fork") { Description = "Run only this fork's entries (fixture key: Cancun, Prague, EIP150, ...)" };
         var trace = new Option<bool>("--trace") { Description = "Write an EIP-3155 JSON trace of every case to stderr" };
@@ -98,18 +96,6 @@ public static class Cli
         // Usage errors (unknown option, value out of range) exit 2, as getopt tools do, so scripts can tell a
         // mistyped command from a node that could not start (1).
         return parse.Errors.Count > 0 ? UsageError : code;
-    }
-
-    private static void BindRocksDb()
-    {
-        try
-        {
-            Store.Rocks.NodeStore.BindNative();
-        }
-        catch (Exception)
-        {
-            // Opening the store fails the same way on the main thread and reports it there.
-        }
     }
 
     /// <summary>Exit code of a command line that does not parse.</summary>

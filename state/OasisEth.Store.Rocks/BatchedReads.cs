@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using OasisEth.Primitives;
-using RocksDbSharp;
+using OasisEth.Store.Rocks.Native;
 
 namespace OasisEth.Store.Rocks;
 
@@ -95,14 +95,16 @@ internal sealed unsafe class BatchedReads(RocksDb db, string dataDir)
             byte* bytes = (byte*)first;
             for (int i = 0; i < n; i++) _keys[i] = (IntPtr)(bytes + i * Hash256.Size);
             Array.Clear(_errors, 0, n);
-            Native.Instance.rocksdb_batched_multi_get_cf(db.Handle, _read.Handle, cf.Handle, (UIntPtr)n, _keys, _sizes,
-                (IntPtr)values, _errors, 0);
+            fixed (IntPtr* keyPointers = _keys)
+            fixed (UIntPtr* sizes = _sizes)
+            fixed (IntPtr* errors = _errors)
+                RocksApi.rocksdb_batched_multi_get_cf(db.Handle, _read.Handle, cf.Handle, (nuint)n, keyPointers, sizes, values, errors, 0);
         }
         for (int i = 0; i < n; i++)
         {
             if (_errors[i] == IntPtr.Zero) continue;
             string message = Marshal.PtrToStringUTF8(_errors[i]) ?? "unknown error";
-            for (int j = i; j < n; j++) if (_errors[j] != IntPtr.Zero) Native.Instance.rocksdb_free(_errors[j]);
+            for (int j = i; j < n; j++) if (_errors[j] != IntPtr.Zero) RocksApi.rocksdb_free(_errors[j]);
             Release(n);
             throw new NodeStoreException($"RocksDB failed a batched read in the node store at '{dataDir}': {message}");
         }
@@ -111,15 +113,16 @@ internal sealed unsafe class BatchedReads(RocksDb db, string dataDir)
     private static ReadOnlySpan<byte> SliceValue(IntPtr slice)
     {
         if (slice == IntPtr.Zero) return default;
-        IntPtr data = Native.Instance.rocksdb_pinnableslice_value(slice, out UIntPtr length);
-        return new ReadOnlySpan<byte>((void*)data, checked((int)length));
+        nuint length;
+        byte* data = RocksApi.rocksdb_pinnableslice_value(slice, &length);
+        return new ReadOnlySpan<byte>(data, checked((int)length));
     }
 
     private void Release(int n)
     {
         for (int i = 0; i < n; i++)
         {
-            if (_values[i] != IntPtr.Zero) Native.Instance.rocksdb_pinnableslice_destroy(_values[i]);
+            if (_values[i] != IntPtr.Zero) RocksApi.rocksdb_pinnableslice_destroy(_values[i]);
             _values[i] = IntPtr.Zero;
         }
     }

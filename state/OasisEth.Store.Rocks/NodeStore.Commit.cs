@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using OasisEth.Mkvs;
 using OasisEth.Primitives;
-using RocksDbSharp;
+using OasisEth.Store.Rocks.Native;
 
 namespace OasisEth.Store.Rocks;
 
@@ -64,7 +64,7 @@ public sealed partial class NodeStore
             {
                 CommitLocked(round, root, blockHash, newNodes, writeLog, aux);
             }
-            catch (Exception e) when (e is RocksDbException or RocksDbSharpException)
+            catch (Exception e) when (e is RocksDbException)
             {
                 throw Wrap($"committing round {round}", e);
             }

@@ -1,19 +1,10 @@
 using System.Buffers.Binary;
-using RocksDbSharp;
+using OasisEth.Store.Rocks.Native;
 
 namespace OasisEth.Store.Rocks;
 
 public sealed partial class NodeStore
 {
-    /// <summary>
-    /// Binds RocksDbSharp to the native library now: its binding class builds a delegate type with Reflection.Emit
-    /// and a delegate for each of several hundred native functions in its static constructor, the largest single
-    /// cost of opening a store in a fresh process (about 0.3-0.5 s on a 2-core VM). A program that will open a store
-    /// calls this on a background thread first thing, so the binding overlaps its other start-up work; a later
-    /// <see cref="Open"/> waits for it if it is still running. Safe to call more than once.
-    /// </summary>
-    public static void BindNative() => System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(typeof(Native).TypeHandle);
-
     /// <summary>True when <see cref="Open"/> on <paramref name="dataDir"/> would create a new store (missing or empty directory).</summary>
     public static bool WouldCreate(string dataDir)
     {
@@ -42,7 +33,7 @@ public sealed partial class NodeStore
                     "refusing to reuse it. Point the store at a new or empty directory.");
             return OpenExisting(dir, options);
         }
-        catch (Exception e) when (e is RocksDbException or RocksDbSharpException)
+        catch (Exception e) when (e is RocksDbException)
         {
             throw new NodeStoreException($"RocksDB could not open the node store in '{dir}' (corrupt or unreadable files?): {e.Message}", e);
         }

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using OasisEth.Mkvs;
 using OasisEth.Primitives;
-using RocksDbSharp;
+using OasisEth.Store.Rocks.Native;
 
 namespace OasisEth.Store.Rocks;
 
@@ -52,7 +52,7 @@ public sealed partial class NodeStore
                 }
                 PruneFloor = Math.Max(PruneFloor, firstKept);
             }
-            catch (Exception e) when (e is RocksDbException or RocksDbSharpException)
+            catch (Exception e) when (e is RocksDbException)
             {
                 throw Wrap("pruning", e);
             }

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using OasisEth.Mkvs;
 using OasisEth.Primitives;
-using RocksDbSharp;
+using OasisEth.Store.Rocks.Native;
 
 namespace OasisEth.Store.Rocks;
 
@@ -35,7 +35,7 @@ public sealed partial class NodeStore
             {
                 RollbackLocked(target, aux);
             }
-            catch (Exception e) when (e is RocksDbException or RocksDbSharpException)
+            catch (Exception e) when (e is RocksDbException)
             {
                 throw Wrap($"rolling back to round {round}", e);
             }

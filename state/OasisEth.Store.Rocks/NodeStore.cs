@@ -1,6 +1,6 @@
 using OasisEth.Mkvs;
 using OasisEth.Primitives;
-using RocksDbSharp;
+using OasisEth.Store.Rocks.Native;
 
 namespace OasisEth.Store.Rocks;
 
@@ -124,7 +124,7 @@ public sealed partial class NodeStore : IDisposable
         {
             found = _db.GetFixedSizeValue(key, value, _rounds);
         }
-        catch (Exception e) when (e is RocksDbException or RocksDbSharpException)
+        catch (Exception e) when (e is RocksDbException)
         {
             throw Wrap("reading a round record", e);
         }

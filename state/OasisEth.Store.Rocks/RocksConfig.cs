@@ -1,4 +1,4 @@
-using RocksDbSharp;
+using OasisEth.Store.Rocks.Native;
 
 namespace OasisEth.Store.Rocks;
 
@@ -91,7 +91,7 @@ internal static class RocksConfig
             // Full (not block-based) bloom filter, ~1% false positives at 10 bits/key: a commit checks every
             // new node for existence and a prune/commit reads refcounts that mostly miss, so misses must not
             // touch data blocks.
-            .SetFilterPolicy(BloomFilterPolicy.Create(10, false))
+            .SetBloomFilter(10)
             .SetWholeKeyFiltering(true)
             // Index and filter blocks stay in the table readers' memory (~1% of the data: 10 bits/key of
             // filter plus one index entry per 4 KiB block), not in the block cache. Measured: with them in a

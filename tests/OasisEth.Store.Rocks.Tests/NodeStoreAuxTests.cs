@@ -1,6 +1,6 @@
 using NUnit.Framework;
 using OasisEth.Primitives;
-using RocksDbSharp;
+using OasisEth.Store.Rocks.Native;
 
 namespace OasisEth.Store.Rocks.Tests;
 

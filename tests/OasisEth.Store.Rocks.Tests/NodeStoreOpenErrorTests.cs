@@ -1,5 +1,5 @@
 using NUnit.Framework;
-using RocksDbSharp;
+using OasisEth.Store.Rocks.Native;
 
 namespace OasisEth.Store.Rocks.Tests;
 

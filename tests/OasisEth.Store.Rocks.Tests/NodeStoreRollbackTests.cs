@@ -1,7 +1,7 @@
 using NUnit.Framework;
 using OasisEth.Mkvs;
 using OasisEth.Primitives;
-using RocksDbSharp;
+using OasisEth.Store.Rocks.Native;
 
 namespace OasisEth.Store.Rocks.Tests;
 

@@ -157,10 +157,12 @@ public static class DevCommand
         // The dev node runs outside any sandbox and already loads RocksDB natively: the native secp256k1 and
         // SHA-256 are about 4-5x faster for sender recovery (the runtime keeps the managed default).
         NativeCrypto.Enable();
+        StartupTrace.Mark("options parsed, directory locked, native crypto");
 
         IReadOnlyList<DevAccount> accounts = DevAccounts.Derive();
         DevEntity entity = DevEntity.Default;
         GenesisConfig genesis = Genesis(accounts, options.ChainId, options.BlockGasLimit);
+        StartupTrace.Mark("dev accounts derived, genesis built");
 
         // Ctrl-C and SIGTERM both ask for a clean stop; the handlers cancel the default "terminate now" so the
         // round in progress is finished and RocksDB is closed before the process exits.
@@ -177,6 +179,7 @@ public static class DevCommand
         try
         {
             chain = OpenChain(options.DataDirectory, genesis, options.Fork, ChainOptions with { SyncCommits = options.SyncCommits, EvmTier = options.EvmTier });
+            StartupTrace.Mark("chain opened");
         }
         catch (ChainOpenException e)
         {
@@ -207,6 +210,7 @@ public static class DevCommand
                 : chain.ForkPoint is null ? "Chain:             new (genesis block 0)"
                 : string.Create(inv, $"Chain:             new fork (first block {firstBlock}, the remote's)"));
 
+            StartupTrace.Mark("banner written");
             var syncOut = TextWriter.Synchronized(stdout);
             var keys = new byte[accounts.Count][];
             var addresses = new Address[accounts.Count];
@@ -238,6 +242,7 @@ public static class DevCommand
                 return 0;
             }
 
+            StartupTrace.Mark("JSON-RPC server listening");
             string url = node.HttpUrl.GetLeftPart(UriPartial.Authority);
             // Parseable by scripts and tests: the actual URL (with the port picked when --http.port 0).
             syncOut.WriteLine($"Listening on {url}");
