@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Reflection.Emit;
+using System.Runtime.CompilerServices;
 using OasisEth.Evm.CodeAnalysis;
 using OasisEth.Evm.Compiler.Analysis;
 using OasisEth.Evm.Compiler.Execution;
@@ -52,7 +53,10 @@ internal sealed class ContractEmitter
     public static CompiledContract Compile(CodeInfo code, ForkSpec spec)
     {
         SegmentMap map = SegmentAnalyzer.Analyze(code, spec);
-        if (map.Segments.Length > MaxSegments) return new CompiledContract(null, map.EntryByPc, map.Segments.Length, 0);
+        // No run-time code generation (a NativeAOT build, as the ParaTime's sandboxed executable is): the code runs
+        // interpreted, as code too large to compile does.
+        if (map.Segments.Length > MaxSegments || !RuntimeFeature.IsDynamicCodeSupported)
+            return new CompiledContract(null, map.EntryByPc, map.Segments.Length, 0);
         var method = new DynamicMethod($"evm_{spec.Fork}_{code.Length}", typeof(ExitCode), [typeof(CompiledFrame)],
             typeof(CompiledFrame).Module, skipVisibility: true);
         ILGenerator il = method.GetILGenerator(64 + code.Length * 24);
