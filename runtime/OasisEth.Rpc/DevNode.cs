@@ -91,6 +91,8 @@ public sealed class DevNode : IAsyncDisposable
         AccountReadApi.Register(methods, context);
         ProtocolStubsApi.Register(methods, context);
         MineDetailedApi.Register(methods, context);
+        PoolRemovalApi.Register(methods, context);
+        SyncSends.Register(methods, context);
         AnvilAliases.Register(methods);
         var dispatcher = new RpcDispatcher(methods, limits, logSwitch.Write);
         var stopping = new CancellationTokenSource();

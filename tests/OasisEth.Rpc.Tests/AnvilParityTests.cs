@@ -126,4 +126,45 @@ public sealed class AnvilParityTests
         ulong genesis = TestNode.Quantity((await _node.Call("eth_getBlockByNumber", "0x0", false)).GetProperty("timestamp"));
         Assert.That((await _node.Call("anvil_getGenesisTime")).GetUInt64(), Is.EqualTo(genesis));
     }
+    [Test]
+    public async Task Sync_sends_answer_the_receipt()
+    {
+        JsonElement receipt = await _node.Call("eth_sendRawTransactionSync", Hex.EncodePrefixed(TestNode.Sign(0, 0, Recipient, UInt256.One)));
+        Assert.That(receipt.GetProperty("status").GetString(), Is.EqualTo("0x1"));
+        Assert.That(receipt.GetProperty("blockNumber").GetString(), Is.EqualTo("0x1"));
+        string hash = receipt.GetProperty("transactionHash").GetString()!;
+        Assert.That((await _node.Call("eth_getTransactionReceipt", hash)).GetRawText(), Is.EqualTo(receipt.GetRawText()));
+
+        var send = new Dictionary<string, string> { ["from"] = Keys.Address(0).ToString(), ["to"] = Recipient.ToString(), ["value"] = "0x5" };
+        JsonElement second = await _node.Call("eth_sendTransactionSync", send);
+        Assert.That(second.GetProperty("blockNumber").GetString(), Is.EqualTo("0x2"));
+        Assert.That(TestNode.Big(await _node.Call("eth_getBalance", Recipient.ToString(), "latest")), Is.EqualTo(new UInt256(6)));
+
+        // Nothing mines it in manual mining: the wait runs out, as anvil's, with code 4 and the hash as data.
+        await _node.Call("evm_setAutomine", false);
+        RpcError timeout = await _node.CallFails("eth_sendRawTransactionSync", Hex.EncodePrefixed(TestNode.Sign(0, 2, Recipient, UInt256.One)), "0xc8");
+        Assert.That((timeout.Code, timeout.Message), Is.EqualTo((4, "Transaction confirmation timeout")));
+        Assert.That((await _node.Call("txpool_status")).GetProperty("pending").GetString(), Is.EqualTo("0x1"), "the transaction stays pooled");
+    }
+
+    [Test]
+    public async Task Remove_pool_transactions_drops_only_the_senders()
+    {
+        await _node.Call("evm_setAutomine", false);
+        await _node.SendRaw(TestNode.Sign(0, 0, Recipient, UInt256.One));
+        await _node.SendRaw(TestNode.Sign(0, 2, Recipient, UInt256.One));
+        string other = await _node.SendRaw(TestNode.Sign(1, 0, Recipient, UInt256.One));
+        Assert.That((await _node.Call("anvil_removePoolTransactions", Keys.Address(0).ToString())).ValueKind, Is.EqualTo(JsonValueKind.Null));
+        JsonElement status = await _node.Call("txpool_status");
+        Assert.That((status.GetProperty("pending").GetString(), status.GetProperty("queued").GetString()), Is.EqualTo(("0x1", "0x0")));
+        Assert.That((await _node.Call("eth_getTransactionByHash", other)).ValueKind, Is.EqualTo(JsonValueKind.Object));
+        Assert.That((await _node.CallFails("anvil_removePoolTransactions", "0x12")).Code, Is.EqualTo(-32602));
+    }
+
+    [Test]
+    public async Task Typed_data_before_v4_is_not_implemented_as_in_anvil()
+    {
+        foreach (string name in new[] { "eth_signTypedData", "eth_signTypedData_v3" })
+            Assert.That((await _node.CallFails(name, Keys.Address(0).ToString(), "{}")).Code, Is.EqualTo(-32603), name);
+    }
 }
