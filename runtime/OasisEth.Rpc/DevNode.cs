@@ -93,6 +93,7 @@ public sealed class DevNode : IAsyncDisposable
         MineDetailedApi.Register(methods, context);
         PoolRemovalApi.Register(methods, context);
         SyncSends.Register(methods, context);
+        Erc20AllowanceApi.Register(methods, context);
         AnvilAliases.Register(methods);
         var dispatcher = new RpcDispatcher(methods, limits, logSwitch.Write);
         var stopping = new CancellationTokenSource();

@@ -92,7 +92,7 @@ public sealed class AnvilParityTests
         foreach (string name in new[] { "eth_getWork", "eth_submitWork", "eth_submitHashrate" })
         {
             RpcError e = await _node.CallFails(name);
-            Assert.That((e.Code, e.Message), Is.EqualTo((-32603, "Not implemented")), name);
+            Assert.That((e.Code, e.Message), Is.EqualTo((-32000, "Not implemented")), name);
         }
         await _node.SendAndMine(TestNode.Sign(0, 0, Recipient, UInt256.One));
         JsonElement header = await _node.Call("erigon_getHeaderByNumber", "0x1");
@@ -165,6 +165,36 @@ public sealed class AnvilParityTests
     public async Task Typed_data_before_v4_is_not_implemented_as_in_anvil()
     {
         foreach (string name in new[] { "eth_signTypedData", "eth_signTypedData_v3" })
-            Assert.That((await _node.CallFails(name, Keys.Address(0).ToString(), "{}")).Code, Is.EqualTo(-32603), name);
+            Assert.That((await _node.CallFails(name, Keys.Address(0).ToString(), "{}")).Code, Is.EqualTo(-32000), name);
+    }
+    [Test]
+    public async Task Set_erc20_allowance_finds_the_allowance_slot()
+    {
+        // allowance(owner, spender) = sload(keccak256(spender ‖ keccak256(owner ‖ 1))): the usual nested mapping at slot 1.
+        const string token = "0x00000000000000000000000000000000000e2c21";
+        await _node.Call("anvil_setCode", token, "0x600435600052600160205260406000206020526024356000526040600020546000526020" + "6000f3");
+        Address owner = Keys.Address(2), spender = Keys.Address(3);
+        Assert.That((await _node.Call("anvil_setERC20Allowance", owner.ToString(), spender.ToString(), token, "0x2a")).ValueKind, Is.EqualTo(JsonValueKind.Null));
+        Assert.That(await Allowance(token, owner, spender), Is.EqualTo(new UInt256(42)));
+        Assert.That(await Allowance(token, spender, owner), Is.EqualTo(UInt256.Zero), "only the asked pair");
+        byte[] inner = new byte[64];
+        owner.Bytes.CopyTo(inner.AsSpan(12));
+        inner[63] = 1;
+        byte[] outer = new byte[64];
+        spender.Bytes.CopyTo(outer.AsSpan(12));
+        Keccak.Compute(inner).Bytes.CopyTo(outer.AsSpan(32));
+        string slot = Keccak.Compute(outer).ToString();
+        Assert.That(TestNode.Big(await _node.Call("eth_getStorageAt", token, slot, "latest")), Is.EqualTo(new UInt256(42)));
+        RpcError none = await _node.CallFails("anvil_setERC20Allowance", owner.ToString(), spender.ToString(), Recipient.ToString(), "0x1");
+        Assert.That(none.Message, Is.EqualTo("Unable to set ERC20 allowance, no slot found"));
+    }
+
+    private async Task<UInt256> Allowance(string token, Address owner, Address spender)
+    {
+        byte[] data = new byte[68];
+        data[0] = 0xdd; data[1] = 0x62; data[2] = 0xed; data[3] = 0x3e;
+        owner.Bytes.CopyTo(data.AsSpan(16));
+        spender.Bytes.CopyTo(data.AsSpan(48));
+        return TestNode.Big(await _node.Call("eth_call", new Dictionary<string, string> { ["to"] = token, ["data"] = Hex.EncodePrefixed(data) }, "latest"));
     }
 }
