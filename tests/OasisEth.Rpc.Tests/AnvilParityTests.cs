@@ -142,8 +142,10 @@ public sealed class AnvilParityTests
 
         // Nothing mines it in manual mining: the wait runs out, as anvil's, with code 4 and the hash as data.
         await _node.Call("evm_setAutomine", false);
-        RpcError timeout = await _node.CallFails("eth_sendRawTransactionSync", Hex.EncodePrefixed(TestNode.Sign(0, 2, Recipient, UInt256.One)), "0xc8");
+        byte[] unmined = TestNode.Sign(0, 2, Recipient, UInt256.One);
+        RpcError timeout = await _node.CallFails("eth_sendRawTransactionSync", Hex.EncodePrefixed(unmined), "0xc8");
         Assert.That((timeout.Code, timeout.Message), Is.EqualTo((4, "Transaction confirmation timeout")));
+        Assert.That(timeout.ErrorData, Is.EqualTo(Keccak.Compute(unmined).ToString()));
         Assert.That((await _node.Call("txpool_status")).GetProperty("pending").GetString(), Is.EqualTo("0x1"), "the transaction stays pooled");
     }
 
