@@ -87,6 +87,13 @@ public sealed class DevNode : IAsyncDisposable
         TxPoolApi.Register(methods, context);
         // Last: it wraps methods registered above (reads of the blocks a fork's remote made).
         ForkApi.Register(methods, context);
+        RawTransactionApi.Register(methods, context);
+        AccountReadApi.Register(methods, context);
+        ProtocolStubsApi.Register(methods, context);
+        MineDetailedApi.Register(methods, context);
+        PoolRemovalApi.Register(methods, context);
+        SyncSends.Register(methods, context);
+        Erc20AllowanceApi.Register(methods, context);
         AnvilAliases.Register(methods);
         var dispatcher = new RpcDispatcher(methods, limits, logSwitch.Write);
         var stopping = new CancellationTokenSource();

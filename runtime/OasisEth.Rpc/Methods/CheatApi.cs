@@ -59,7 +59,7 @@ internal static class CheatApi
                 Address holder = call.Params.Address(0);
                 Address token = call.Params.Address(1);
                 UInt256 balance = call.Params.Word(2);
-                UInt256 slot = await TxApi.WithTimeout(c, ct => FindBalanceSlot(c, holder, token, balance, ct), call.Cancellation)
+                UInt256 slot = await TxApi.WithTimeout(c, ct => FindSlot(c, token, BalanceOfCall(holder), balance, ct), call.Cancellation)
                     ?? throw RpcException.Server("Unable to set ERC20 balance, no slot found");
                 await Run(c, () => dev.SetStorage(token, slot, balance));
                 Done(call, hardhat);
@@ -207,7 +207,7 @@ internal static class CheatApi
         }
     }
 
-    private static async Task Run(RpcContext c, Action edit)
+    internal static async Task Run(RpcContext c, Action edit)
     {
         try
         {
@@ -223,7 +223,7 @@ internal static class CheatApi
         }
     }
 
-    private static IDevChain Dev(RpcContext c, string name) =>
+    internal static IDevChain Dev(RpcContext c, string name) =>
         c.Chain as IDevChain ?? throw RpcException.Server($"{name} is not available: this chain takes no dev state edits");
 
     private static void Done(RpcCall call, bool hardhat)
@@ -236,15 +236,20 @@ internal static class CheatApi
         ? e.GetBoolean()
         : throw RpcException.InvalidParams($"{RpcParams.Where(index)}: expected a boolean");
 
-    /// <summary>
-    /// anvil's search for an ERC-20's balance slot: the slots balanceOf(holder) reads, each tried with the wanted
-    /// balance written in (a throw-away override) until balanceOf answers it.
-    /// </summary>
-    private static UInt256? FindBalanceSlot(RpcContext c, Address holder, Address token, UInt256 balance, CancellationToken ct)
+    private static byte[] BalanceOfCall(Address holder)
     {
         byte[] data = new byte[36];
         data[0] = 0x70; data[1] = 0xa0; data[2] = 0x82; data[3] = 0x31; // balanceOf(address)
         holder.Bytes.CopyTo(data.AsSpan(16));
+        return data;
+    }
+
+    /// <summary>
+    /// anvil's search for the ERC-20 slot a view reads (balanceOf, allowance): the slots the call reads, each tried
+    /// with the wanted value written in (a throw-away override) until the call answers it.
+    /// </summary>
+    internal static UInt256? FindSlot(RpcContext c, Address token, byte[] data, UInt256 balance, CancellationToken ct)
+    {
         var request = new CallRequest { To = token, Data = data, Gas = Math.Min(c.Limits.CallGasCap, c.Genesis.GasLimit) };
         ulong head = c.Chain.Head.Number;
         AccessListOutcome touched = c.Chain.CreateAccessList(request, head, null, ct);

@@ -236,7 +236,7 @@ internal static class OtsApi
 
     /// <summary>The first block after which the sender's nonce passed <paramref name="nonce"/> (binary search over
     /// the kept states), then that block's transaction with the nonce; a linear scan where the state is pruned.</summary>
-    private static Hash256? FindBySenderAndNonce(RpcContext c, Address sender, ulong nonce)
+    internal static Hash256? FindBySenderAndNonce(RpcContext c, Address sender, ulong nonce)
     {
         ulong head = c.Chain.Head.Number;
         if (c.OpenState(head).GetNonce(sender) <= nonce) return null;
