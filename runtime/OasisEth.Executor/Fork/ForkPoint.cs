@@ -30,7 +30,7 @@ public sealed record ForkPoint(Uri Url, ulong Number, Hash256 Hash, Hash256 Pare
     }
 
     public string ToJson() => string.Create(CultureInfo.InvariantCulture,
-        $"{{\"url\":{JsonSerializer.Serialize(Url.ToString())},\"number\":{Number},\"hash\":\"{Hash}\",\"parentHash\":\"{ParentHash}\",\"timestamp\":{Timestamp},\"gasLimit\":{GasLimit},\"baseFee\":\"{BaseFee}\"}}");
+        $"{{\"url\":\"{JsonEncodedText.Encode(Url.ToString())}\",\"number\":{Number},\"hash\":\"{Hash}\",\"parentHash\":\"{ParentHash}\",\"timestamp\":{Timestamp},\"gasLimit\":{GasLimit},\"baseFee\":\"{BaseFee}\"}}");
 
     /// <summary>The stored fork point, or null when the file is missing; <see cref="FormatException"/> when damaged.</summary>
     public static ForkPoint? Load(string path)
