@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using OasisEth.Bench.AB;
 using OasisEth.Evm.CodeAnalysis;
 using OasisEth.Evm.Compiler;
 using OasisEth.Evm.Specs;
@@ -35,17 +35,17 @@ public static class CompiledTierFigures
             var probe = new CompiledCodeCache();
             var codeInfo = new CodeInfo(code);
             long allocBefore = GC.GetAllocatedBytesForCurrentThread();
-            long t0 = ThreadCpuNs();
+            long t0 = ThreadCpuClock.NowNanoseconds();
             CompiledContract compiled = probe.GetOrCompile(codeInfo, ForkSpec.Of(c.Fork));
-            long emitNs = ThreadCpuNs() - t0;
+            long emitNs = ThreadCpuClock.NowNanoseconds() - t0;
             long alloc = GC.GetAllocatedBytesForCurrentThread() - allocBefore;
 
             var interpreter = new TransactionProcessor(c.Fork);
             var engine = new CompiledExecutionEngine(EvmTier.Compiled, new CompiledCodeCache());
             var compiledProcessor = new TransactionProcessor(c.Fork, null, engine);
-            long f0 = ThreadCpuNs();
+            long f0 = ThreadCpuClock.NowNanoseconds();
             Check(c, compiledProcessor.Execute(state, c.Block, c.Transaction), "compiled");
-            long firstRunNs = ThreadCpuNs() - f0;
+            long firstRunNs = ThreadCpuClock.NowNanoseconds() - f0;
             Check(c, interpreter.Execute(state, c.Block, c.Transaction), "interpreter");
 
             double interpNs = Time(() => interpreter.Execute(state, c.Block, c.Transaction));
@@ -72,36 +72,18 @@ public static class CompiledTierFigures
         int n = 1;
         while (true)
         {
-            long t = ThreadCpuNs();
+            long t = ThreadCpuClock.NowNanoseconds();
             for (int i = 0; i < n; i++) run();
-            if (ThreadCpuNs() - t >= MinBatchNs) break;
+            if (ThreadCpuClock.NowNanoseconds() - t >= MinBatchNs) break;
             n *= 2;
         }
         double best = double.MaxValue;
         for (int b = 0; b < Batches; b++)
         {
-            long t = ThreadCpuNs();
+            long t = ThreadCpuClock.NowNanoseconds();
             for (int i = 0; i < n; i++) run();
-            best = Math.Min(best, (double)(ThreadCpuNs() - t) / n);
+            best = Math.Min(best, (double)(ThreadCpuClock.NowNanoseconds() - t) / n);
         }
         return best;
-    }
-
-    private const int ClockThreadCpuTime = 3; // CLOCK_THREAD_CPUTIME_ID (Linux)
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct TimeSpec
-    {
-        public long Seconds;
-        public long Nanoseconds;
-    }
-
-    [DllImport("libc", EntryPoint = "clock_gettime")]
-    private static extern int ClockGetTime(int clock, out TimeSpec time);
-
-    private static long ThreadCpuNs()
-    {
-        ClockGetTime(ClockThreadCpuTime, out TimeSpec t);
-        return t.Seconds * 1_000_000_000 + t.Nanoseconds;
     }
 }
