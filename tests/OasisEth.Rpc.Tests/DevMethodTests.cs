@@ -226,6 +226,18 @@ public sealed class DevMethodTests
     }
 
     [Test]
+    public async Task Get_interval_mining_gives_the_interval_in_seconds_or_null_as_anvil()
+    {
+        Assert.That((await _node.Call("anvil_getIntervalMining")).ValueKind, Is.EqualTo(JsonValueKind.Null), "automine");
+        await using TestNode interval = await TestNode.StartAsync(blockTime: 7);
+        Assert.That((await interval.Call("anvil_getIntervalMining")).GetUInt64(), Is.EqualTo(7UL));
+        await interval.Call("anvil_setIntervalMining", 3);
+        Assert.That((await interval.Call("anvil_getIntervalMining")).GetUInt64(), Is.EqualTo(3UL));
+        await interval.Call("anvil_setIntervalMining", 0);
+        Assert.That((await interval.Call("anvil_getIntervalMining")).ValueKind, Is.EqualTo(JsonValueKind.Null), "manual");
+    }
+
+    [Test]
     public async Task Interval_mining_takes_every_value_up_to_a_year_beyond_the_timer_limit()
     {
         // 4,294,968 s is just past System.Threading.Timer's longest due time (2^32 - 2 ms): it used to crash the

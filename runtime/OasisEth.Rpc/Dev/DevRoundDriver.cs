@@ -254,6 +254,15 @@ internal sealed class DevRoundDriver
         _timer = new IntervalTimer(TimeSpan.FromSeconds(seconds), () => RequestRound(onlyWithTransactions: false));
     }
 
+    /// <summary>The interval of interval mining in seconds; null under automine or manual mining (anvil_getIntervalMining).</summary>
+    public ulong? IntervalSeconds
+    {
+        get
+        {
+            lock (_modeLock) return _mode == MiningMode.Interval ? _intervalSeconds : null;
+        }
+    }
+
     public string MiningModeName => _mode switch
     {
         MiningMode.Auto => "auto",

@@ -86,6 +86,12 @@ internal static class DevApi
         };
         t.Add("evm_setIntervalMining", setInterval);
         t.Add("anvil_setIntervalMining", setInterval);
+        // anvil's answer: the interval in seconds as a JSON number, null when blocks are not mined on an interval.
+        t.Add("anvil_getIntervalMining", call =>
+        {
+            if (c.Driver.IntervalSeconds is { } seconds) call.Result.WriteNumberValue(seconds);
+            else call.Result.WriteNullValue();
+        });
 
         RpcMethod drop = async call => call.Result.WriteBooleanValue((bool)(await c.Driver.DropAsync(call.Params.Hash(0)))!);
         t.Add("hardhat_dropTransaction", drop);
