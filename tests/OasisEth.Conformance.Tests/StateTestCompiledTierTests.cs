@@ -15,7 +15,6 @@ namespace OasisEth.Conformance.Tests;
 [TestFixture]
 public class StateTestCompiledTierTests
 {
-    private static readonly Lazy<KnownFailures> Known = new(KnownFailures.Load);
     private readonly StateTestRunner _runner = new(new StateTestOptions { Tier = EvmTier.Compiled });
     private long _cases;
 
@@ -34,18 +33,7 @@ public class StateTestCompiledTierTests
 
     private void RunDirectory(string directory, string forks)
     {
-        if (directory == ConformanceSuites.Missing) Assert.Fail("shared conformance fixtures not found: " + SharedFixtures.WhereLooked);
-        string root = SharedFixtures.Conformance;
-        List<FixturePath> files = FixturePath.InDirectory(Path.Combine(root, directory), root);
-        Assert.That(ConformanceSuites.Forks(forks), Is.Null, "both suites run every fork");
-
-        List<CaseResult> results = _runner.RunAll(files);
-        _cases += results.Count;
-        ConformanceVerdict verdict = ConformanceVerdict.Judge(results, Known.Value);
-        string summary = verdict.Describe($"{directory} [{forks}] on the compiled tier");
-        TestContext.Out.WriteLine(summary);
-        Assert.That(results, Is.Not.Empty, $"{directory} [{forks}]: no case ran");
-        Assert.That(verdict.Ok, Is.True, summary);
+        _cases += WholeDirectoryRun.Check(_runner, directory, forks, "on the compiled tier");
         // The tier is really on: code has been compiled by now (a directory whose code an earlier one compiled adds none).
         Assert.That(StateTestRunner.CompiledCodeCompilations, Is.Positive, "nothing was compiled");
     }

@@ -14,7 +14,6 @@ namespace OasisEth.Conformance.Tests;
 [TestFixture]
 public class StateTestOnRocksTests
 {
-    private static readonly Lazy<KnownFailures> Known = new(KnownFailures.Load);
     private StateTestRunner _runner = null!;
     private long _cases;
 
@@ -36,17 +35,6 @@ public class StateTestOnRocksTests
 
     private void RunDirectory(string directory, string forks)
     {
-        if (directory == ConformanceSuites.Missing) Assert.Fail("shared conformance fixtures not found: " + SharedFixtures.WhereLooked);
-        string root = SharedFixtures.Conformance;
-        List<FixturePath> files = FixturePath.InDirectory(Path.Combine(root, directory), root);
-        Assert.That(ConformanceSuites.Forks(forks), Is.Null, "both suites run every fork");
-
-        List<CaseResult> results = _runner.RunAll(files);
-        _cases += results.Count;
-        ConformanceVerdict verdict = ConformanceVerdict.Judge(results, Known.Value);
-        string summary = verdict.Describe($"{directory} [{forks}] on RocksDB");
-        TestContext.Out.WriteLine(summary);
-        Assert.That(results, Is.Not.Empty, $"{directory} [{forks}]: no case ran");
-        Assert.That(verdict.Ok, Is.True, summary);
+        _cases += WholeDirectoryRun.Check(_runner, directory, forks, "on RocksDB");
     }
 }

@@ -1,6 +1,3 @@
-using System.Buffers.Binary;
-using System.Text;
-
 namespace OasisEth.Node.Bundle;
 
 /// <summary>
@@ -13,29 +10,19 @@ namespace OasisEth.Node.Bundle;
 /// </summary>
 public static class GenesisTrailer
 {
-    private static readonly byte[] Magic = Encoding.ASCII.GetBytes("oasis-eth/gen/v1");
-    private const int FooterLength = 8 + 16;
+    private static readonly TrailerFormat Format = new("oasis-eth/gen/v1");
 
     /// <summary>Where the runtime finds itself in the sandbox (no /proc there, so no /proc/self/exe).</summary>
     public const string SandboxExecutablePath = "/entrypoint";
 
     /// <summary><paramref name="elf"/> (any earlier trailer removed) with <paramref name="genesisJson"/> appended.</summary>
-    public static byte[] Append(ReadOnlySpan<byte> elf, ReadOnlySpan<byte> genesisJson)
-    {
-        ReadOnlySpan<byte> plain = Strip(elf);
-        byte[] result = new byte[plain.Length + genesisJson.Length + FooterLength];
-        plain.CopyTo(result);
-        genesisJson.CopyTo(result.AsSpan(plain.Length));
-        BinaryPrimitives.WriteUInt64LittleEndian(result.AsSpan(plain.Length + genesisJson.Length), (ulong)genesisJson.Length);
-        Magic.CopyTo(result.AsSpan(result.Length - Magic.Length));
-        return result;
-    }
+    public static byte[] Append(ReadOnlySpan<byte> elf, ReadOnlySpan<byte> genesisJson) => Format.Append(Strip(elf), genesisJson);
 
     /// <summary>The genesis JSON of a file that carries one, else false.</summary>
     public static bool TryRead(ReadOnlySpan<byte> file, out byte[] genesisJson)
     {
         genesisJson = [];
-        if (!TryLocate(file, out int start, out int length)) return false;
+        if (!Format.TryLocate(file, out int start, out int length)) return false;
         genesisJson = file.Slice(start, length).ToArray();
         return true;
     }
@@ -46,15 +33,9 @@ public static class GenesisTrailer
     {
         genesisJson = [];
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-        if (stream.Length < FooterLength) return false;
-        Span<byte> footer = stackalloc byte[FooterLength];
-        stream.Seek(-FooterLength, SeekOrigin.End);
-        stream.ReadExactly(footer);
-        if (!footer[8..].SequenceEqual(Magic)) return false;
-        ulong length = BinaryPrimitives.ReadUInt64LittleEndian(footer);
-        if (length > (ulong)(stream.Length - FooterLength)) return false;
+        if (!Format.TryLocate(stream, stream.Length, out long start, out long length)) return false;
         genesisJson = new byte[(int)length];
-        stream.Seek(-FooterLength - (long)length, SeekOrigin.End);
+        stream.Seek(start, SeekOrigin.Begin);
         stream.ReadExactly(genesisJson);
         return true;
     }
@@ -64,29 +45,12 @@ public static class GenesisTrailer
     public static bool TryMeasureFile(Stream stream, out long trailerLength)
     {
         trailerLength = 0;
-        if (stream.Length < FooterLength) return false;
-        Span<byte> footer = stackalloc byte[FooterLength];
-        stream.Seek(-FooterLength, SeekOrigin.End);
-        stream.ReadExactly(footer);
-        if (!footer[8..].SequenceEqual(Magic)) return false;
-        ulong length = BinaryPrimitives.ReadUInt64LittleEndian(footer);
-        if (length > (ulong)(stream.Length - FooterLength)) return false;
-        trailerLength = (long)length + FooterLength;
+        if (!Format.TryLocate(stream, stream.Length, out long start, out _)) return false;
+        trailerLength = stream.Length - start;
         return true;
     }
 
     /// <summary>The file without its trailer (itself when it has none).</summary>
     public static ReadOnlySpan<byte> Strip(ReadOnlySpan<byte> file) =>
-        TryLocate(file, out int start, out _) ? file[..start] : file;
-
-    private static bool TryLocate(ReadOnlySpan<byte> file, out int start, out int length)
-    {
-        start = length = 0;
-        if (file.Length < FooterLength || !file[^Magic.Length..].SequenceEqual(Magic)) return false;
-        ulong declared = BinaryPrimitives.ReadUInt64LittleEndian(file[^FooterLength..]);
-        if (declared > (ulong)(file.Length - FooterLength)) return false;
-        length = (int)declared;
-        start = file.Length - FooterLength - length;
-        return true;
-    }
+        Format.TryLocate(file, out int start, out _) ? file[..start] : file;
 }

@@ -1,6 +1,3 @@
-using System.Buffers.Binary;
-using System.Text;
-
 namespace OasisEth.Node.Bundle;
 
 /// <summary>
@@ -12,27 +9,18 @@ namespace OasisEth.Node.Bundle;
 /// </summary>
 public static class LibraryTrailer
 {
-    private static readonly byte[] Magic = Encoding.ASCII.GetBytes("oasis-eth/lib/v1");
-    private const int FooterLength = 8 + 16;
+    private static readonly TrailerFormat Format = new("oasis-eth/lib/v1");
 
     /// <summary><paramref name="elf"/> (any earlier genesis and library trailers removed) with
     /// <paramref name="library"/> appended; the genesis trailer goes on top of this.</summary>
-    public static byte[] Append(ReadOnlySpan<byte> elf, ReadOnlySpan<byte> library)
-    {
-        ReadOnlySpan<byte> plain = Strip(GenesisTrailer.Strip(elf));
-        byte[] result = new byte[plain.Length + library.Length + FooterLength];
-        plain.CopyTo(result);
-        library.CopyTo(result.AsSpan(plain.Length));
-        BinaryPrimitives.WriteUInt64LittleEndian(result.AsSpan(plain.Length + library.Length), (ulong)library.Length);
-        Magic.CopyTo(result.AsSpan(result.Length - Magic.Length));
-        return result;
-    }
+    public static byte[] Append(ReadOnlySpan<byte> elf, ReadOnlySpan<byte> library) =>
+        Format.Append(Strip(GenesisTrailer.Strip(elf)), library);
 
     /// <summary>The library a file carries (under its genesis trailer, if it has one), else false.</summary>
     public static bool TryRead(ReadOnlySpan<byte> file, out byte[] library)
     {
         library = [];
-        if (!TryLocate(GenesisTrailer.Strip(file), out int start, out int length)) return false;
+        if (!Format.TryLocate(GenesisTrailer.Strip(file), out int start, out int length)) return false;
         library = file.Slice(start, length).ToArray();
         return true;
     }
@@ -44,32 +32,15 @@ public static class LibraryTrailer
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
         long end = stream.Length;
         if (GenesisTrailer.TryMeasureFile(stream, out long genesisTrailer)) end -= genesisTrailer;
-        if (end < FooterLength) return false;
-        Span<byte> footer = stackalloc byte[FooterLength];
-        stream.Seek(end - FooterLength, SeekOrigin.Begin);
-        stream.ReadExactly(footer);
-        if (!footer[8..].SequenceEqual(Magic)) return false;
-        ulong length = BinaryPrimitives.ReadUInt64LittleEndian(footer);
-        if (length > (ulong)(end - FooterLength)) return false;
-        stream.Seek(end - FooterLength - (long)length, SeekOrigin.Begin);
-        CopyExactly(stream, destination, (long)length);
+        if (!Format.TryLocate(stream, end, out long start, out long length)) return false;
+        stream.Seek(start, SeekOrigin.Begin);
+        CopyExactly(stream, destination, length);
         return true;
     }
 
     /// <summary>The file without its library trailer (itself when it has none); the genesis trailer must be off.</summary>
     public static ReadOnlySpan<byte> Strip(ReadOnlySpan<byte> file) =>
-        TryLocate(file, out int start, out _) ? file[..start] : file;
-
-    private static bool TryLocate(ReadOnlySpan<byte> file, out int start, out int length)
-    {
-        start = length = 0;
-        if (file.Length < FooterLength || !file[^Magic.Length..].SequenceEqual(Magic)) return false;
-        ulong declared = BinaryPrimitives.ReadUInt64LittleEndian(file[^FooterLength..]);
-        if (declared > (ulong)(file.Length - FooterLength)) return false;
-        length = (int)declared;
-        start = file.Length - FooterLength - length;
-        return true;
-    }
+        Format.TryLocate(file, out int start, out _) ? file[..start] : file;
 
     private static void CopyExactly(Stream source, Stream destination, long count)
     {
