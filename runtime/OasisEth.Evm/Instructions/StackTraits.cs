@@ -16,6 +16,15 @@ internal static unsafe class StackTraits
     /// <summary>Maximum height minus minimum height, in bytes: the window of heights the opcode accepts.</summary>
     public static readonly int* SpanBytes = (int*)NativeMemory.AllocZeroed(256, sizeof(int));
 
+    private static readonly byte[] PopsTable = new byte[256];
+    private static readonly byte[] PushesTable = new byte[256];
+
+    /// <summary>Items <paramref name="op"/> pops (the compiled tier tracks heights through a segment with these).</summary>
+    public static int Pops(Opcode op) => PopsTable[(byte)op];
+
+    /// <summary>Items <paramref name="op"/> pushes.</summary>
+    public static int Pushes(Opcode op) => PushesTable[(byte)op];
+
     static StackTraits()
     {
         for (int op = 0; op < 256; op++) Set((Opcode)op, 0, 0);
@@ -45,6 +54,8 @@ internal static unsafe class StackTraits
     private static void Set(Opcode op, int pops, int pushes)
     {
         int maxHeight = EvmFrameState.MaxStack - Math.Max(0, pushes - pops);
+        PopsTable[(byte)op] = (byte)pops;
+        PushesTable[(byte)op] = (byte)pushes;
         MinBytes[(byte)op] = pops * 32;
         SpanBytes[(byte)op] = (maxHeight - pops) * 32;
     }
