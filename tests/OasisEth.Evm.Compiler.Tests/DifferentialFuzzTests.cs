@@ -10,12 +10,6 @@ namespace OasisEth.Evm.Compiler.Tests;
 /// </summary>
 public class DifferentialFuzzTests
 {
-    private static readonly Fork[] Forks =
-        [
-            Fork.Frontier, Fork.Homestead, Fork.Byzantium, Fork.Istanbul, Fork.Berlin, Fork.London, Fork.Shanghai,
-            Fork.Cancun, Fork.Cancun, Fork.Cancun, Fork.Prague, Fork.Prague, Fork.Prague,
-        ];
-
     private const int ProgramsPerRun = 3000;
 
     [Test]
@@ -58,26 +52,9 @@ public class DifferentialFuzzTests
 
     private static (TierRunner.Outcome Interpreted, TierRunner.Outcome Compiled) RunBoth(int seed, bool create)
     {
-        var random = new Random(seed);
-        Fork fork = Forks[random.Next(Forks.Length)];
-        byte[] main = RandomProgram.Generate(seed, random.Next(4, 60));
-        byte[] second = RandomProgram.Generate(seed ^ 0x5a5a5a, random.Next(2, 20));
-        byte[] third = new Bytecode().Push(7).Push(0).Op(Opcode.SSTORE).Push(32).Push(0).Op(Opcode.RETURN).Build();
-        var data = new byte[random.Next(0, 70)];
-        random.NextBytes(data);
-        ulong gas = 21_000 + (ulong)(random.Next(4) == 0 ? random.Next(3_000) : random.Next(400_000));
-        if (create) gas += 32_000 + 16UL * (ulong)main.Length;
-        ulong value = random.Next(3) == 0 ? (ulong)random.Next(1000) : 0;
-        void Deploy(EvmTestHost host)
-        {
-            host.Deploy(EvmTestHost.Contract, main, new UInt256(5000), (1, 1), (2, 0x1234));
-            host.Deploy(EvmTestHost.A, second, new UInt256(10), (3, 3));
-            host.Deploy(EvmTestHost.B, third);
-        }
-        Address? to = create ? null : EvmTestHost.Contract;
-        byte[] input = create ? main : data;
-        var interpreted = TierRunner.Run(EvmTier.Interpreter, fork, Deploy, to, input, gas, value);
-        var compiled = TierRunner.Run(EvmTier.Compiled, fork, Deploy, to, input, gas, value);
+        var tx = new RandomTransaction(seed, create);
+        var interpreted = TierRunner.Run(EvmTier.Interpreter, tx.Fork, tx.Deploy, tx.To, tx.Input, tx.Gas, tx.Value);
+        var compiled = TierRunner.Run(EvmTier.Compiled, tx.Fork, tx.Deploy, tx.To, tx.Input, tx.Gas, tx.Value);
         return (interpreted, compiled);
     }
 }

@@ -33,18 +33,5 @@ internal static class TierRunner
     }
 
     /// <summary>What must agree between the tiers, as text (a failing comparison prints both).</summary>
-    public static string Describe(Outcome o)
-    {
-        var r = o.Result;
-        var text = new System.Text.StringBuilder();
-        text.Append($"invalid={r.InvalidReason} success={r.Success} gas={r.GasUsed} error={r.Error} out={Convert.ToHexString(r.Output)} ");
-        text.Append($"created={r.ContractAddress} root={o.StateRoot} logs=[");
-        foreach (var log in r.Logs)
-        {
-            text.Append(log.Address).Append(':');
-            foreach (var topic in log.Topics) text.Append(topic).Append(',');
-            text.Append(Convert.ToHexString(log.Data)).Append(';');
-        }
-        return text.Append(']').ToString();
-    }
+    public static string Describe(Outcome o) => OutcomeText.Describe(o.Result, o.StateRoot);
 }

@@ -5,8 +5,8 @@ using OasisEth.Primitives;
 namespace OasisEth.Evm.Tests;
 
 /// <summary>
-/// The untraced loop charges a run of JUMPDESTs at once. These programs pin that the gas, the failures and the
-/// traced steps are what one-by-one execution gives: gas worked out by hand (JUMPDEST 1, PUSH 3, JUMP 8, JUMPI 10,
+/// The untraced loop pays JUMPDESTs with the block they are in (one check for a run of any length). These programs
+/// pin that the gas, the failures and the traced steps are what one-by-one execution gives: gas worked out by hand (JUMPDEST 1, PUSH 3, JUMP 8, JUMPI 10,
 /// POP 2), and the traced run compared with the untraced one.
 /// </summary>
 public class JumpDestRunTests

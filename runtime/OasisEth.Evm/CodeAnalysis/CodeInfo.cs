@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using OasisEth.Evm.Specs;
 using OasisEth.Primitives;
 
 namespace OasisEth.Evm.CodeAnalysis;
@@ -18,6 +19,10 @@ public sealed class CodeInfo
     private const int TrailingPadding = 33;
     private static readonly ConcurrentDictionary<Hash256, CodeInfo> Cache = new();
     private const int MaxCacheEntries = 1 << 16;
+    // Each entry costs about ten times its code (the padded copy, and 8 bytes a byte of block checks): a byte bound
+    // keeps many large contracts from holding gigabytes.
+    private const long MaxCacheBytes = 256L << 20;
+    private static long _cacheBytes;
 
     public static readonly CodeInfo Empty = new([]);
 
@@ -25,6 +30,7 @@ public sealed class CodeInfo
     public readonly byte[] Padded;
     public readonly int Length;
     private readonly ulong[] _jumpDests;
+    private BlockChecks? _blockChecks; // for the fork last asked; replaced whole, so readers never see a mix
 
     public CodeInfo(byte[] code)
     {
@@ -43,6 +49,16 @@ public sealed class CodeInfo
         destination < (ulong)Length
         && (Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_jumpDests), (nint)(destination >> 6)) & (1UL << (int)(destination & 63))) != 0;
 
+    /// <summary>The per-block checks of this code under <paramref name="spec"/>, built on first use for that fork.</summary>
+    public BlockChecks BlockChecksFor(ForkSpec spec)
+    {
+        BlockChecks? checks = _blockChecks;
+        if (checks is not null && ReferenceEquals(checks.Spec, spec)) return checks;
+        checks = new BlockChecks(Code, spec);
+        _blockChecks = checks;
+        return checks;
+    }
+
     /// <summary>The analysed code for a hash, analysing <paramref name="code"/> on first sight.</summary>
     public static CodeInfo Get(in Hash256 codeHash, byte[] code)
     {
@@ -50,7 +66,12 @@ public sealed class CodeInfo
         if (Cache.TryGetValue(codeHash, out var info)) return info;
         info = new CodeInfo(code);
         // A crude bound: contracts deployed by tests and attacks should not grow the cache without limit.
-        if (Cache.Count >= MaxCacheEntries) Cache.Clear();
+        long bytes = 10L * code.Length + 256;
+        if (Cache.Count >= MaxCacheEntries || Interlocked.Add(ref _cacheBytes, bytes) > MaxCacheBytes)
+        {
+            Cache.Clear();
+            Interlocked.Exchange(ref _cacheBytes, bytes);
+        }
         Cache.TryAdd(codeHash, info);
         return info;
     }

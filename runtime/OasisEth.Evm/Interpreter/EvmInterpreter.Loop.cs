@@ -13,14 +13,18 @@ namespace OasisEth.Evm;
 public sealed partial class EvmInterpreter
 {
     /// <summary>
-    /// The bytecode loop. One switch the JIT turns into a jump table; stack requirements and static gas come
-    /// from per-opcode tables checked before the handler, so handlers do no checks of their own. The stack is
-    /// addressed through a pointer to the frame's pinned array (<c>top[-1]</c> is the top item).
-    /// Returns when the frame halts or when it asks for a child frame.
+    /// The bytecode loop. One switch the JIT turns into a jump table; handlers do no stack or static-gas checks of
+    /// their own. With <see cref="PerBlockChecks"/> those are made once where a block is entered, from the code's
+    /// <see cref="BlockChecks"/>: the loop's top checks the block starting at pc, so an instruction that ends a block
+    /// continues there (NextBlock), every other goes straight to the next dispatch (Dispatch), and a taken jump checks
+    /// the block at its JUMPDEST (JumpedToBlock). A failed block check hands the rest of the frame to the
+    /// <see cref="PerInstructionChecks"/> copy of this loop, which checks each instruction from per-opcode tables and
+    /// fails exactly where and how the code would. The stack is addressed through a pointer to the frame's pinned
+    /// array (<c>top[-1]</c> is the top item). Returns when the frame halts or when it asks for a child frame.
     /// </summary>
     [SkipLocalsInit]
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a long loop would otherwise run in on-stack-replacement code, which keeps every local in memory
-    private unsafe ExitCode Run<TTracing>(CallFrame f) where TTracing : struct, IFlag
+    private unsafe ExitCode Run<TTracing, TBlocks>(CallFrame f) where TTracing : struct, IFlag where TBlocks : struct, IFlag
     {
         // The engine state is read here and stored back where the frame stops (a child request, a halt), never kept
         // in a local across the loop: one more live object would cost the loop a register.
@@ -34,33 +38,42 @@ public sealed partial class EvmInterpreter
         long* staticGas = (long*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_spec.StaticGas));
         int* minBytes = StackTraits.MinBytes;
         int* spanBytes = StackTraits.SpanBytes;
+        ulong* blocks = TBlocks.IsActive
+            ? (ulong*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(codeInfo.BlockChecksFor(_spec).Table))
+            : null;
         {
             UInt256* stack = (UInt256*)Unsafe.AsPointer(ref s.Stack[0]); // the array is pinned (EvmFrameState)
             UInt256* top = stack + s.StackCount;
             int pc = s.Pc;
             long gas = f.Gas;
             ulong small; // a PUSH1/PUSH2 immediate on its way to PushedSmall
-            // RunJumpDest: a taken jump's destination is a JUMPDEST (checked), so the untraced loop runs it as part of
-            // the jump, one dispatch fewer per jump. Running out of gas there is the JUMPDEST's out-of-gas, as exact
-            // as if it were dispatched: the frame fails with all its gas gone either way.
-            long jumpDestCost = staticGas[(byte)Opcode.JUMPDEST];
 
             while (true)
             {
-                Opcode op = (Opcode)code[pc];
-                long cost = staticGas[(byte)op];
-                nint heightBytes = (nint)((byte*)top - (byte*)stack);
-                if (TTracing.IsActive) _trace.Step(f, memory, pc, op, gas, cost, new ReadOnlySpan<UInt256>(stack, (int)(heightBytes / 32)));
-                if ((ulong)(heightBytes - minBytes[(byte)op]) > (ulong)spanBytes[(byte)op])
+                if (TBlocks.IsActive)
                 {
-                    exit = heightBytes < minBytes[(byte)op] ? ExitCode.StackUnderflow : ExitCode.StackOverflow;
-                    goto Halt;
+                    ulong check = blocks[pc];
+                    if (BlockChecks.Fails(check, (nint)((byte*)top - (byte*)stack), gas)) goto PerInstruction;
+                    gas -= BlockChecks.Gas(check);
                 }
-                gas -= cost;
-                if (gas < 0)
+            Dispatch:
+                Opcode op = (Opcode)code[pc];
+                if (!TBlocks.IsActive)
                 {
-                    exit = cost == ForkSpec.Undefined ? ExitCode.InvalidInstruction : ExitCode.OutOfGas;
-                    goto Halt;
+                    long cost = staticGas[(byte)op];
+                    nint heightBytes = (nint)((byte*)top - (byte*)stack);
+                    if (TTracing.IsActive) _trace.Step(f, memory, pc, op, gas, cost, new ReadOnlySpan<UInt256>(stack, (int)(heightBytes / 32)));
+                    if ((ulong)(heightBytes - minBytes[(byte)op]) > (ulong)spanBytes[(byte)op])
+                    {
+                        exit = heightBytes < minBytes[(byte)op] ? ExitCode.StackUnderflow : ExitCode.StackOverflow;
+                        goto Halt;
+                    }
+                    gas -= cost;
+                    if (gas < 0)
+                    {
+                        exit = cost == ForkSpec.Undefined ? ExitCode.InvalidInstruction : ExitCode.OutOfGas;
+                        goto Halt;
+                    }
                 }
 
                 switch (op)
@@ -87,7 +100,7 @@ public sealed partial class EvmInterpreter
                         long expCost = _spec.ExpByteCost * top[-2].ByteLength;
                         gas -= expCost;
                         if (gas < 0) { exit = ExitCode.OutOfGas; goto Halt; }
-                        UInt256.Exp(in top[-1], in top[-2], out top[-2]); top--; break;
+                        UInt256.Exp(in top[-1], in top[-2], out top[-2]); top--; goto NextBlock;
                     }
                     case Opcode.SIGNEXTEND: UInt256.SignExtend(in top[-1], in top[-2], out top[-2]); top--; break;
 
@@ -111,7 +124,7 @@ public sealed partial class EvmInterpreter
                         if ((gas = ChargeCopy(memory, in top[-1], in top[-2], GasCost.KeccakWord, gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
                         var data = top[-2].IsZero ? ReadOnlySpan<byte>.Empty : memory.Slice((long)top[-1].u0, (long)top[-2].u0);
                         top[-2] = Keccak.Compute(data).ToWord();
-                        top--; break;
+                        top--; goto NextBlock;
                     }
 
                     case Opcode.ADDRESS: top[0] = f.Address.ToWord(); top++; break;
@@ -119,7 +132,7 @@ public sealed partial class EvmInterpreter
                     {
                         var address = Address.FromWord(in top[-1]);
                         if ((gas = ChargeAccountAccess(in address, gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
-                        top[-1] = _host.GetBalance(address); break;
+                        top[-1] = _host.GetBalance(address); goto NextBlock;
                     }
                     case Opcode.ORIGIN: top[0] = _tx.Origin.ToWord(); top++; break;
                     case Opcode.CALLER: top[0] = f.Caller.ToWord(); top++; break;
@@ -128,24 +141,24 @@ public sealed partial class EvmInterpreter
                     case Opcode.CALLDATASIZE: top[0] = (ulong)f.Input.Length; top++; break;
                     case Opcode.CALLDATACOPY:
                         if ((gas = CopyToMemory(memory, in top[-1], in top[-2], in top[-3], f.Input, gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
-                        top -= 3; break;
+                        top -= 3; goto NextBlock;
                     case Opcode.CODESIZE: top[0] = (ulong)f.Code.Length; top++; break;
                     case Opcode.CODECOPY:
                         if ((gas = CopyToMemory(memory, in top[-1], in top[-2], in top[-3], f.Code.Code, gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
-                        top -= 3; break;
+                        top -= 3; goto NextBlock;
                     case Opcode.GASPRICE: top[0] = _tx.GasPrice; top++; break;
                     case Opcode.EXTCODESIZE:
                     {
                         var address = Address.FromWord(in top[-1]);
                         if ((gas = ChargeAccountAccess(in address, gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
-                        top[-1] = (ulong)_host.GetCodeSize(address); break;
+                        top[-1] = (ulong)_host.GetCodeSize(address); goto NextBlock;
                     }
                     case Opcode.EXTCODECOPY:
                     {
                         var address = Address.FromWord(in top[-1]);
                         if ((gas = ChargeAccountAccess(in address, gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
                         if ((gas = CopyToMemory(memory, in top[-2], in top[-3], in top[-4], _host.GetCode(address), gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
-                        top -= 4; break;
+                        top -= 4; goto NextBlock;
                     }
                     case Opcode.RETURNDATASIZE: top[0] = (ulong)f.ReturnData.Length; top++; break;
                     case Opcode.RETURNDATACOPY:
@@ -156,14 +169,14 @@ public sealed partial class EvmInterpreter
                         if (!src.FitsInUlong || !len.FitsInUlong || src.u0 + len.u0 < src.u0 || src.u0 + len.u0 > (ulong)f.ReturnData.Length)
                         { exit = ExitCode.ReturnDataOutOfBounds; goto Halt; }
                         if (!len.IsZero) f.ReturnData.AsSpan((int)src.u0, (int)len.u0).CopyTo(memory.Slice((long)top[-1].u0, (long)len.u0));
-                        top -= 3; break;
+                        top -= 3; goto NextBlock;
                     }
                     case Opcode.EXTCODEHASH:
                     {
                         var address = Address.FromWord(in top[-1]);
                         if ((gas = ChargeAccountAccess(in address, gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
                         top[-1] = _host.GetCodeHash(address).ToWord();
-                        break;
+                        goto NextBlock;
                     }
 
                     case Opcode.BLOCKHASH: top[-1] = BlockHash(in top[-1]); break;
@@ -188,19 +201,19 @@ public sealed partial class EvmInterpreter
                     {
                         if ((gas = ChargeMemory(memory, in top[-1], 32, gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
                         top[-1] = UInt256.FromBigEndian(memory.Slice((long)top[-1].u0, 32));
-                        break;
+                        goto NextBlock;
                     }
                     case Opcode.MSTORE:
                     {
                         if ((gas = ChargeMemory(memory, in top[-1], 32, gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
                         top[-2].WriteBigEndian(memory.Slice((long)top[-1].u0, 32));
-                        top -= 2; break;
+                        top -= 2; goto NextBlock;
                     }
                     case Opcode.MSTORE8:
                     {
                         if ((gas = ChargeMemory(memory, in top[-1], 1, gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
                         memory.At((long)top[-1].u0) = (byte)top[-2].u0;
-                        top -= 2; break;
+                        top -= 2; goto NextBlock;
                     }
                     case Opcode.SLOAD:
                     {
@@ -211,13 +224,13 @@ public sealed partial class EvmInterpreter
                             if (gas < 0) { exit = ExitCode.OutOfGas; goto Halt; }
                         }
                         top[-1] = read.Value;
-                        break;
+                        goto NextBlock;
                     }
                     case Opcode.SSTORE:
                     {
                         if (f.IsStatic) { exit = ExitCode.StaticStateChange; goto Halt; }
                         if ((gas = StorageStore(f, in top[-1], in top[-2], gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
-                        top -= 2; break;
+                        top -= 2; goto NextBlock;
                     }
                     case Opcode.JUMP:
                     {
@@ -229,12 +242,8 @@ public sealed partial class EvmInterpreter
                         // memory and a branch that always goes the same way (see InterruptRequested).
                         if (--_jumpsUntilInterruptPoll < 0 && InterruptRequested()) { exit = ExitCode.Interrupted; goto Halt; }
                         pc = (int)dest.u0;
-                        if (!TTracing.IsActive) // see RunJumpDest
-                        {
-                            if ((gas -= jumpDestCost) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
-                            pc++;
-                        }
                         top--;
+                        if (TBlocks.IsActive) goto JumpedToBlock;
                         continue;
                     }
                     case Opcode.JUMPI:
@@ -245,31 +254,17 @@ public sealed partial class EvmInterpreter
                             if (!dest.FitsInUlong || !codeInfo.IsValidJumpDest(dest.u0)) { exit = ExitCode.BadJumpDestination; goto Halt; }
                             if (--_jumpsUntilInterruptPoll < 0 && InterruptRequested()) { exit = ExitCode.Interrupted; goto Halt; }
                             pc = (int)dest.u0;
-                            if (!TTracing.IsActive) // see RunJumpDest
-                            {
-                                if ((gas -= jumpDestCost) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
-                                pc++;
-                            }
                             top -= 2;
+                            if (TBlocks.IsActive) goto JumpedToBlock;
                             continue;
                         }
-                        top -= 2; break;
+                        top -= 2; goto NextBlock;
                     }
                     case Opcode.PC: top[0] = (ulong)pc; top++; break;
                     case Opcode.MSIZE: top[0] = (ulong)memory.Size; top++; break;
-                    case Opcode.GAS: top[0] = (ulong)gas; top++; break;
-                    case Opcode.JUMPDEST:
-                        // A run of JUMPDESTs is charged at once: they have no stack effect, and running out of gas
-                        // anywhere inside the run fails the frame with all its gas gone either way, so the outcome
-                        // is exact. A tracer still sees every step, so only the untraced loop fuses.
-                        if (!TTracing.IsActive && code[pc + 1] == (byte)Opcode.JUMPDEST)
-                        {
-                            int more = JumpDestRunAfter(code, pc, codeInfo.Length);
-                            gas -= cost * more;
-                            if (gas < 0) { exit = ExitCode.OutOfGas; goto Halt; }
-                            pc += more;
-                        }
-                        break;
+                    case Opcode.GAS: top[0] = (ulong)gas; top++; goto NextBlock;
+                    case Opcode.JUMPDEST: break; // checked per block, paid with the block it is in
+
                     case Opcode.TLOAD: top[-1] = _host.LoadTransient(f.Address, in top[-1]); break;
                     case Opcode.TSTORE:
                         if (f.IsStatic) { exit = ExitCode.StaticStateChange; goto Halt; }
@@ -278,7 +273,7 @@ public sealed partial class EvmInterpreter
                     case Opcode.MCOPY:
                     {
                         if ((gas = MemoryCopy(memory, in top[-1], in top[-2], in top[-3], gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
-                        top -= 3; break;
+                        top -= 3; goto NextBlock;
                     }
                     case Opcode.PUSH0: top[0] = UInt256.Zero; top++; break;
 
@@ -299,7 +294,7 @@ public sealed partial class EvmInterpreter
                         top[0] = PushValue(code + pc + 1 + n, n);
                         top++;
                         pc += n + 1;
-                        continue;
+                        goto Dispatch;
                     }
                     case Opcode.DUP1: case Opcode.DUP2: case Opcode.DUP3: case Opcode.DUP4: case Opcode.DUP5: case Opcode.DUP6: case Opcode.DUP7: case Opcode.DUP8:
                     case Opcode.DUP9: case Opcode.DUP10: case Opcode.DUP11: case Opcode.DUP12: case Opcode.DUP13: case Opcode.DUP14: case Opcode.DUP15: case Opcode.DUP16:
@@ -320,7 +315,7 @@ public sealed partial class EvmInterpreter
                         if ((gas = ChargeLogData(memory, in top[-1], in top[-2], gas)) < 0) { exit = ExitCode.OutOfGas; goto Halt; }
                         EmitLog(f, memory, top, topics);
                         top -= 2 + topics;
-                        break;
+                        goto NextBlock;
                     }
 
                     case Opcode.CREATE: case Opcode.CREATE2:
@@ -329,7 +324,7 @@ public sealed partial class EvmInterpreter
                         // The request goes to the frame loop, which starts the child (or finishes it at once) and
                         // resumes this frame through Resume: pc, gas and stack are stored for that.
                         EvmFrameState state = _states[f.Depth];
-                        state.Pc = pc; f.Gas = gas; state.StackCount = (int)(heightBytes / 32);
+                        state.Pc = pc; f.Gas = gas; state.StackCount = (int)(top - stack);
                         exit = op is Opcode.CREATE or Opcode.CREATE2
                             ? InstructionCreate(f, state, op == Opcode.CREATE2 ? CallKind.Create2 : CallKind.Create)
                             : InstructionCall(f, state, op);
@@ -364,57 +359,60 @@ public sealed partial class EvmInterpreter
                         goto Halt;
                 }
                 pc++;
+                goto Dispatch;
+
+            NextBlock: // the instruction at pc ended its block: the next one starts a block
+                pc++;
                 continue;
 
+            JumpedToBlock: // a taken jump to the JUMPDEST at pc: check its block, which pays for the JUMPDEST, and run past it
+                {
+                    ulong check = blocks[pc];
+                    if (BlockChecks.Fails(check, (nint)((byte*)top - (byte*)stack), gas)) goto PerInstruction;
+                    gas -= BlockChecks.Gas(check);
+                    pc++;
+                    goto Dispatch;
+                }
+
             PushedSmall:
-                // PUSH1/PUSH2 followed by JUMP or JUMPI (how compiled code jumps) run as one instruction when
-                // nothing can fail at the jump: enough gas, enough stack for JUMPI, a valid destination when
-                // taken. Anything else leaves the jump to the loop, so failures happen exactly where they
-                // would. The tracer sees every instruction, so only the untraced loop fuses.
-                if (!TTracing.IsActive)
+                // PUSH1/PUSH2 followed by JUMP or JUMPI (how compiled code jumps) run as one instruction when the jump
+                // cannot fail: its gas and stack were checked with its block (it is the block's last instruction) and a
+                // taken jump's destination is valid. A bad destination is left to the jump itself, so it fails where it
+                // would. The tracer sees every instruction, so only the block-checked loop fuses.
+                if (TBlocks.IsActive)
                 {
                     var next = (Opcode)code[pc];
-                    if (next == Opcode.JUMPI) // JUMPI: condition at top[-1], under the destination we skip pushing
+                    if (next == Opcode.JUMPI) // condition at top[-1], under the destination we skip pushing
                     {
-                        long jumpCost = staticGas[(byte)Opcode.JUMPI];
-                        if (heightBytes != 0 && gas >= jumpCost)
+                        if (top[-1].IsZero) { top--; goto NextBlock; }
+                        if (codeInfo.IsValidJumpDest(small))
                         {
-                            if (top[-1].IsZero)
-                            {
-                                gas -= jumpCost;
-                                top--;
-                                pc++;
-                                continue;
-                            }
-                            if (codeInfo.IsValidJumpDest(small))
-                            {
-                                gas -= jumpCost;
-                                if (--_jumpsUntilInterruptPoll < 0 && InterruptRequested()) { exit = ExitCode.Interrupted; goto Halt; }
-                                top--;
-                                pc = (int)small;
-                                if ((gas -= jumpDestCost) < 0) { exit = ExitCode.OutOfGas; goto Halt; } // see RunJumpDest
-                                pc++;
-                                continue;
-                            }
+                            if (--_jumpsUntilInterruptPoll < 0 && InterruptRequested()) { exit = ExitCode.Interrupted; goto Halt; }
+                            top--;
+                            pc = (int)small;
+                            goto JumpedToBlock;
                         }
                     }
-                    else if (next == Opcode.JUMP)
+                    else if (next == Opcode.JUMP && codeInfo.IsValidJumpDest(small))
                     {
-                        long jumpCost = staticGas[(byte)Opcode.JUMP];
-                        if (gas >= jumpCost && codeInfo.IsValidJumpDest(small))
-                        {
-                            gas -= jumpCost;
-                            if (--_jumpsUntilInterruptPoll < 0 && InterruptRequested()) { exit = ExitCode.Interrupted; goto Halt; }
-                            pc = (int)small;
-                            if ((gas -= jumpDestCost) < 0) { exit = ExitCode.OutOfGas; goto Halt; } // see RunJumpDest
-                            pc++;
-                            continue;
-                        }
+                        if (--_jumpsUntilInterruptPoll < 0 && InterruptRequested()) { exit = ExitCode.Interrupted; goto Halt; }
+                        pc = (int)small;
+                        goto JumpedToBlock;
                     }
                 }
                 top[0] = new UInt256(small);
                 top++;
+                goto Dispatch;
             }
+
+        PerInstruction: // a block check failed at pc, before anything of the block ran
+            {
+                EvmFrameState state = _states[f.Depth];
+                state.Pc = pc;
+                state.StackCount = (int)(top - stack);
+            }
+            f.Gas = gas;
+            return Run<TTracing, PerInstructionChecks>(f);
 
         Halt:
             {
@@ -445,15 +443,6 @@ public sealed partial class EvmInterpreter
         if (bits < 128) return new UInt256(u0, bits == 64 ? 0 : u1 & ((1UL << (bits - 64)) - 1));
         if (bits < 192) return new UInt256(u0, u1, bits == 128 ? 0 : u2 & ((1UL << (bits - 128)) - 1));
         return new UInt256(u0, u1, u2, bits == 192 ? 0 : bits == 256 ? u3 : u3 & ((1UL << (bits - 192)) - 1));
-    }
-
-    /// <summary>How many JUMPDEST bytes follow the one at <paramref name="pc"/> (JUMPDEST is never a PUSH, so every byte
-    /// of the run is an instruction). Kept out of line: the loop pays for the call only on a run.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static unsafe int JumpDestRunAfter(byte* code, int pc, int length)
-    {
-        int found = new ReadOnlySpan<byte>(code + pc + 1, length - pc - 1).IndexOfAnyExcept((byte)Opcode.JUMPDEST);
-        return found < 0 ? length - pc - 1 : found;
     }
 
     /// <summary>

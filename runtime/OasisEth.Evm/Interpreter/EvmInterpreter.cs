@@ -59,7 +59,8 @@ public sealed partial class EvmInterpreter : IExecutionEngine
         state.Memory.Reset();
     }
 
-    public ExitCode Run(CallFrame frame) => _tracer is null ? Run<TracingOff>(frame) : Run<TracingOn>(frame);
+    public ExitCode Run(CallFrame frame) =>
+        _tracer is null ? Run<TracingOff, PerBlockChecks>(frame) : Run<TracingOn, PerInstructionChecks>(frame);
 
     /// <summary>Pushes the child's result (1/0 for calls, the new address or 0 for creations) and copies a call's output
     /// into the region the CALL named.</summary>

@@ -1,7 +1,6 @@
 using OasisEth.Primitives;
-using OasisEth.Tests.Shared;
 
-namespace OasisEth.Evm.Compiler.Tests;
+namespace OasisEth.Tests.Shared;
 
 /// <summary>
 /// Random EVM programs for the differential test: mostly well-formed pieces (pushes of boundary values, arithmetic,
