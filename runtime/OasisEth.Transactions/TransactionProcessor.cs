@@ -94,7 +94,7 @@ public sealed partial class TransactionProcessor
         UInt256 issued = UInt256.Zero;
         CallResult result = !isCreate && _system is not null && _system.Handles(tx.To!.Value)
             ? CallSystem(state, block, tx, message, tracer, out issued)
-            : _vm.Execute(_host.Bind(state, block, txContext), _spec, message, tracer, interrupt);
+            : _vm.Execute(_host.Bind(state, block, txContext, Fork), _spec, message, tracer, interrupt);
 
         // ---- post-execution ----
         long gasUsed = (long)tx.GasLimit - result.GasLeft;
@@ -154,7 +154,7 @@ public sealed partial class TransactionProcessor
     {
         state.WarmUpAccount(tx.Sender);
         if (tx.To is { } to) state.WarmUpAccount(to);
-        foreach (var precompile in PrecompileSet.Addresses(Fork)) state.WarmUpAccount(precompile);
+        // The precompiles are warm too (EIP-2929): WorldStateHost.AccessAccount answers for them.
         if (_spec.IsShanghai) state.WarmUpAccount(block.Coinbase); // EIP-3651
         foreach (var item in tx.AccessList)
         {

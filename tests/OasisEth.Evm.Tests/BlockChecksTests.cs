@@ -15,10 +15,9 @@ public class BlockChecksTests
 
     private static (long Gas, int Low, int High) Entry(BlockChecks checks, int pc)
     {
-        ulong e = checks.Table[pc];
-        if (e == BlockChecks.AlwaysFails) return (-1, -1, -1);
-        int low = (int)((e >> 32) & 0xFFFF) / 32;
-        return (BlockChecks.Gas(e), low, low + (int)(e >> 48) / 32);
+        BlockCheck e = checks.Table[pc];
+        if (e == BlockCheck.AlwaysFails) return (-1, -1, -1);
+        return (e.Gas, e.LowBytes / 32, (e.LowBytes + e.SpanBytes) / 32);
     }
 
     [Test]
@@ -42,7 +41,7 @@ public class BlockChecksTests
     {
         // PUSH0 is undefined before Shanghai: the run holding it must go to the exact loop, which says "invalid opcode".
         byte[] code = new Bytecode().Push(1).Op(Opcode.PUSH0).Op(Opcode.ADD).Op(Opcode.STOP).Build();
-        Assert.That(new BlockChecks(code, ForkSpec.Of(Fork.London)).Table[0], Is.EqualTo(BlockChecks.AlwaysFails));
+        Assert.That(new BlockChecks(code, ForkSpec.Of(Fork.London)).Table[0], Is.EqualTo(BlockCheck.AlwaysFails));
         Assert.That(Entry(new BlockChecks(code, Cancun), 0), Is.EqualTo((3L + 2 + 3, 0, 1022)));
     }
 
@@ -56,7 +55,7 @@ public class BlockChecksTests
         Assert.That(Entry(new BlockChecks(fits.Op(Opcode.STOP).Build(), Cancun), 0).Low, Is.EqualTo(1));
         var overflows = new Bytecode();
         for (int i = 0; i < 1025; i++) overflows.Push(1);
-        Assert.That(new BlockChecks(overflows.Op(Opcode.STOP).Build(), Cancun).Table[0], Is.EqualTo(BlockChecks.AlwaysFails));
+        Assert.That(new BlockChecks(overflows.Op(Opcode.STOP).Build(), Cancun).Table[0], Is.EqualTo(BlockCheck.AlwaysFails));
     }
 
     [TestCase(0UL, "out of gas")] // not even the first PUSH

@@ -1,5 +1,5 @@
 using System.Buffers;
-using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using OasisEth.Evm.Instructions;
 using OasisEth.Evm.Specs;
 
@@ -16,20 +16,16 @@ namespace OasisEth.Evm.CodeAnalysis;
 /// where and how it would have.
 /// </summary>
 /// <remarks>
-/// An entry is packed in one word so the check is one load: static gas in bits 0-31, the lowest height in bytes
-/// (items × 32) in bits 32-47, the window's width in bytes in bits 48-63. A run that holds an opcode the fork does not
-/// define, whose window is empty, or whose gas does not fit 32 bits gets <see cref="AlwaysFails"/>: the interpreter
-/// then takes the exact path, which knows what to do.
+/// An entry is 8 bytes, one cache line holding eight, read field by field with no unpacking (<see cref="BlockCheck"/>).
+/// A run that holds an opcode the fork does not define, whose window is empty, or whose gas does not fit 32 bits gets
+/// <see cref="BlockCheck.AlwaysFails"/>: the interpreter then takes the exact path, which knows what to do.
 /// </remarks>
 public sealed class BlockChecks
 {
-    /// <summary>A window no height fits (lowest height beyond the stack's limit, zero width).</summary>
-    public const ulong AlwaysFails = 0xFFFFUL << 32;
-
     public BlockChecks(ReadOnlySpan<byte> code, ForkSpec spec)
     {
         Spec = spec;
-        Table = GC.AllocateArray<ulong>(code.Length + 1, pinned: true);
+        Table = GC.AllocateArray<BlockCheck>(code.Length + 1, pinned: true);
         Analyze(code, spec, Table);
     }
 
@@ -37,18 +33,9 @@ public sealed class BlockChecks
 
     /// <summary>Indexed by pc, code length + 1 entries (the last: falling off the end, a STOP). Pinned, so the
     /// interpreter reads it through a raw pointer. Entries inside PUSH data are never read.</summary>
-    public ulong[] Table { get; }
+    public BlockCheck[] Table { get; }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static long Gas(ulong entry) => (long)(uint)entry;
-
-    /// <summary>True if a block entered with <paramref name="gas"/> and a stack of <paramref name="heightBytes"/> cannot
-    /// run unchecked (it will fail somewhere inside).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool Fails(ulong entry, nint heightBytes, long gas) =>
-        gas < (long)(uint)entry | (ulong)(heightBytes - (nint)((entry >> 32) & 0xFFFF)) > (entry >> 48);
-
-    private static void Analyze(ReadOnlySpan<byte> code, ForkSpec spec, ulong[] table)
+    private static void Analyze(ReadOnlySpan<byte> code, ForkSpec spec, BlockCheck[] table)
     {
         int[] starts = ArrayPool<int>.Shared.Rent(code.Length + 1);
         try
@@ -87,9 +74,17 @@ public sealed class BlockChecks
         }
     }
 
-    private static ulong Pack(long gas, int low, int high, bool fails)
-    {
-        if (fails || low > high || gas > uint.MaxValue) return AlwaysFails;
-        return (ulong)gas | (ulong)(low * 32) << 32 | (ulong)((high - low) * 32) << 48;
-    }
+    private static BlockCheck Pack(long gas, int low, int high, bool fails) =>
+        fails || low > high || gas > uint.MaxValue
+            ? BlockCheck.AlwaysFails
+            : new BlockCheck((uint)gas, (ushort)(low * 32), (ushort)((high - low) * 32));
+}
+
+/// <summary>One entry of <see cref="BlockChecks.Table"/>: the run's static gas, and the stack heights it accepts as a
+/// lowest height and a width, in bytes (items × 32) so the loop compares its top pointer's distance directly.</summary>
+[StructLayout(LayoutKind.Sequential)]
+public readonly record struct BlockCheck(uint Gas, ushort LowBytes, ushort SpanBytes)
+{
+    /// <summary>A window no height fits (lowest height beyond the stack's limit, zero width).</summary>
+    public static readonly BlockCheck AlwaysFails = new(0, ushort.MaxValue, 0);
 }

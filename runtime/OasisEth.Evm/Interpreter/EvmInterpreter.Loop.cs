@@ -38,8 +38,8 @@ public sealed partial class EvmInterpreter
         long* staticGas = (long*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_spec.StaticGas));
         int* minBytes = StackTraits.MinBytes;
         int* spanBytes = StackTraits.SpanBytes;
-        ulong* blocks = TBlocks.IsActive
-            ? (ulong*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(codeInfo.BlockChecksFor(_spec).Table))
+        BlockCheck* blocks = TBlocks.IsActive
+            ? (BlockCheck*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(codeInfo.BlockChecksFor(_spec).Table))
             : null;
         {
             UInt256* stack = (UInt256*)Unsafe.AsPointer(ref s.Stack[0]); // the array is pinned (EvmFrameState)
@@ -52,9 +52,9 @@ public sealed partial class EvmInterpreter
             {
                 if (TBlocks.IsActive)
                 {
-                    ulong check = blocks[pc];
-                    if (BlockChecks.Fails(check, (nint)((byte*)top - (byte*)stack), gas)) goto PerInstruction;
-                    gas -= BlockChecks.Gas(check);
+                    BlockCheck* check = blocks + pc;
+                    if (gas < check->Gas || (ulong)((byte*)top - (byte*)stack - check->LowBytes) > check->SpanBytes) goto PerInstruction;
+                    gas -= check->Gas;
                 }
             Dispatch:
                 Opcode op = (Opcode)code[pc];
@@ -236,11 +236,11 @@ public sealed partial class EvmInterpreter
                     {
                         ref readonly UInt256 dest = ref top[-1];
                         if (!dest.FitsInUlong || !codeInfo.IsValidJumpDest(dest.u0)) { exit = ExitCode.BadJumpDestination; goto Halt; }
-                        // Every loop jumps, so an endless execution keeps passing here. Counted on every taken jump,
+                        // Every loop jumps, so an endless execution keeps passing here. Checked on every taken jump,
                         // not only backward ones: the direction test is a data-dependent branch that mispredicts on
-                        // code jumping both ways (evmone's jump_around: +40%), while the countdown is one decrement in
-                        // memory and a branch that always goes the same way (see InterruptRequested).
-                        if (--_jumpsUntilInterruptPoll < 0 && InterruptRequested()) { exit = ExitCode.Interrupted; goto Halt; }
+                        // code jumping both ways (evmone's jump_around: +40%), while the flag is one load and a branch
+                        // that always goes the same way (see _interrupted).
+                        if (_interrupted) { exit = ExitCode.Interrupted; goto Halt; }
                         pc = (int)dest.u0;
                         top--;
                         if (TBlocks.IsActive) goto JumpedToBlock;
@@ -252,7 +252,7 @@ public sealed partial class EvmInterpreter
                         {
                             ref readonly UInt256 dest = ref top[-1];
                             if (!dest.FitsInUlong || !codeInfo.IsValidJumpDest(dest.u0)) { exit = ExitCode.BadJumpDestination; goto Halt; }
-                            if (--_jumpsUntilInterruptPoll < 0 && InterruptRequested()) { exit = ExitCode.Interrupted; goto Halt; }
+                            if (_interrupted) { exit = ExitCode.Interrupted; goto Halt; }
                             pc = (int)dest.u0;
                             top -= 2;
                             if (TBlocks.IsActive) goto JumpedToBlock;
@@ -263,7 +263,11 @@ public sealed partial class EvmInterpreter
                     case Opcode.PC: top[0] = (ulong)pc; top++; break;
                     case Opcode.MSIZE: top[0] = (ulong)memory.Size; top++; break;
                     case Opcode.GAS: top[0] = (ulong)gas; top++; goto NextBlock;
-                    case Opcode.JUMPDEST: break; // checked per block, paid with the block it is in
+                    case Opcode.JUMPDEST:
+                        // Checked per block, a JUMPDEST run on into is paid with its block, and so is a run of them:
+                        // skipped in one step (a dispatch each would cost contracts padded with JUMPDESTs dearly).
+                        if (TBlocks.IsActive && code[pc + 1] == (byte)Opcode.JUMPDEST) pc += JumpDestRunAfter(code, pc, codeInfo.Length);
+                        break;
 
                     case Opcode.TLOAD: top[-1] = _host.LoadTransient(f.Address, in top[-1]); break;
                     case Opcode.TSTORE:
@@ -367,9 +371,9 @@ public sealed partial class EvmInterpreter
 
             JumpedToBlock: // a taken jump to the JUMPDEST at pc: check its block, which pays for the JUMPDEST, and run past it
                 {
-                    ulong check = blocks[pc];
-                    if (BlockChecks.Fails(check, (nint)((byte*)top - (byte*)stack), gas)) goto PerInstruction;
-                    gas -= BlockChecks.Gas(check);
+                    BlockCheck* check = blocks + pc;
+                    if (gas < check->Gas || (ulong)((byte*)top - (byte*)stack - check->LowBytes) > check->SpanBytes) goto PerInstruction;
+                    gas -= check->Gas;
                     pc++;
                     goto Dispatch;
                 }
@@ -387,7 +391,7 @@ public sealed partial class EvmInterpreter
                         if (top[-1].IsZero) { top--; goto NextBlock; }
                         if (codeInfo.IsValidJumpDest(small))
                         {
-                            if (--_jumpsUntilInterruptPoll < 0 && InterruptRequested()) { exit = ExitCode.Interrupted; goto Halt; }
+                            if (_interrupted) { exit = ExitCode.Interrupted; goto Halt; }
                             top--;
                             pc = (int)small;
                             goto JumpedToBlock;
@@ -395,7 +399,7 @@ public sealed partial class EvmInterpreter
                     }
                     else if (next == Opcode.JUMP && codeInfo.IsValidJumpDest(small))
                     {
-                        if (--_jumpsUntilInterruptPoll < 0 && InterruptRequested()) { exit = ExitCode.Interrupted; goto Halt; }
+                        if (_interrupted) { exit = ExitCode.Interrupted; goto Halt; }
                         pc = (int)small;
                         goto JumpedToBlock;
                     }
@@ -445,16 +449,13 @@ public sealed partial class EvmInterpreter
         return new UInt256(u0, u1, u2, bits == 192 ? 0 : bits == 256 ? u3 : u3 & ((1UL << (bits - 192)) - 1));
     }
 
-    /// <summary>
-    /// The interrupt (an eth_call deadline) is polled once per <see cref="JumpsPerInterruptPoll"/> taken jumps. Asking
-    /// the token on every jump was a call the JIT would not inline into this huge loop, and a call there forces the
-    /// loop's registers out to the stack around it: evmone's jump_around ran 20% slower for it.
-    /// </summary>
+    /// <summary>How many JUMPDEST bytes follow the one at <paramref name="pc"/> (JUMPDEST is never a PUSH, so every byte
+    /// of the run is an instruction). Kept out of line: the loop pays for the call only on a run.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private bool InterruptRequested()
+    private static unsafe int JumpDestRunAfter(byte* code, int pc, int length)
     {
-        _jumpsUntilInterruptPoll = JumpsPerInterruptPoll;
-        return _interrupt.IsCancellationRequested;
+        int found = new ReadOnlySpan<byte>(code + pc + 1, length - pc - 1).IndexOfAnyExcept((byte)Opcode.JUMPDEST);
+        return found < 0 ? length - pc - 1 : found;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

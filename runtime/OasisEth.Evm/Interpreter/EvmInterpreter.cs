@@ -23,10 +23,11 @@ public sealed partial class EvmInterpreter : IExecutionEngine
     private BlockContext _block = null!;
     private TxContext _tx = null!;
     private ITxTracer? _tracer;
-    private CancellationToken _interrupt;
-    // At a few nanoseconds per jump, 1024 jumps keep an interrupted frame running for microseconds at most.
-    private const int JumpsPerInterruptPoll = 1024;
-    private int _jumpsUntilInterruptPoll;
+    // The RPC interrupt as a flag the token's callback sets (another thread) and the loop reads on every taken jump.
+    // Asking the token itself was a call the JIT would not inline into the loop, and a call there makes the loop
+    // spill its registers around every jump.
+    private volatile bool _interrupted;
+    private CancellationTokenRegistration _interruptWatch;
 
     internal EvmInterpreter(FrameTracer trace) => _trace = trace;
 
@@ -46,8 +47,12 @@ public sealed partial class EvmInterpreter : IExecutionEngine
         _block = context.Host.Block;
         _tx = context.Host.Tx;
         _tracer = context.Tracer;
-        _interrupt = context.Interrupt;
-        _jumpsUntilInterruptPoll = 0; // the first taken jump asks the token
+        // The previous execution's registration first: once disposed, its callback can no longer set the flag.
+        _interruptWatch.Dispose();
+        _interrupted = false;
+        _interruptWatch = context.Interrupt.CanBeCanceled
+            ? context.Interrupt.UnsafeRegister(static state => ((EvmInterpreter)state!)._interrupted = true, this)
+            : default;
     }
 
     public void Enter(CallFrame frame)
