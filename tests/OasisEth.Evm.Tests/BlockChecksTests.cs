@@ -58,6 +58,41 @@ public class BlockChecksTests
         Assert.That(new BlockChecks(overflows.Op(Opcode.STOP).Build(), Cancun).Table[0], Is.EqualTo(BlockCheck.AlwaysFails));
     }
 
+    [Test]
+    public void A_static_jump_links_the_destination_run_into_the_block_that_jumps()
+    {
+        // 0 PUSH1 5; 2 JUMP; 3 INVALID; 4 INVALID; 5 JUMPDEST; 6 PUSH1 1; 8 POP; 9 STOP
+        byte[] code = new Bytecode().Push(5).Op(Opcode.JUMP).Op(Opcode.INVALID).Op(Opcode.INVALID).Op(Opcode.JUMPDEST)
+            .Push(1).Op(Opcode.POP).Op(Opcode.STOP).Build();
+        var checks = new BlockChecks(code, Cancun);
+        Assert.That(Entry(checks, 0), Is.EqualTo((3L + 8 + 1 + 3 + 2, 0, 1023)), "PUSH, JUMP, then the JUMPDEST's run");
+        Assert.That(checks.Table[2], Is.EqualTo(BlockCheck.LinkedJump));
+        Assert.That(Entry(checks, 5), Is.EqualTo((1L + 3 + 2, 0, 1023)), "the destination keeps its own entry");
+    }
+
+    [Test]
+    public void A_jump_that_closes_a_loop_stays_unlinked()
+    {
+        // 0 JUMPDEST; 1 PUSH1 0; 3 JUMP: linking it would charge the loop's every turn at once
+        byte[] code = new Bytecode().Op(Opcode.JUMPDEST).Push(0).Op(Opcode.JUMP).Build();
+        var checks = new BlockChecks(code, Cancun);
+        Assert.That(Entry(checks, 0), Is.EqualTo((1L + 3 + 8, 0, 1023)));
+        Assert.That(checks.Table[3], Is.Not.EqualTo(BlockCheck.LinkedJump));
+    }
+
+    [TestCase(3UL + 8 + 1 + 3 + 2 - 1, "out of gas")]
+    [TestCase(3UL + 8 + 1 + 3 + 2, null)]
+    public void A_linked_chain_short_of_gas_fails_as_the_plain_loop_would(ulong execGas, string? error)
+    {
+        byte[] code = new Bytecode().Push(5).Op(Opcode.JUMP).Op(Opcode.INVALID).Op(Opcode.INVALID).Op(Opcode.JUMPDEST)
+            .Push(1).Op(Opcode.POP).Op(Opcode.STOP).Build();
+        var host = new EvmTestHost();
+        host.Deploy(EvmTestHost.Contract, code);
+        var result = host.Call(EvmTestHost.Contract, [], 21_000 + execGas);
+        Assert.That(result.Error, Is.EqualTo(error));
+        Assert.That(result.GasUsed, Is.EqualTo(21_000 + execGas));
+    }
+
     [TestCase(0UL, "out of gas")] // not even the first PUSH
     [TestCase(8UL, "out of gas")] // the block needs 3+3+3+2 = 11
     [TestCase(11UL, null)]

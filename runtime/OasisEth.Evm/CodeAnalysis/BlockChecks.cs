@@ -37,47 +37,119 @@ public sealed class BlockChecks
 
     private static void Analyze(ReadOnlySpan<byte> code, ForkSpec spec, BlockCheck[] table)
     {
-        int[] starts = ArrayPool<int>.Shared.Rent(code.Length + 1);
+        // Instruction starts, and the segments they form: runs of instructions ending with one that ends a block (or
+        // with the code). A segment ending in PUSH1/PUSH2 + JUMP to a valid JUMPDEST goes on, unconditionally, into the
+        // destination's run: its checks then cover that run too (linked), so the jump needs no check of its own. The
+        // destinations are done first (depth first, with an explicit stack: code may chain thousands of jumps); a
+        // jump back into a segment still being done (a loop) stays unlinked.
+        var pool = ArrayPool<int>.Shared;
+        int[] starts = pool.Rent(code.Length + 1), segmentFirst = pool.Rent(code.Length + 1), destination = pool.Rent(code.Length + 1);
+        byte[] state = ArrayPool<byte>.Shared.Rent(code.Length + 1);
         try
         {
-            int count = 0;
-            for (int pc = 0; pc < code.Length; pc += 1 + OpcodeFlow.ImmediateSize((Opcode)code[pc])) starts[count++] = pc;
-
-            // The run after the last instruction: the STOP past the end, which needs nothing.
-            long gas = 0;
-            int low = 0, high = EvmFrameState.MaxStack;
-            bool fails = false;
-            table[code.Length] = Pack(gas, low, high, fails);
-            for (int i = count - 1; i >= 0; i--)
+            int count = 0, segments = 0;
+            for (int pc = 0; pc < code.Length; pc += 1 + OpcodeFlow.ImmediateSize((Opcode)code[pc]))
             {
-                int pc = starts[i];
-                var op = (Opcode)code[pc];
-                if (OpcodeFlow.EndsBlock(op))
+                if (count == 0 || OpcodeFlow.EndsBlock((Opcode)code[starts[count - 1]])) segmentFirst[segments++] = count;
+                starts[count++] = pc;
+            }
+            segmentFirst[segments] = count;
+            // The run after the last instruction: the STOP past the end, which needs nothing.
+            table[code.Length] = Pack(new Run(0, 0, EvmFrameState.MaxStack, false));
+            for (int k = 0; k < segments; k++)
+            {
+                destination[k] = StaticJumpDestination(code, starts, count, segmentFirst[k], segmentFirst[k + 1] - 1);
+                state[k] = 0;
+            }
+
+            var pending = new Stack<int>();
+            for (int root = 0; root < segments; root++)
+            {
+                if (state[root] != 0) continue;
+                pending.Push(root);
+                while (pending.Count > 0)
                 {
-                    // What follows is another block, checked when it is entered.
-                    gas = 0; low = 0; high = EvmFrameState.MaxStack; fails = false;
+                    int k = pending.Peek();
+                    int target = destination[k] < 0 ? -1 : SegmentOf(starts, count, segmentFirst, segments, destination[k]);
+                    if (state[k] == 0)
+                    {
+                        state[k] = 1;
+                        if (target >= 0 && state[target] == 0) { pending.Push(target); continue; }
+                    }
+                    pending.Pop();
+                    int last = starts[segmentFirst[k + 1] - 1];
+                    bool linked = false;
+                    if (target >= 0 && state[target] == 2 && table[destination[k]] != BlockCheck.AlwaysFails)
+                    {
+                        Walk(code, spec, table, starts, segmentFirst[k], segmentFirst[k + 1], Unpack(table[destination[k]]));
+                        linked = table[starts[segmentFirst[k]]] != BlockCheck.AlwaysFails;
+                    }
+                    if (linked) table[last] = BlockCheck.LinkedJump;
+                    else Walk(code, spec, table, starts, segmentFirst[k], segmentFirst[k + 1], new Run(0, 0, EvmFrameState.MaxStack, false));
+                    state[k] = 2;
                 }
-                long cost = spec.StaticGas[(byte)op];
-                if (cost >= ForkSpec.Undefined) fails = true;
-                else gas = Math.Min(gas + cost, (long)uint.MaxValue + 1);
-                int pops = StackTraits.Pops(op), pushes = StackTraits.Pushes(op);
-                int delta = pushes - pops;
-                // The rest of the run sees heights h + delta, which must lie in [low, high].
-                low = Math.Max(pops, low - delta);
-                high = Math.Min(EvmFrameState.MaxStack - Math.Max(0, delta), high - delta);
-                table[pc] = Pack(gas, low, high, fails);
             }
         }
         finally
         {
-            ArrayPool<int>.Shared.Return(starts);
+            pool.Return(starts); pool.Return(segmentFirst); pool.Return(destination);
+            ArrayPool<byte>.Shared.Return(state);
         }
     }
 
-    private static BlockCheck Pack(long gas, int low, int high, bool fails) =>
-        fails || low > high || gas > uint.MaxValue
+    /// <summary>The static gas and stack window of a run, and whether it always fails (an opcode the fork lacks).</summary>
+    private readonly record struct Run(long Gas, int Low, int High, bool Fails);
+
+    /// <summary>The entries of one segment's instructions, from its last back to its first, given what follows it.</summary>
+    private static void Walk(ReadOnlySpan<byte> code, ForkSpec spec, BlockCheck[] table, int[] starts, int first, int end, Run after)
+    {
+        var (gas, low, high, fails) = after;
+        for (int i = end - 1; i >= first; i--)
+        {
+            int pc = starts[i];
+            var op = (Opcode)code[pc];
+            long cost = spec.StaticGas[(byte)op];
+            if (cost >= ForkSpec.Undefined) fails = true;
+            else gas = Math.Min(gas + cost, (long)uint.MaxValue + 1);
+            int pops = StackTraits.Pops(op), pushes = StackTraits.Pushes(op);
+            int delta = pushes - pops;
+            // The rest of the run sees heights h + delta, which must lie in [low, high].
+            low = Math.Max(pops, low - delta);
+            high = Math.Min(EvmFrameState.MaxStack - Math.Max(0, delta), high - delta);
+            table[pc] = Pack(new Run(gas, low, high, fails));
+        }
+    }
+
+    /// <summary>The JUMPDEST a segment's closing PUSH1/PUSH2 + JUMP goes to (the pair the interpreter runs as one
+    /// instruction), or -1.</summary>
+    private static int StaticJumpDestination(ReadOnlySpan<byte> code, int[] starts, int count, int first, int last)
+    {
+        if (last <= first || (Opcode)code[starts[last]] != Opcode.JUMP) return -1;
+        int push = starts[last - 1];
+        int destination = (Opcode)code[push] switch
+        {
+            Opcode.PUSH1 => code[push + 1],
+            Opcode.PUSH2 => code[push + 1] << 8 | code[push + 2],
+            _ => -1,
+        };
+        if (destination < 0 || destination >= code.Length || (Opcode)code[destination] != Opcode.JUMPDEST) return -1;
+        return Array.BinarySearch(starts, 0, count, destination) >= 0 ? destination : -1; // an instruction, not PUSH data
+    }
+
+    private static int SegmentOf(int[] starts, int count, int[] segmentFirst, int segments, int pc)
+    {
+        int instruction = Array.BinarySearch(starts, 0, count, pc);
+        int k = Array.BinarySearch(segmentFirst, 0, segments, instruction);
+        return k >= 0 ? k : ~k - 1;
+    }
+
+    private static Run Unpack(BlockCheck check) =>
+        new(check.Gas, check.LowBytes / 32, (check.LowBytes + check.SpanBytes) / 32, false);
+
+    private static BlockCheck Pack(Run run) =>
+        run.Fails || run.Low > run.High || run.Gas > uint.MaxValue
             ? BlockCheck.AlwaysFails
-            : new BlockCheck((uint)gas, (ushort)(low * 32), (ushort)((high - low) * 32));
+            : new BlockCheck((uint)run.Gas, (ushort)(run.Low * 32), (ushort)((run.High - run.Low) * 32));
 }
 
 /// <summary>One entry of <see cref="BlockChecks.Table"/>: the run's static gas, and the stack heights it accepts as a
@@ -87,4 +159,10 @@ public readonly record struct BlockCheck(uint Gas, ushort LowBytes, ushort SpanB
 {
     /// <summary>A window no height fits (lowest height beyond the stack's limit, zero width).</summary>
     public static readonly BlockCheck AlwaysFails = new(0, ushort.MaxValue, 0);
+
+    /// <summary>Put in the slot of a linked static JUMP (never a block's entry, as a PUSH precedes it): the block that
+    /// reached the jump was checked and charged for its destination's run too. As a check it would always fail.</summary>
+    public static readonly BlockCheck LinkedJump = new(0, LinkedJumpLowBytes, 0);
+
+    public const ushort LinkedJumpLowBytes = ushort.MaxValue - 1;
 }

@@ -397,11 +397,21 @@ public sealed partial class EvmInterpreter
                             goto JumpedToBlock;
                         }
                     }
-                    else if (next == Opcode.JUMP && codeInfo.IsValidJumpDest(small))
+                    else if (next == Opcode.JUMP)
                     {
-                        if (_interrupted) { exit = ExitCode.Interrupted; goto Halt; }
-                        pc = (int)small;
-                        goto JumpedToBlock;
+                        // Linked (BlockChecks): the destination, a valid JUMPDEST, was checked and paid with this block.
+                        if (blocks[pc].LowBytes == BlockCheck.LinkedJumpLowBytes)
+                        {
+                            if (_interrupted) { exit = ExitCode.Interrupted; goto Halt; }
+                            pc = (int)small + 1;
+                            goto Dispatch;
+                        }
+                        if (codeInfo.IsValidJumpDest(small))
+                        {
+                            if (_interrupted) { exit = ExitCode.Interrupted; goto Halt; }
+                            pc = (int)small;
+                            goto JumpedToBlock;
+                        }
                     }
                 }
                 top[0] = new UInt256(small);
