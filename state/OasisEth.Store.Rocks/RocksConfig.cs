@@ -106,7 +106,7 @@ internal static class RocksConfig
             // A 100k-node round (~10 MiB) fits in one memtable, so it is flushed as one sorted file.
             .SetWriteBufferSize(writeBuffer)
             .SetMaxWriteBufferNumber(3)
-            // A whole-key bloom filter per memtable (2% of its size, ~10 bits per key of a node): the commit's and the
+            // A whole-key bloom filter per memtable (2% of its size, about 20 bits per entry of a node): the commit's and the
             // prune's refcount probes mostly ask for keys no memtable holds, and without it each such miss walked the
             // memtable's skip list (under automine, a quarter of the node's CPU was skip-list searches and inserts).
             .SetMemtableWholeKeyBloom(0.02)
