@@ -43,17 +43,19 @@ public static class DevCommand
     /// <summary>
     /// The dev chain's store sizes: a dev chain holds little state, and the node's defaults (64 MiB node cache, 128 MiB
     /// block cache, 64 MiB memtables) are a production node's. With these the dev node's peak resident memory under
-    /// 10,000 transfers fell from ~195 MiB toward anvil's ~80 MiB (bench/compare); a 100k-node round (~10 MiB) still
-    /// fits one memtable. Nothing here changes a result. Commits are not fsynced unless --sync-commits asks for it:
+    /// 10,000 transfers fell from ~195 MiB toward anvil's ~80 MiB (bench/compare). 16 MiB each was still ~20 MiB more
+    /// at the peak than these (the write-through node cache and the memtables filled up under the load) for no gain in
+    /// throughput: the recent nodes a round touches fit in 4 MiB, and a larger round than a memtable holds is still one
+    /// atomic write batch (RocksDB flushes after it). Nothing here changes a result. Commits are not fsynced unless --sync-commits asks for it:
     /// the write-ahead log record of a round reaches the kernel before its receipts are served, so a killed process
     /// loses nothing it reported; the fsync (about 5 ms of the ~8 ms a small automined block took under the load test)
     /// only protects against a power cut or a kernel crash, which may then lose the last blocks, never tear one.
     /// </summary>
     public static readonly ChainOptions ChainOptions = new()
     {
-        NodeCacheBytes = 16L << 20,
-        BlockCacheBytes = 16L << 20,
-        WriteBufferBytes = 16L << 20,
+        NodeCacheBytes = 4L << 20,
+        BlockCacheBytes = 8L << 20,
+        WriteBufferBytes = 4L << 20,
         SyncCommits = false,
     };
     /// <summary>Opens the dev chain; a directory made before dev chains ran Ewasm (its genesis is this one with Ewasm

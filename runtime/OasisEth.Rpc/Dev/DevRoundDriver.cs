@@ -19,9 +19,10 @@ internal sealed class DevRoundDriver
     /// <summary>A snapshot also keeps the dev state edits not yet mined (anvil's snapshot holds its whole state).</summary>
     private sealed record Snapshot(ulong Id, ulong Head, DevClock.State Clock, StateEdits? Edits);
 
-    private sealed class Work(Func<object?> run)
+    private sealed class Work(Func<object?> run, bool sharedFlush = false)
     {
         public Func<object?> Run { get; } = run;
+        public bool SharedFlush { get; } = sharedFlush;
         public TaskCompletionSource<object?> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
@@ -41,6 +42,10 @@ internal sealed class DevRoundDriver
     private volatile bool _stopping;
     /// <summary>Serialises mining-mode changes (RPC threads) so a timer is never replaced twice at once.</summary>
     private readonly Lock _modeLock = new();
+    /// <summary>Orders the queueing of automine rounds and of the flush automine sends share (see <see cref="AfterQueuedRoundAsync"/>).</summary>
+    private readonly Lock _roundQueueLock = new();
+    /// <summary>The flush queued after the latest automine round request that has not started yet, or null.</summary>
+    private Work? _sharedFlush;
 
     public DevRoundDriver(IChain chain, TxPool pool, DevClock clock, byte[] entity, ulong? blockTimeSeconds, Action<string> log)
     {
@@ -286,6 +291,24 @@ internal sealed class DevRoundDriver
     /// <summary>Waits until every piece of work queued before this call is done (tests; shutdown).</summary>
     public Task<object?> FlushAsync() => Enqueue(() => null);
 
+    /// <summary>
+    /// For an automine send after its admission: completes once the round that reads the pool after the admission has
+    /// run. That round was queued before this call (by the admission, or it was queued and had not started), so a
+    /// flush queued after it completes after it. Concurrent sends share one flush: a pending one was queued after the
+    /// latest round request (each request clears it), so after the round every one of them waits for. Under 32 sends
+    /// in flight this replaced a queued item and a wake-up of the driver per send with one per round.
+    /// </summary>
+    public Task<object?> AfterQueuedRoundAsync()
+    {
+        lock (_roundQueueLock)
+        {
+            if (_sharedFlush is { } pending) return pending.Done.Task;
+            var work = new Work(() => null, sharedFlush: true);
+            if (TryEnqueue(work)) _sharedFlush = work;
+            return work.Done.Task;
+        }
+    }
+
     /// <summary>Finishes the round in progress, cancels queued work and ends the thread.</summary>
     public async Task StopAsync()
     {
@@ -307,34 +330,56 @@ internal sealed class DevRoundDriver
 
     private void RequestRound(bool onlyWithTransactions)
     {
-        if (Interlocked.Exchange(ref _roundQueued, 1) != 0) return;
-        _ = Enqueue(() =>
+        // The flag and the queueing under one lock: a send that finds the flag set knows the round is already queued
+        // (not about to be), so a flush it shares, queued after the latest request, runs after that round.
+        lock (_roundQueueLock)
         {
-            Volatile.Write(ref _roundQueued, 0);
-            if (onlyWithTransactions && _pool.Count == 0) return null;
-            RunRound(null, skipIfEmpty: onlyWithTransactions);
-            return null;
-        });
+            if (Interlocked.Exchange(ref _roundQueued, 1) != 0) return;
+            _ = Enqueue(() =>
+            {
+                Volatile.Write(ref _roundQueued, 0);
+                if (onlyWithTransactions && _pool.Count == 0) return null;
+                RunRound(null, skipIfEmpty: onlyWithTransactions);
+                return null;
+            });
+            // A send admitted from now on may be taken by this round: it must not share a flush queued before it.
+            _sharedFlush = null;
+        }
     }
 
     private Task<object?> Enqueue(Func<object?> run)
     {
         var work = new Work(run);
+        TryEnqueue(work);
+        return work.Done.Task;
+    }
+
+    private bool TryEnqueue(Work work)
+    {
         try
         {
             _queue.Add(work);
+            return true;
         }
         catch (InvalidOperationException)
         {
             work.Done.TrySetException(RpcException.Server("the node is stopping"));
+            return false;
         }
-        return work.Done.Task;
     }
 
     private void Loop()
     {
         foreach (Work work in _queue.GetConsumingEnumerable())
         {
+            if (work.SharedFlush)
+            {
+                // Started: later sends queue their own (their round may come after this point).
+                lock (_roundQueueLock)
+                {
+                    if (_sharedFlush == work) _sharedFlush = null;
+                }
+            }
             if (_stopping)
             {
                 work.Done.TrySetException(RpcException.Server("the node is stopping"));

@@ -19,10 +19,10 @@ internal static class AutomineSends
         await send(call);
         if (!driver.Automine) return;
         // Admission queued the round (or found one queued that had not read the pool yet); work runs in order, so
-        // work queued now completes after that round. Concurrent senders still share rounds.
+        // work queued now completes after that round. Concurrent senders share rounds and the flush after them.
         try
         {
-            await driver.FlushAsync();
+            await driver.AfterQueuedRoundAsync();
         }
         catch (RpcException)
         {

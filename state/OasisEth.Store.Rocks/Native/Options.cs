@@ -30,6 +30,13 @@ internal sealed class ColumnFamilyOptions() : OwnedHandle(RocksApi.rocksdb_optio
     public ColumnFamilyOptions SetMaxWriteBufferNumber(int value) { RocksApi.rocksdb_options_set_max_write_buffer_number(Handle, value); return this; }
     public ColumnFamilyOptions SetCompression(Compression value) { RocksApi.rocksdb_options_set_compression(Handle, (int)value); return this; }
     public ColumnFamilyOptions SetLevelCompactionDynamicLevelBytes(bool value) { RocksApi.rocksdb_options_set_level_compaction_dynamic_level_bytes(Handle, value ? (byte)1 : (byte)0); return this; }
+    /// <summary>A bloom filter over each memtable's whole keys, <paramref name="sizeRatio"/> of the memtable's size.</summary>
+    public ColumnFamilyOptions SetMemtableWholeKeyBloom(double sizeRatio)
+    {
+        RocksApi.rocksdb_options_set_memtable_prefix_bloom_size_ratio(Handle, sizeRatio);
+        RocksApi.rocksdb_options_set_memtable_whole_key_filtering(Handle, 1);
+        return this;
+    }
 }
 
 /// <summary>Block-based table options, set fluently.</summary>

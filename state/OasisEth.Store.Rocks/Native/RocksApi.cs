@@ -35,6 +35,8 @@ internal static unsafe partial class RocksApi
     [LibraryImport(Lib)] public static partial void rocksdb_options_set_max_write_buffer_number(nint options, int value);
     [LibraryImport(Lib)] public static partial void rocksdb_options_set_compression(nint options, int value);
     [LibraryImport(Lib)] public static partial void rocksdb_options_set_level_compaction_dynamic_level_bytes(nint options, byte value);
+    [LibraryImport(Lib)] public static partial void rocksdb_options_set_memtable_prefix_bloom_size_ratio(nint options, double ratio);
+    [LibraryImport(Lib)] public static partial void rocksdb_options_set_memtable_whole_key_filtering(nint options, byte value);
     [LibraryImport(Lib)] public static partial void rocksdb_options_set_block_based_table_factory(nint options, nint tableOptions);
 
     // Block-based table options, filter policy, cache.
