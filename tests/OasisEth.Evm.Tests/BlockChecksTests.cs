@@ -15,9 +15,10 @@ public class BlockChecksTests
 
     private static (long Gas, int Low, int High) Entry(BlockChecks checks, int pc)
     {
-        BlockCheck e = checks.Table[pc];
-        if (e == BlockCheck.AlwaysFails) return (-1, -1, -1);
-        return (e.Gas, e.LowBytes / 32, (e.LowBytes + e.SpanBytes) / 32);
+        ulong e = checks.Table[pc];
+        if (e == BlockChecks.AlwaysFails) return (-1, -1, -1);
+        int low = (int)((e >> 32) & 0xFFFF) / 32;
+        return (BlockChecks.Gas(e), low, low + (int)(e >> 48) / 32);
     }
 
     [Test]
@@ -41,7 +42,7 @@ public class BlockChecksTests
     {
         // PUSH0 is undefined before Shanghai: the run holding it must go to the exact loop, which says "invalid opcode".
         byte[] code = new Bytecode().Push(1).Op(Opcode.PUSH0).Op(Opcode.ADD).Op(Opcode.STOP).Build();
-        Assert.That(new BlockChecks(code, ForkSpec.Of(Fork.London)).Table[0], Is.EqualTo(BlockCheck.AlwaysFails));
+        Assert.That(new BlockChecks(code, ForkSpec.Of(Fork.London)).Table[0], Is.EqualTo(BlockChecks.AlwaysFails));
         Assert.That(Entry(new BlockChecks(code, Cancun), 0), Is.EqualTo((3L + 2 + 3, 0, 1022)));
     }
 
@@ -55,7 +56,7 @@ public class BlockChecksTests
         Assert.That(Entry(new BlockChecks(fits.Op(Opcode.STOP).Build(), Cancun), 0).Low, Is.EqualTo(1));
         var overflows = new Bytecode();
         for (int i = 0; i < 1025; i++) overflows.Push(1);
-        Assert.That(new BlockChecks(overflows.Op(Opcode.STOP).Build(), Cancun).Table[0], Is.EqualTo(BlockCheck.AlwaysFails));
+        Assert.That(new BlockChecks(overflows.Op(Opcode.STOP).Build(), Cancun).Table[0], Is.EqualTo(BlockChecks.AlwaysFails));
     }
 
     [Test]
@@ -66,7 +67,7 @@ public class BlockChecksTests
             .Push(1).Op(Opcode.POP).Op(Opcode.STOP).Build();
         var checks = new BlockChecks(code, Cancun);
         Assert.That(Entry(checks, 0), Is.EqualTo((3L + 8 + 1 + 3 + 2, 0, 1023)), "PUSH, JUMP, then the JUMPDEST's run");
-        Assert.That(checks.Table[2], Is.EqualTo(BlockCheck.LinkedJump));
+        Assert.That(checks.Table[2], Is.EqualTo(BlockChecks.LinkedJump));
         Assert.That(Entry(checks, 5), Is.EqualTo((1L + 3 + 2, 0, 1023)), "the destination keeps its own entry");
     }
 
@@ -77,7 +78,7 @@ public class BlockChecksTests
         byte[] code = new Bytecode().Op(Opcode.JUMPDEST).Push(0).Op(Opcode.JUMP).Build();
         var checks = new BlockChecks(code, Cancun);
         Assert.That(Entry(checks, 0), Is.EqualTo((1L + 3 + 8, 0, 1023)));
-        Assert.That(checks.Table[3], Is.Not.EqualTo(BlockCheck.LinkedJump));
+        Assert.That(checks.Table[3], Is.Not.EqualTo(BlockChecks.LinkedJump));
     }
 
     [TestCase(3UL + 8 + 1 + 3 + 2 - 1, "out of gas")]

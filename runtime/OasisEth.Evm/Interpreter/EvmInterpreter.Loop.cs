@@ -38,8 +38,8 @@ public sealed partial class EvmInterpreter
         long* staticGas = (long*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_spec.StaticGas));
         int* minBytes = StackTraits.MinBytes;
         int* spanBytes = StackTraits.SpanBytes;
-        BlockCheck* blocks = TBlocks.IsActive
-            ? (BlockCheck*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(codeInfo.BlockChecksFor(_spec).Table))
+        ulong* blocks = TBlocks.IsActive
+            ? (ulong*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(codeInfo.BlockChecksFor(_spec).Table))
             : null;
         {
             UInt256* stack = (UInt256*)Unsafe.AsPointer(ref s.Stack[0]); // the array is pinned (EvmFrameState)
@@ -52,9 +52,9 @@ public sealed partial class EvmInterpreter
             {
                 if (TBlocks.IsActive)
                 {
-                    BlockCheck* check = blocks + pc;
-                    if (gas < check->Gas || (ulong)((byte*)top - (byte*)stack - check->LowBytes) > check->SpanBytes) goto PerInstruction;
-                    gas -= check->Gas;
+                    ulong check = blocks[pc];
+                    if (BlockChecks.Fails(check, (nint)((byte*)top - (byte*)stack), gas)) goto PerInstruction;
+                    gas -= BlockChecks.Gas(check);
                 }
             Dispatch:
                 Opcode op = (Opcode)code[pc];
@@ -371,9 +371,9 @@ public sealed partial class EvmInterpreter
 
             JumpedToBlock: // a taken jump to the JUMPDEST at pc: check its block, which pays for the JUMPDEST, and run past it
                 {
-                    BlockCheck* check = blocks + pc;
-                    if (gas < check->Gas || (ulong)((byte*)top - (byte*)stack - check->LowBytes) > check->SpanBytes) goto PerInstruction;
-                    gas -= check->Gas;
+                    ulong check = blocks[pc];
+                    if (BlockChecks.Fails(check, (nint)((byte*)top - (byte*)stack), gas)) goto PerInstruction;
+                    gas -= BlockChecks.Gas(check);
                     pc++;
                     goto Dispatch;
                 }
@@ -400,7 +400,7 @@ public sealed partial class EvmInterpreter
                     else if (next == Opcode.JUMP)
                     {
                         // Linked (BlockChecks): the destination, a valid JUMPDEST, was checked and paid with this block.
-                        if (blocks[pc].LowBytes == BlockCheck.LinkedJumpLowBytes)
+                        if (blocks[pc] == BlockChecks.LinkedJump)
                         {
                             if (_interrupted) { exit = ExitCode.Interrupted; goto Halt; }
                             pc = (int)small + 1;
