@@ -12,8 +12,6 @@ namespace OasisEth.Conformance.Tests;
 [TestFixture]
 public class StateTestConformanceTests
 {
-    private static readonly Lazy<KnownFailures> Known = new(KnownFailures.Load);
-
     [TestCaseSource(typeof(ConformanceSuites), nameof(ConformanceSuites.GeneralStateTestDirectories))]
     public void GeneralStateTests(string directory, string forks) => RunDirectory(directory, forks, recursive: false);
 
@@ -41,11 +39,7 @@ public class StateTestConformanceTests
 
         var runner = new StateTestRunner(new StateTestOptions { ForkFilter = ConformanceSuites.Forks(forks) });
         List<CaseResult> results = runner.RunAll(files);
-        ConformanceVerdict verdict = ConformanceVerdict.Judge(results, Known.Value);
-        string summary = verdict.Describe($"{directory} [{forks}]");
-        TestContext.Out.WriteLine(summary);
-
-        Assert.That(results, Is.Not.Empty, $"{directory} [{forks}]: no case ran; the fixtures or the fork selection are wrong");
-        Assert.That(verdict.Ok, Is.True, summary);
+        WholeDirectoryRun.AssertVerdict(results, $"{directory} [{forks}]",
+            $"{directory} [{forks}]: no case ran; the fixtures or the fork selection are wrong");
     }
 }

@@ -21,11 +21,18 @@ internal static class WholeDirectoryRun
         Assert.That(ConformanceSuites.Forks(forks), Is.Null, "both suites run every fork");
 
         List<CaseResult> results = runner.RunAll(files);
-        ConformanceVerdict verdict = ConformanceVerdict.Judge(results, Known.Value);
-        string summary = verdict.Describe($"{directory} [{forks}] {variant}");
-        TestContext.Out.WriteLine(summary);
-        Assert.That(results, Is.Not.Empty, $"{directory} [{forks}]: no case ran");
-        Assert.That(verdict.Ok, Is.True, summary);
+        AssertVerdict(results, $"{directory} [{forks}] {variant}", $"{directory} [{forks}]: no case ran");
         return results.Count;
+    }
+
+    /// <summary>The verdict every conformance run shares: some case ran, every failure is a known one and no known one
+    /// passes. The summary goes to the test's output either way.</summary>
+    public static void AssertVerdict(List<CaseResult> results, string label, string noCaseMessage)
+    {
+        ConformanceVerdict verdict = ConformanceVerdict.Judge(results, Known.Value);
+        string summary = verdict.Describe(label);
+        TestContext.Out.WriteLine(summary);
+        Assert.That(results, Is.Not.Empty, noCaseMessage);
+        Assert.That(verdict.Ok, Is.True, summary);
     }
 }

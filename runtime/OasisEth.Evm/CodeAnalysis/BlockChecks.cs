@@ -62,6 +62,7 @@ public sealed class BlockChecks
         // jump back into a segment still being done (a loop) stays unlinked.
         var pool = ArrayPool<int>.Shared;
         int[] starts = pool.Rent(code.Length + 1), segmentFirst = pool.Rent(code.Length + 1), destination = pool.Rent(code.Length + 1);
+        int[] pending = pool.Rent(code.Length + 1); // the depth-first stack: each segment is on it at most once
         byte[] state = ArrayPool<byte>.Shared.Rent(code.Length + 1);
         try
         {
@@ -80,21 +81,21 @@ public sealed class BlockChecks
                 state[k] = 0;
             }
 
-            var pending = new Stack<int>();
             for (int root = 0; root < segments; root++)
             {
                 if (state[root] != 0) continue;
-                pending.Push(root);
-                while (pending.Count > 0)
+                int depth = 0;
+                pending[depth++] = root;
+                while (depth > 0)
                 {
-                    int k = pending.Peek();
+                    int k = pending[depth - 1];
                     int target = destination[k] < 0 ? -1 : SegmentOf(starts, count, segmentFirst, segments, destination[k]);
                     if (state[k] == 0)
                     {
                         state[k] = 1;
-                        if (target >= 0 && state[target] == 0) { pending.Push(target); continue; }
+                        if (target >= 0 && state[target] == 0) { pending[depth++] = target; continue; }
                     }
-                    pending.Pop();
+                    depth--;
                     int last = starts[segmentFirst[k + 1] - 1];
                     bool linked = false;
                     if (target >= 0 && state[target] == 2 && table[destination[k]] != AlwaysFails)
@@ -110,7 +111,7 @@ public sealed class BlockChecks
         }
         finally
         {
-            pool.Return(starts); pool.Return(segmentFirst); pool.Return(destination);
+            pool.Return(starts); pool.Return(segmentFirst); pool.Return(destination); pool.Return(pending);
             ArrayPool<byte>.Shared.Return(state);
         }
     }
