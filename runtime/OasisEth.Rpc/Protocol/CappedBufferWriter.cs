@@ -8,12 +8,13 @@ namespace OasisEth.Rpc;
 /// megabytes (txpool_content of a pool of large transactions, a block of large calldata) costs at most about twice
 /// the ceiling (the buffer's doubling) before it becomes a -32005 error.
 /// </summary>
-internal sealed class CappedBufferWriter(long cap, ResponseBudget? budget = null) : IBufferWriter<byte>, IDisposable
+/// <param name="inner">Where the bytes go: an empty writer of the caller's (a pooled one), or a new one.</param>
+internal sealed class CappedBufferWriter(long cap, ResponseBudget? budget = null, ArrayBufferWriter<byte>? inner = null) : IBufferWriter<byte>, IDisposable
 {
     /// <summary>Reserved in steps, so the budget is touched once per doubling, not per write.</summary>
     private const int MinReservation = 64 * 1024;
 
-    private readonly ArrayBufferWriter<byte> _inner = new(128);
+    private readonly ArrayBufferWriter<byte> _inner = inner ?? new(128);
     private long _reserved;
 
     public int WrittenCount => _inner.WrittenCount;

@@ -48,10 +48,18 @@ internal sealed class HttpExposure
     public bool HostAllowed(HostString host)
     {
         if (_anyHost || !host.HasValue) return true;
+        // A client sends the same Host header on every request: the last allowed value answers without the
+        // substring and address parse (two allocations per request).
+        string value = host.Value!;
+        if (string.Equals(value, _lastAllowed, StringComparison.Ordinal)) return true;
         string name = host.Host;
         if (name.StartsWith('[') && name.EndsWith(']')) name = name[1..^1];
-        return IPAddress.TryParse(name, out _) || _hosts.Contains(name);
+        bool allowed = IPAddress.TryParse(name, out _) || _hosts.Contains(name);
+        if (allowed) _lastAllowed = value;
+        return allowed;
     }
+
+    private volatile string? _lastAllowed;
 
     /// <summary>True for a request without Origin (not from a browser page) or with a listed one.</summary>
     public bool OriginAllowed(string? origin)

@@ -14,17 +14,30 @@ internal sealed class RpcDispatcher(RpcMethodTable methods, RpcLimits limits, Ac
 
     private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 64 };
 
-    /// <summary>Results may nest as deep as a call tree (callTracer): the tracers' depth, not the writer's default 1000.</summary>
-    private static readonly JsonWriterOptions ResultOptions = Tracing.TraceWriter.Options;
 
     /// <summary>The response bytes, or null when nothing is to be sent (only notifications). Never throws but for
     /// cancellation: a failure outside every call's own handling is logged and answered -32603, so a transport never
     /// turns it into an empty HTTP 500 or a closed WebSocket.</summary>
     public async ValueTask<byte[]?> HandleAsync(ReadOnlyMemory<byte> body, RpcSession? session, CancellationToken ct)
     {
+        RequestScratch scratch = RequestScratch.Rent();
         try
         {
-            return await HandleBodyAsync(body, session, ct);
+            return await HandleAsync(body, session, scratch, ct) is { } reply ? reply.ToArray() : null;
+        }
+        finally
+        {
+            RequestScratch.Return(scratch);
+        }
+    }
+
+    /// <summary>As <see cref="HandleAsync(ReadOnlyMemory{byte}, RpcSession?, CancellationToken)"/>, the answer written
+    /// into <paramref name="scratch"/>'s buffers: valid until the scratch is returned.</summary>
+    public async ValueTask<ReadOnlyMemory<byte>?> HandleAsync(ReadOnlyMemory<byte> body, RpcSession? session, RequestScratch scratch, CancellationToken ct)
+    {
+        try
+        {
+            return await HandleBodyAsync(body, session, scratch, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -37,7 +50,7 @@ internal sealed class RpcDispatcher(RpcMethodTable methods, RpcLimits limits, Ac
         }
     }
 
-    private async ValueTask<byte[]?> HandleBodyAsync(ReadOnlyMemory<byte> body, RpcSession? session, CancellationToken ct)
+    private async ValueTask<ReadOnlyMemory<byte>?> HandleBodyAsync(ReadOnlyMemory<byte> body, RpcSession? session, RequestScratch scratch, CancellationToken ct)
     {
         JsonDocument doc;
         try
@@ -52,8 +65,10 @@ internal sealed class RpcDispatcher(RpcMethodTable methods, RpcLimits limits, Ac
         using (doc)
         {
             JsonElement root = doc.RootElement;
-            var output = new ArrayBufferWriter<byte>(256);
-            using var writer = new Utf8JsonWriter(output);
+            ArrayBufferWriter<byte> output = scratch.Output;
+            output.ResetWrittenCount();
+            Utf8JsonWriter writer = scratch.OutputWriter;
+            writer.Reset(output);
             if (root.ValueKind == JsonValueKind.Array)
             {
                 int n = root.GetArrayLength();
@@ -63,19 +78,19 @@ internal sealed class RpcDispatcher(RpcMethodTable methods, RpcLimits limits, Ac
                 writer.WriteStartArray();
                 bool any = false;
                 foreach (JsonElement request in root.EnumerateArray())
-                    any |= await HandleOneAsync(request, writer, session, ct);
+                    any |= await HandleOneAsync(request, writer, session, scratch, ct);
                 writer.WriteEndArray();
                 writer.Flush();
-                return any ? output.WrittenSpan.ToArray() : null;
+                return any ? output.WrittenMemory : null;
             }
-            bool answered = await HandleOneAsync(root, writer, session, ct);
+            bool answered = await HandleOneAsync(root, writer, session, scratch, ct);
             writer.Flush();
-            return answered ? output.WrittenSpan.ToArray() : null;
+            return answered ? output.WrittenMemory : null;
         }
     }
 
     /// <summary>Writes the answer to one request; false for a notification (nothing written).</summary>
-    private async ValueTask<bool> HandleOneAsync(JsonElement request, Utf8JsonWriter writer, RpcSession? session, CancellationToken ct)
+    private async ValueTask<bool> HandleOneAsync(JsonElement request, Utf8JsonWriter writer, RpcSession? session, RequestScratch scratch, CancellationToken ct)
     {
         Envelope envelope;
         try
@@ -96,7 +111,7 @@ internal sealed class RpcDispatcher(RpcMethodTable methods, RpcLimits limits, Ac
             WriteError(writer, envelope.Id, envelope.HasId, error.Code, error.Message, null);
             return true;
         }
-        return await CallAsync(envelope, writer, session, ct);
+        return await CallAsync(envelope, writer, session, scratch, ct);
     }
 
     /// <summary>A request's envelope: id, method, params, or the error that refuses it (<see cref="Answer"/> false
@@ -145,7 +160,7 @@ internal sealed class RpcDispatcher(RpcMethodTable methods, RpcLimits limits, Ac
         return new Envelope(id, hasId, name, parameters, null);
     }
 
-    private async ValueTask<bool> CallAsync(Envelope envelope, Utf8JsonWriter writer, RpcSession? session, CancellationToken ct)
+    private async ValueTask<bool> CallAsync(Envelope envelope, Utf8JsonWriter writer, RpcSession? session, RequestScratch scratch, CancellationToken ct)
     {
         (JsonElement id, bool hasId, string name, JsonElement parameters, _, _) = envelope;
         if (!methods.TryGet(name, out RpcMethod method))
@@ -156,17 +171,17 @@ internal sealed class RpcDispatcher(RpcMethodTable methods, RpcLimits limits, Ac
         }
 
         // The response's bytes so far (earlier answers of a batch) count against the same limit.
-        using var resultBuffer = new CappedBufferWriter(Math.Max(0, limits.MaxResponseBytes - (writer.BytesCommitted + writer.BytesPending)), _budget);
+        scratch.Result.ResetWrittenCount();
+        using var resultBuffer = new CappedBufferWriter(Math.Max(0, limits.MaxResponseBytes - (writer.BytesCommitted + writer.BytesPending)), _budget, scratch.Result);
         int code;
         string message;
         string? data;
         try
         {
-            using (var resultWriter = new Utf8JsonWriter(resultBuffer, ResultOptions))
-            {
-                await method(new RpcCall(new RpcParams(parameters), resultWriter, session, ct));
-                resultWriter.Flush();
-            }
+            Utf8JsonWriter resultWriter = scratch.ResultWriter;
+            resultWriter.Reset(resultBuffer);
+            await method(new RpcCall(new RpcParams(parameters), resultWriter, session, ct));
+            resultWriter.Flush();
             if (!hasId) return false;
             writer.WriteStartObject();
             writer.WriteString("jsonrpc", "2.0");

@@ -64,20 +64,28 @@ internal sealed class RpcServer(RpcDispatcher dispatcher, SubscriptionHub hub, R
             await WriteAsync(response, StatusCodes.Status413RequestEntityTooLarge, TooLarge(declared));
             return;
         }
-        byte[]? body = await ReadBodyAsync(http.Request, http.RequestAborted);
-        if (body is null)
+        RequestScratch scratch = RequestScratch.Rent();
+        try
         {
-            await WriteAsync(response, StatusCodes.Status413RequestEntityTooLarge, TooLarge(null));
-            return;
+            int length = await ReadBodyAsync(http.Request, scratch, http.RequestAborted);
+            if (length < 0)
+            {
+                await WriteAsync(response, StatusCodes.Status413RequestEntityTooLarge, TooLarge(null));
+                return;
+            }
+            ReadOnlyMemory<byte>? reply = await dispatcher.HandleAsync(scratch.Body.AsMemory(0, length), null, scratch, http.RequestAborted);
+            await WriteAsync(response, StatusCodes.Status200OK, reply ?? ReadOnlyMemory<byte>.Empty);
         }
-        byte[]? reply = await dispatcher.HandleAsync(body, null, http.RequestAborted);
-        await WriteAsync(response, StatusCodes.Status200OK, reply ?? []);
+        finally
+        {
+            RequestScratch.Return(scratch);
+        }
     }
 
     private byte[] TooLarge(long? size) => RpcDispatcher.ErrorResponse(RpcErrorCodes.InvalidRequest,
         size is { } n ? $"request body too large ({n} > {limits.MaxRequestBytes} bytes)" : $"request body too large (> {limits.MaxRequestBytes} bytes)");
 
-    private static async Task WriteAsync(HttpResponse response, int status, byte[] body)
+    private static async Task WriteAsync(HttpResponse response, int status, ReadOnlyMemory<byte> body)
     {
         response.StatusCode = status;
         if (body.Length == 0) return;
@@ -86,17 +94,25 @@ internal sealed class RpcServer(RpcDispatcher dispatcher, SubscriptionHub hub, R
         await response.Body.WriteAsync(body);
     }
 
-    /// <summary>The body, or null when it is longer than the limit (chunked bodies have no declared length).</summary>
-    private async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
+    /// <summary>Reads the body into <paramref name="scratch"/>'s body buffer: its length, or -1 when it is longer than
+    /// the limit (chunked bodies have no declared length; a declared one was checked before).</summary>
+    private async Task<int> ReadBodyAsync(HttpRequest request, RequestScratch scratch, CancellationToken ct)
     {
-        var buffer = new ArrayBufferWriter<byte>((int)Math.Min(request.ContentLength ?? 4096, limits.MaxRequestBytes) + 1);
+        if (request.ContentLength is long declared)
+        {
+            // The server delivers at most the declared length; fewer bytes (a client that went away) are parsed as
+            // they are and fail as JSON.
+            int expected = (int)declared;
+            return await request.Body.ReadAtLeastAsync(scratch.BodyOf(expected).AsMemory(0, expected), expected, throwOnEndOfStream: false, ct);
+        }
+        int length = 0;
         while (true)
         {
-            Memory<byte> chunk = buffer.GetMemory(16 * 1024);
-            int n = await request.Body.ReadAsync(chunk, ct);
-            if (n == 0) return buffer.WrittenSpan.ToArray();
-            buffer.Advance(n);
-            if (buffer.WrittenCount > limits.MaxRequestBytes) return null;
+            byte[] buffer = scratch.BodyOf(length + 4096, kept: length);
+            int n = await request.Body.ReadAsync(buffer.AsMemory(length), ct);
+            if (n == 0) return length;
+            length += n;
+            if (length > limits.MaxRequestBytes) return -1;
         }
     }
 
@@ -133,7 +149,8 @@ internal sealed class RpcServer(RpcDispatcher dispatcher, SubscriptionHub hub, R
                     await socket.CloseAsync(WebSocketCloseStatus.MessageTooBig, "message too large", CancellationToken.None);
                     return;
                 }
-                byte[]? reply = await dispatcher.HandleAsync(message.WrittenMemory.ToArray(), session, ct);
+                // The message buffer is reused only after the answer is built: no copy of the request.
+                byte[]? reply = await dispatcher.HandleAsync(message.WrittenMemory, session, ct);
                 if (reply is not null) await session.ReplyAsync(reply, ct);
             }
         }
