@@ -46,6 +46,10 @@ public sealed record DevNodeOptions
 
     public Action<string> Log { get; init; } = _ => { };
 
+    /// <summary>Right after listening, send the server a few hundred read-only requests over loopback so the request
+    /// path is JIT-optimised before clients come (<see cref="RpcWarmup"/>). The executable turns it on; tests leave it off.</summary>
+    public bool Warmup { get; init; }
+
     /// <summary>Unix seconds "now" for block timestamps; null = the system clock. Tests pin it.</summary>
     public Func<ulong>? Clock { get; init; }
 }

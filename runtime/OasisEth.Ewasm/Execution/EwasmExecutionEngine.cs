@@ -21,16 +21,23 @@ public sealed class EwasmExecutionEngine : IExecutionEngine, ICodeDepositRule
     public EwasmExecutionEngine(MeteringMode mode, ContractCache? contracts = null, EwasmEngine? wasm = null)
     {
         _mode = mode;
-        Wasm = wasm ?? EwasmEngine.Instance;
-        Contracts = contracts ?? SharedContracts(Wasm);
-        Linker = SharedLinker(Wasm);
+        _givenWasm = wasm;
+        _contracts = contracts;
     }
 
-    internal EwasmEngine Wasm { get; }
+    // Made at the first wasm frame, not here: every chain with Ewasm on builds this engine, and Wasmtime's engine
+    // and linker (and its native library, ~5 MiB resident) were loaded at the dev node's start for chains that
+    // never run a wasm contract.
+    private readonly EwasmEngine? _givenWasm;
+    private EwasmEngine? _wasm;
+    private ContractCache? _contracts;
+    private Linker? _linker;
 
-    internal ContractCache Contracts { get; }
+    internal EwasmEngine Wasm => _wasm ??= _givenWasm ?? EwasmEngine.Instance;
 
-    internal Linker Linker { get; }
+    internal ContractCache Contracts => _contracts ??= SharedContracts(Wasm);
+
+    internal Linker Linker => _linker ??= SharedLinker(Wasm);
 
     internal IHost Host => _host;
 

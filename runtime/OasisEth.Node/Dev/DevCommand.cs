@@ -223,6 +223,7 @@ public static class DevCommand
                 node = await DevNode.StartAsync(chain, new DevNodeOptions
                 {
                     HttpAddress = options.HttpAddress,
+                    Warmup = true,
                     HttpPort = options.HttpPort,
                     BlockTimeSeconds = options.BlockTimeSeconds,
                     VirtualHosts = options.VirtualHosts,
