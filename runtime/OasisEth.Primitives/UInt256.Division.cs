@@ -121,7 +121,7 @@ public readonly partial struct UInt256
 
         if ((x.u1 | x.u2 | x.u3 | y.u1 | y.u2 | y.u3 | n.u1 | n.u2 | n.u3) == 0)
         {
-            ulong hi = Math.BigMul(x.u0, y.u0, out ulong lo);
+            ulong hi = Mul64(x.u0, y.u0, out ulong lo);
             ulong d = n.u0;
             if (hi == 0)
             {
@@ -134,9 +134,25 @@ public readonly partial struct UInt256
             return;
         }
 
+        if (BarrettApplies(n))
+        {
+            res = MulModBarrett(x, y, n);
+            return;
+        }
+
         ulong* p = stackalloc ulong[8];
         Multiply512(x, y, p);
         res = Reduce(p, 8, n);
+    }
+
+    /// <summary>MULMOD through the division alone (no Barrett path): the reference the tests compare with.</summary>
+    [SkipLocalsInit]
+    internal static unsafe UInt256 MulModByDivision(in UInt256 a, in UInt256 b, in UInt256 m)
+    {
+        if (m.IsZero) return default;
+        ulong* p = stackalloc ulong[8];
+        Multiply512(a, b, p);
+        return Reduce(p, 8, m);
     }
 
     /// <summary>u[0..un) mod n for n != 0. The buffer u may be overwritten.</summary>
@@ -205,7 +221,7 @@ public readonly partial struct UInt256
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong DivideStep(ulong u1, ulong u0, ulong d, ulong v, out ulong r)
     {
-        ulong qh = Math.BigMul(v, u1, out ulong ql);
+        ulong qh = Mul64(v, u1, out ulong ql);
         ql += u0;
         qh += u1 + 1 + (ql < u0 ? 1UL : 0UL);
         ulong rem = u0 - qh * d;
@@ -266,7 +282,7 @@ public readonly partial struct UInt256
     private static unsafe ulong SubtractMultiple2(ulong* w, ulong* v, ulong q)
     {
         ulong borrow = 0, c, l;
-        c = Math.BigMul(q, v[0], out l);
+        c = Mul64(q, v[0], out l);
         ulong w0 = SubtractWithBorrow(w[0], l, ref borrow);
         c = MulAdd(q, v[1], c, out l);
         ulong w1 = SubtractWithBorrow(w[1], l, ref borrow);
@@ -279,7 +295,7 @@ public readonly partial struct UInt256
     private static unsafe ulong SubtractMultiple3(ulong* w, ulong* v, ulong q)
     {
         ulong borrow = 0, c, l;
-        c = Math.BigMul(q, v[0], out l);
+        c = Mul64(q, v[0], out l);
         ulong w0 = SubtractWithBorrow(w[0], l, ref borrow);
         c = MulAdd(q, v[1], c, out l);
         ulong w1 = SubtractWithBorrow(w[1], l, ref borrow);
@@ -294,7 +310,7 @@ public readonly partial struct UInt256
     private static unsafe ulong SubtractMultiple4(ulong* w, ulong* v, ulong q)
     {
         ulong borrow = 0, c, l;
-        c = Math.BigMul(q, v[0], out l);
+        c = Mul64(q, v[0], out l);
         ulong w0 = SubtractWithBorrow(w[0], l, ref borrow);
         c = MulAdd(q, v[1], c, out l);
         ulong w1 = SubtractWithBorrow(w[1], l, ref borrow);
@@ -361,7 +377,7 @@ public readonly partial struct UInt256
             }
             while (!rhatOverflow)
             {
-                ulong ph = Math.BigMul(qhat, vNext, out ulong pl);
+                ulong ph = Mul64(qhat, vNext, out ulong pl);
                 if (ph < rhat || (ph == rhat && pl <= uLow)) break;
                 qhat--;
                 rhat += vTop;

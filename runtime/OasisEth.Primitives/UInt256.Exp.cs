@@ -120,7 +120,7 @@ public readonly partial struct UInt256
         ulong a0 = a.u0, a1 = a.u1, a2 = a.u2, a3 = a.u3;
         if ((a1 | a2 | a3) == 0)
         {
-            ulong h = Math.BigMul(a0, a0, out ulong l);
+            ulong h = Mul64(a0, a0, out ulong l);
             res = new UInt256(l, h);
             return;
         }
@@ -128,8 +128,8 @@ public readonly partial struct UInt256
         // a^2 = sum of squares a_i^2 at limb 2i plus twice the cross products a_i a_j (i < j) at limb i + j;
         // everything from limb 4 up is dropped. Cross terms first (x1..x3), doubled by a one-bit shift, then the
         // squares of a0 and a1 added in.
-        ulong h01 = Math.BigMul(a0, a1, out ulong x1);
-        ulong h02 = Math.BigMul(a0, a2, out ulong l02);
+        ulong h01 = Mul64(a0, a1, out ulong x1);
+        ulong h02 = Mul64(a0, a2, out ulong l02);
         ulong x2 = h01 + l02;
         ulong x3 = h02 + (x2 < l02 ? 1UL : 0UL) + a0 * a3 + a1 * a2;
 
@@ -137,8 +137,8 @@ public readonly partial struct UInt256
         ulong d2 = (x2 << 1) | (x1 >> 63);
         ulong d3 = (x3 << 1) | (x2 >> 63);
 
-        ulong g1 = Math.BigMul(a0, a0, out ulong g0);
-        ulong g3 = Math.BigMul(a1, a1, out ulong g2);
+        ulong g1 = Mul64(a0, a0, out ulong g0);
+        ulong g3 = Mul64(a1, a1, out ulong g2);
 
         ulong carry = 0;
         ulong r1 = AddWithCarry(d1, g1, ref carry);
