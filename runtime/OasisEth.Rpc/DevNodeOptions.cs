@@ -47,7 +47,7 @@ public sealed record DevNodeOptions
     public Action<string> Log { get; init; } = _ => { };
 
     /// <summary>Right after listening, send the server a few hundred read-only requests over loopback so the request
-    /// path is JIT-optimised before clients come (<see cref="RpcWarmup"/>). The executable turns it on; tests leave it off.</summary>
+    /// path is JIT-optimised before clients come (<see cref="RpcWarmup"/>). The executable turns it on except on a fork (the reads would reach the fork's remote node); tests leave it off.</summary>
     public bool Warmup { get; init; }
 
     /// <summary>Unix seconds "now" for block timestamps; null = the system clock. Tests pin it.</summary>

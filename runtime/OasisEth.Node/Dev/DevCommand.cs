@@ -223,7 +223,8 @@ public static class DevCommand
                 node = await DevNode.StartAsync(chain, new DevNodeOptions
                 {
                     HttpAddress = options.HttpAddress,
-                    Warmup = true,
+                    // Not on a fork: the warm-up's reads of unknown accounts would go to the fork's remote node.
+                    Warmup = chain.ForkPoint is null,
                     HttpPort = options.HttpPort,
                     BlockTimeSeconds = options.BlockTimeSeconds,
                     VirtualHosts = options.VirtualHosts,
