@@ -133,14 +133,35 @@ public class CompiledTierTests
     }
 
     [Test]
-    public void Code_too_large_to_compile_well_runs_interpreted_with_the_same_result()
+    public void Code_of_many_segments_is_compiled_in_chunks_with_the_same_result()
     {
-        // More segments than the JIT optimises in one method: JUMPDESTs, each a segment, then a store.
-        var code = new Bytecode();
-        for (int i = 0; i <= Emit.ContractEmitter.MaxSegments; i++) code.Op(Opcode.JUMPDEST);
+        // Far more segments than one method holds: JUMPDESTs, each a segment, a loop jumping back across chunks, then a
+        // store. Run on from chunk to chunk, and a constant jump into an earlier chunk.
+        var code = new Bytecode().Push(3); // loop counter
+        int loop = code.Length;
+        code.Op(Opcode.JUMPDEST);
+        for (int i = 0; i < 2_000; i++) code.Op(Opcode.JUMPDEST);
+        code.Push(1).Op(Opcode.SWAP1).Op(Opcode.SUB).Op(Opcode.DUP1).Push((ulong)loop).Op(Opcode.JUMPI);
         byte[] program = code.Store(1, 7).Op(Opcode.STOP).Build();
         var runs = Both(program, 100_000);
         AssertSame(runs, "large code");
+        Assert.That(runs.Compiled.Result.Success, Is.True);
+        Assert.That(runs.Compiled.Engine!.CompiledRuns, Is.EqualTo(1));
+        Assert.That(runs.Compiled.Engine.InterpretedRuns, Is.Zero);
+        CompiledContract compiled = Emit.ContractEmitter.Compile(new CodeInfo(program), ForkSpec.Of(Fork.Cancun), ChunkBounds.Default);
+        Assert.That(compiled.ChunkCount, Is.GreaterThan(2));
+    }
+
+    [Test]
+    public void A_segment_too_large_for_one_method_runs_interpreted_with_the_same_result()
+    {
+        // One straight run of 8,000 additions (of a word not known while compiling, so nothing folds): more IL than the
+        // JIT optimises in one method, and a segment is never split.
+        var code = new Bytecode().Op(Opcode.CALLDATASIZE);
+        for (int i = 0; i < 8_000; i++) code.Op(Opcode.DUP1).Op(Opcode.ADD);
+        byte[] program = code.Push(1).Op(Opcode.SSTORE).Op(Opcode.STOP).Build();
+        var runs = Both(program, 200_000);
+        AssertSame(runs, "large segment");
         Assert.That(runs.Compiled.Result.Success, Is.True);
         Assert.That(runs.Compiled.Engine!.CompiledRuns + runs.Compiled.Engine.InterpretedRuns, Is.Zero, "the loop's interpreter ran it");
         Assert.That(runs.Compiled.Engine.Cache.Compilations, Is.EqualTo(1), "decided once");

@@ -10,61 +10,110 @@ using OasisEth.Primitives;
 namespace OasisEth.Evm.Compiler.Emit;
 
 /// <summary>
-/// Emits one code's <see cref="CompiledBody"/> for one fork. The method keeps <c>top</c> (a pointer into the frame's
-/// pinned stack) and <c>gas</c> in locals; each reachable segment checks its stack window and static gas once (a
-/// failed check hands the frame to the interpreter at the segment's start), then runs its instructions as helper
-/// calls with no checks. Jumps to a constant destination branch straight to the target's label; other jumps, and
-/// entries (frame start, resume after a child), go through one IL <c>switch</c> over segment indexes.
+/// Emits one code's methods for one fork, one per chunk of consecutive segments (<see cref="ChunkBounds"/>). A method
+/// keeps <c>top</c> (a pointer into the frame's pinned stack) and <c>gas</c> in locals; each reachable segment checks
+/// its stack window and static gas once (a failed check hands the frame to the interpreter at the segment's start),
+/// then runs its instructions with no checks. Within a segment the stack items live in IL locals or stay where they
+/// lie (<see cref="VirtualStack"/>): PUSH, DUP, SWAP and POP emit nothing, arithmetic calls <see cref="WordOps"/> on
+/// the operands, and the frame's stack is written only before a helper that reads it and at the segment's end. Jumps to
+/// a constant destination branch straight to the target's label (or leave for the chunk holding it); other jumps, and
+/// entries, go through one IL <c>switch</c> over the chunk's segments.
 /// </summary>
 internal sealed class ContractEmitter
 {
     private static readonly Type TopType = typeof(UInt256).MakePointerType();
 
+    /// <summary>
+    /// The largest method worth running. Past the JIT's minimum-optimisation bounds (60,000 bytes of IL, 2,000 basic
+    /// blocks) a method is compiled without optimisation, and such code measured up to 200 times slower than the
+    /// interpreter on the evmone cases, so a contract with a chunk that large (one huge segment) runs interpreted.
+    /// </summary>
+    public const int MaxIlBytes = 60_000;
+
     private readonly ILGenerator _il;
     private readonly CodeInfo _code;
     private readonly SegmentMap _map;
+    private readonly int _first, _end;
     private readonly Label[] _segmentLabels;
-    private readonly LocalBuilder _stack, _top, _gas, _index;
+    private readonly LocalBuilder _stack, _top, _gas, _index, _condition;
     private readonly Label _dispatch, _unknownEntry;
+    private readonly VirtualStack _items;
 
-    private ContractEmitter(ILGenerator il, CodeInfo code, SegmentMap map)
+    private ContractEmitter(ILGenerator il, CodeInfo code, SegmentMap map, int first, int end)
     {
         _il = il;
         _code = code;
         _map = map;
+        _first = first;
+        _end = end;
         _stack = il.DeclareLocal(TopType);
         _top = il.DeclareLocal(TopType);
         _gas = il.DeclareLocal(typeof(long));
         _index = il.DeclareLocal(typeof(int));
-        _segmentLabels = new Label[map.Segments.Length];
+        _condition = il.DeclareLocal(typeof(bool));
+        _segmentLabels = new Label[end - first];
         for (int i = 0; i < _segmentLabels.Length; i++) _segmentLabels[i] = il.DefineLabel();
         _dispatch = il.DefineLabel();
         _unknownEntry = il.DefineLabel();
+        _items = new VirtualStack(il, _top);
     }
 
-    /// <summary>
-    /// The largest method worth running. Past the JIT's minimum-optimisation bounds (60,000 bytes of IL, 2,000 basic
-    /// blocks) a method is compiled without optimisation, and such code measured up to 200 times slower than the
-    /// interpreter on the evmone cases (jump-dense and 14-24 KiB contracts), so code that large runs interpreted.
-    /// </summary>
-    public const int MaxIlBytes = 60_000;
-    public const int MaxSegments = 1_500;
-
-    public static CompiledContract Compile(CodeInfo code, ForkSpec spec)
+    public static CompiledContract Compile(CodeInfo code, ForkSpec spec, ChunkBounds bounds)
     {
         SegmentMap map = SegmentAnalyzer.Analyze(code, spec);
+        int[] chunkOf = new int[map.Segments.Length];
+        List<(int First, int End)> chunks = Partition(map.Segments, bounds, chunkOf);
         // No run-time code generation (a NativeAOT build, as the ParaTime's sandboxed executable is): the code runs
         // interpreted, as code too large to compile does.
-        if (map.Segments.Length > MaxSegments || !RuntimeFeature.IsDynamicCodeSupported)
-            return new CompiledContract(null, map.EntryByPc, map.Segments.Length, 0);
-        var method = new DynamicMethod($"evm_{spec.Fork}_{code.Length}", typeof(ExitCode), [typeof(CompiledFrame)],
-            typeof(CompiledFrame).Module, skipVisibility: true);
-        ILGenerator il = method.GetILGenerator(64 + code.Length * 24);
-        new ContractEmitter(il, code, map).EmitBody(spec);
-        if (il.ILOffset > MaxIlBytes) return new CompiledContract(null, map.EntryByPc, map.Segments.Length, il.ILOffset);
-        var body = method.CreateDelegate<CompiledBody>();
-        return new CompiledContract(body, map.EntryByPc, map.Segments.Length, il.ILOffset);
+        if (!RuntimeFeature.IsDynamicCodeSupported)
+            return new CompiledContract(null, chunkOf, map.EntryByPc, map.Segments.Length, 0, 0);
+        var bodies = new CompiledBody[chunks.Count];
+        int ilBytes = 0, largest = 0;
+        for (int k = 0; k < chunks.Count; k++)
+        {
+            var (first, end) = chunks[k];
+            var method = new DynamicMethod($"evm_{spec.Fork}_{code.Length}_{k}", typeof(ExitCode), [typeof(CompiledFrame)],
+                typeof(CompiledFrame).Module, skipVisibility: true);
+            ILGenerator il = method.GetILGenerator(256 + (map.Segments[end - 1].EndPc - map.Segments[first].StartPc) * 16);
+            new ContractEmitter(il, code, map, first, end).EmitBody(spec);
+            ilBytes += il.ILOffset;
+            largest = Math.Max(largest, il.ILOffset);
+            if (il.ILOffset > MaxIlBytes) return new CompiledContract(null, chunkOf, map.EntryByPc, map.Segments.Length, ilBytes, largest);
+            // Not compiled yet: the JIT compiles a chunk the first time it runs.
+            bodies[k] = method.CreateDelegate<CompiledBody>();
+        }
+        return new CompiledContract(bodies, chunkOf, map.EntryByPc, map.Segments.Length, ilBytes, largest);
     }
+
+    /// <summary>Consecutive segments per chunk: past the bounds a chunk closes before the next segment nothing runs on
+    /// into (a jump target after a jump or halt, so the cut costs no crossing on a straight path), or at twice the
+    /// bounds wherever it is.</summary>
+    private static List<(int First, int End)> Partition(Segment[] segments, ChunkBounds bounds, int[] chunkOf)
+    {
+        var chunks = new List<(int, int)>();
+        int first = 0;
+        long bytes = 0;
+        for (int i = 0; i < segments.Length; i++)
+        {
+            int count = i - first;
+            bool full = bytes >= bounds.CodeBytes || count >= bounds.Segments;
+            bool overfull = bytes >= 2L * bounds.CodeBytes || count >= 2 * bounds.Segments;
+            if (count > 0 && ((full && !segments[i - 1].RunsOn) || overfull))
+            {
+                chunks.Add((first, i));
+                first = i;
+                bytes = 0;
+            }
+            chunkOf[i] = chunks.Count;
+            if (segments[i].IsReachable) bytes += segments[i].EndPc - segments[i].StartPc;
+        }
+        chunks.Add((first, segments.Length));
+        return chunks;
+    }
+
+    private bool InChunk(int segment) => segment >= _first && segment < _end;
+
+    private Label LabelOf(int segment) => _segmentLabels[segment - _first];
 
     private void EmitBody(ForkSpec spec)
     {
@@ -74,20 +123,26 @@ internal sealed class ContractEmitter
         il.Emit(OpCodes.Ldarg_0); Call(nameof(CompiledOps.GasOf)); il.Emit(OpCodes.Stloc, _gas);
         il.Emit(OpCodes.Ldarg_0); Call(nameof(CompiledOps.EntryOf)); il.Emit(OpCodes.Stloc, _index);
 
+        // Every reachable segment can be entered: at an entry pc, by a jump, or run on into from the previous chunk.
         il.MarkLabel(_dispatch);
-        var table = new Label[_map.Segments.Length];
-        for (int i = 0; i < table.Length; i++) table[i] = _map.Segments[i].IsEntry ? _segmentLabels[i] : _unknownEntry;
+        var table = new Label[_end - _first];
+        for (int i = _first; i < _end; i++) table[i - _first] = _map.Segments[i].IsReachable ? LabelOf(i) : _unknownEntry;
         il.Emit(OpCodes.Ldloc, _index);
+        il.Emit(OpCodes.Ldc_I4, _first);
+        il.Emit(OpCodes.Sub);
         il.Emit(OpCodes.Switch, table);
+        // Out of range: a dynamic jump into another chunk.
+        il.Emit(OpCodes.Ldarg_0); il.Emit(OpCodes.Ldloc, _index); il.Emit(OpCodes.Ldloc, _top); il.Emit(OpCodes.Ldloc, _gas);
+        Call(nameof(CompiledOps.NextChunk)); il.Emit(OpCodes.Ret);
         il.MarkLabel(_unknownEntry);
         il.Emit(OpCodes.Ldarg_0); Call(nameof(CompiledOps.UnknownEntry)); il.Emit(OpCodes.Ret);
 
         var deopts = new List<(Label Label, int Pc)>();
-        for (int i = 0; i < _map.Segments.Length; i++)
+        for (int i = _first; i < _end; i++)
         {
             Segment segment = _map.Segments[i];
             if (!segment.IsReachable) continue;
-            il.MarkLabel(_segmentLabels[i]);
+            il.MarkLabel(LabelOf(i));
             if (segment.End == SegmentEnd.Undefined || segment.AlwaysFailsStack)
             {
                 EmitDeopt(segment.StartPc, 0);
@@ -96,7 +151,13 @@ internal sealed class ContractEmitter
             Label deopt = il.DefineLabel();
             deopts.Add((deopt, segment.StartPc));
             EmitChecks(segment, deopt);
-            EmitInstructions(segment, spec);
+            _items.Begin(segment.MinHeight);
+            if (EmitInstructions(segment, spec) && segment.RunsOn)
+            {
+                _items.Flush();
+                // Runs on into the next segment: the next label here, or the chunk holding it.
+                if (!InChunk(i + 1)) EmitNextChunk(i + 1);
+            }
         }
         foreach (var (label, pc) in deopts)
         {
@@ -136,14 +197,15 @@ internal sealed class ContractEmitter
         }
     }
 
-    private void EmitInstructions(Segment segment, ForkSpec spec)
+    /// <summary>The segment's instructions; false when control cannot reach its end (it jumped, halted or left).</summary>
+    private bool EmitInstructions(Segment segment, ForkSpec spec)
     {
         ReadOnlySpan<byte> padded = _code.Padded;
         int pc = segment.StartPc;
         if (segment.EndPc == segment.StartPc) // the STOP past the end of the code
         {
             EmitHalting(OpcodeHelpers.Method(nameof(CompiledOps.Stop)), pc);
-            return;
+            return false;
         }
         // Static gas not yet spent by the instructions still to run: what a mid-segment hand-over gives back.
         long unspent = segment.StaticGas;
@@ -155,85 +217,112 @@ internal sealed class ContractEmitter
             if (op is >= Opcode.PUSH0 and <= Opcode.PUSH32)
             {
                 int n = op - Opcode.PUSH0;
-                UInt256 value = ReadImmediate(padded, pc, n);
-                int next = pc + 1 + n;
-                if (next < segment.EndPc && (Opcode)padded[CodeInfo.LeadingPadding + next] is Opcode.JUMP or Opcode.JUMPI)
-                {
-                    EmitConstantJump(value, (Opcode)padded[CodeInfo.LeadingPadding + next], next);
-                    return; // a jump ends its segment
-                }
-                EmitPush(in value);
-                pc = next;
+                _items.PushConstant(ReadImmediate(padded, pc, n));
+                pc += 1 + n;
                 continue;
             }
-            EmitInstruction(op, pc, unspentBefore);
+            if (!EmitInstruction(op, pc, unspentBefore)) return false;
             pc++;
         }
+        return true;
     }
 
-    private void EmitInstruction(Opcode op, int pc, long unspentFromHere)
+    /// <summary>One instruction; false when control does not go on past it in this segment.</summary>
+    private bool EmitInstruction(Opcode op, int pc, long unspentFromHere)
     {
         var il = _il;
         switch (op)
         {
-            case Opcode.JUMPDEST: return;
-            case Opcode.POP: MoveTop(-1); return;
-            case >= Opcode.DUP1 and <= Opcode.DUP16:
-                il.Emit(OpCodes.Ldloc, _top); il.Emit(OpCodes.Ldc_I4, op - Opcode.DUP1 + 1); Call(nameof(CompiledOps.Dup));
-                MoveTop(1);
-                return;
-            case >= Opcode.SWAP1 and <= Opcode.SWAP16:
-                il.Emit(OpCodes.Ldloc, _top); il.Emit(OpCodes.Ldc_I4, op - Opcode.SWAP1 + 1); Call(nameof(CompiledOps.Swap));
-                return;
-            case Opcode.PC:
-                EmitPush(new UInt256((ulong)pc));
-                return;
+            case Opcode.JUMPDEST: return true;
+            case Opcode.POP: _items.Drop(); return true;
+            case >= Opcode.DUP1 and <= Opcode.DUP16: _items.Dup(op - Opcode.DUP1 + 1); return true;
+            case >= Opcode.SWAP1 and <= Opcode.SWAP16: _items.Swap(op - Opcode.SWAP1 + 1); return true;
+            case Opcode.PC: _items.PushConstant(new UInt256((ulong)pc)); return true;
             case Opcode.GAS:
+                _items.Flush();
                 il.Emit(OpCodes.Ldloc, _top); il.Emit(OpCodes.Ldloc, _gas); Call(nameof(CompiledOps.Gas)); il.Emit(OpCodes.Stloc, _gas);
                 MoveTop(1);
-                return;
+                return true;
             case >= Opcode.LOG0 and <= Opcode.LOG4:
+                _items.Flush();
                 il.Emit(OpCodes.Ldarg_0); il.Emit(OpCodes.Ldloc, _top); il.Emit(OpCodes.Ldloc, _gas); il.Emit(OpCodes.Ldc_I4, (int)(op - Opcode.LOG0));
                 Call(nameof(CompiledOps.Log));
                 EmitChargeResult(pc, OpcodeStack.Pushes(op) - OpcodeStack.Pops(op));
-                return;
-            case Opcode.JUMP: EmitDynamicJump(pc, conditional: false); return;
-            case Opcode.JUMPI: EmitDynamicJump(pc, conditional: true); return;
+                return true;
+            case Opcode.JUMP: EmitJump(pc); return false;
+            case Opcode.JUMPI: return EmitConditionalJump(pc);
             case Opcode.CALL or Opcode.CALLCODE or Opcode.DELEGATECALL or Opcode.STATICCALL or Opcode.CREATE or Opcode.CREATE2:
+                _items.Flush();
                 il.Emit(OpCodes.Ldarg_0); il.Emit(OpCodes.Ldc_I4, (int)op); il.Emit(OpCodes.Ldc_I4, pc);
                 il.Emit(OpCodes.Ldloc, _top); il.Emit(OpCodes.Ldloc, _gas);
                 Call(nameof(CompiledOps.Child));
                 il.Emit(OpCodes.Ret);
-                return;
+                return false;
         }
 
         int delta = OpcodeStack.Pushes(op) - OpcodeStack.Pops(op);
         switch (OpcodeHelpers.For(op))
         {
-            case (HelperKind.Stack, var method):
-                il.Emit(OpCodes.Ldloc, _top); il.Emit(OpCodes.Call, method);
-                MoveTop(delta);
-                return;
+            case (HelperKind.Word, var method):
+                EmitWord(op, method);
+                return true;
             case (HelperKind.Context, var method):
+                _items.Flush();
                 il.Emit(OpCodes.Ldarg_0); il.Emit(OpCodes.Ldloc, _top); il.Emit(OpCodes.Call, method);
                 MoveTop(delta);
-                return;
+                return true;
             case (HelperKind.Charging, var method):
+                _items.Flush();
                 il.Emit(OpCodes.Ldarg_0); il.Emit(OpCodes.Ldloc, _top); il.Emit(OpCodes.Ldloc, _gas); il.Emit(OpCodes.Call, method);
                 EmitChargeResult(pc, delta);
-                return;
+                return true;
             case (HelperKind.Halting, var method):
                 EmitHalting(method, pc);
-                return;
+                return false;
             default:
                 // No helper: the interpreter runs this instruction and what follows, with the static gas of the rest
                 // of the segment given back, exactly as if it had run from here.
+                _items.Flush();
                 EmitDeopt(pc, unspentFromHere);
-                return;
+                return false;
         }
     }
 
-    /// <summary>A charging helper left the gas (or a failure) on the IL stack.</summary>
+    /// <summary>A stack-only instruction: folded when its operands are constants, else one <see cref="WordOps"/> call
+    /// from the operands' places into a fresh local.</summary>
+    private void EmitWord(Opcode op, MethodInfo method)
+    {
+        int arity = OpcodeStack.Pops(op);
+        if (TryFold(op, arity)) return;
+        int result = _items.Acquire();
+        VirtualStack.Item a = _items.Pop();
+        VirtualStack.Item b = arity > 1 ? _items.Pop() : default;
+        VirtualStack.Item c = arity > 2 ? _items.Pop() : default;
+        _items.LoadAddress(ref a);
+        if (arity > 1) _items.LoadAddress(ref b);
+        if (arity > 2) _items.LoadAddress(ref c);
+        _items.LoadLocalAddress(result);
+        _il.Emit(OpCodes.Call, method);
+        _items.Release(a);
+        if (arity > 1) _items.Release(b);
+        if (arity > 2) _items.Release(c);
+        _items.PushLocal(result);
+    }
+
+    private bool TryFold(Opcode op, int arity)
+    {
+        for (int k = 1; k <= arity; k++)
+            if (!_items.Peek(k).IsConstant) return false;
+        UInt256 a = _items.Peek(1).Constant;
+        UInt256 b = arity > 1 ? _items.Peek(2).Constant : default;
+        UInt256 c = arity > 2 ? _items.Peek(3).Constant : default;
+        if (!ConstantFolding.TryFold(op, in a, in b, in c, out UInt256 r)) return false;
+        for (int k = 0; k < arity; k++) _items.Drop();
+        _items.PushConstant(in r);
+        return true;
+    }
+
+    /// <summary>A charging helper left the gas (or a failure) on the IL stack; the frame's stack is flushed.</summary>
     private void EmitChargeResult(int pc, int delta)
     {
         var il = _il;
@@ -252,54 +341,98 @@ internal sealed class ContractEmitter
 
     private void EmitHalting(MethodInfo method, int pc)
     {
+        _items.Flush();
         _il.Emit(OpCodes.Ldarg_0); _il.Emit(OpCodes.Ldc_I4, pc); _il.Emit(OpCodes.Ldloc, _top); _il.Emit(OpCodes.Ldloc, _gas);
         _il.Emit(OpCodes.Call, method);
         _il.Emit(OpCodes.Ret);
     }
 
-    /// <summary>PUSH then JUMP/JUMPI: the destination is known now. A bad one halts as the JUMP would; a taken jump checks
-    /// the interrupt (as the interpreter does on every taken jump) and branches to the target's label.</summary>
-    private void EmitConstantJump(in UInt256 destination, Opcode jump, int jumpPc)
+    /// <summary>JUMP: to a constant destination, straight to its label (or a halt when it is no JUMPDEST); else the
+    /// destination's segment through the entry table and the chunk's switch.</summary>
+    private void EmitJump(int pc)
     {
-        var il = _il;
-        bool valid = destination.FitsInUlong && _code.IsValidJumpDest(destination.u0);
-        if (jump == Opcode.JUMPI)
+        VirtualStack.Item destination = _items.Pop();
+        if (destination.IsConstant)
         {
-            Label notTaken = il.DefineLabel();
-            il.Emit(OpCodes.Ldloc, _top); EmitOffset(-1); Call(nameof(CompiledOps.IsZero));
-            il.Emit(OpCodes.Brtrue, notTaken);
-            EmitTakenConstantJump(valid, destination, jumpPc, popAfter: 1);
-            il.MarkLabel(notTaken);
-            MoveTop(-1);
-            return; // runs on into the next segment
+            _items.Flush();
+            EmitTakenConstantJump(destination.Constant, pc);
+            return;
         }
-        EmitTakenConstantJump(valid, destination, jumpPc, popAfter: 0);
+        // Read before the flush, which may overwrite the slot it lies in.
+        EmitJumpIndex(ref destination);
+        _items.Release(destination);
+        _items.Flush();
+        EmitTakenDynamicJump(pc);
     }
 
-    private void EmitTakenConstantJump(bool valid, in UInt256 destination, int jumpPc, int popAfter)
+    /// <summary>JUMPI; false when the condition is a nonzero constant (control never runs on).</summary>
+    private bool EmitConditionalJump(int pc)
     {
-        if (!valid)
+        var il = _il;
+        VirtualStack.Item destination = _items.Pop();
+        VirtualStack.Item condition = _items.Pop();
+        if (condition.IsConstant)
+        {
+            if (condition.Constant.IsZero)
+            {
+                _items.Release(destination);
+                _items.Flush();
+                return true;
+            }
+            _items.Push(destination);
+            EmitJump(pc);
+            return false;
+        }
+        _items.LoadAddress(ref condition);
+        il.Emit(OpCodes.Call, typeof(WordOps).GetMethod(nameof(WordOps.IsZeroWord))!);
+        il.Emit(OpCodes.Stloc, _condition);
+        _items.Release(condition);
+        _items.Detach(ref destination);
+        _items.Flush();
+        Label notTaken = il.DefineLabel();
+        il.Emit(OpCodes.Ldloc, _condition);
+        il.Emit(OpCodes.Brtrue, notTaken);
+        if (destination.IsConstant)
+        {
+            EmitTakenConstantJump(destination.Constant, pc);
+        }
+        else
+        {
+            EmitJumpIndex(ref destination);
+            EmitTakenDynamicJump(pc);
+        }
+        _items.Release(destination);
+        il.MarkLabel(notTaken);
+        return true; // runs on into the next segment
+    }
+
+    private void EmitJumpIndex(ref VirtualStack.Item destination)
+    {
+        _il.Emit(OpCodes.Ldarg_0);
+        _items.LoadAddress(ref destination);
+        Call(nameof(CompiledOps.JumpIndex));
+        _il.Emit(OpCodes.Stloc, _index);
+    }
+
+    /// <summary>A constant destination, known now: a bad one halts as the JUMP would; a taken jump checks the interrupt
+    /// (as the interpreter does on every taken jump) and branches to the target (in this chunk or another).</summary>
+    private void EmitTakenConstantJump(in UInt256 destination, int jumpPc)
+    {
+        if (!destination.FitsInUlong || !_code.IsValidJumpDest(destination.u0))
         {
             EmitHalt(ExitCode.BadJumpDestination, jumpPc);
             return;
         }
         EmitInterruptCheck(jumpPc);
-        MoveTop(-popAfter);
-        _il.Emit(OpCodes.Br, _segmentLabels[_map.EntryByPc[(int)destination.u0]]);
+        int target = _map.EntryByPc[(int)destination.u0];
+        if (InChunk(target)) _il.Emit(OpCodes.Br, LabelOf(target));
+        else EmitNextChunk(target);
     }
 
-    /// <summary>JUMP/JUMPI to a destination on the stack: validity through the entry table, then the shared switch.</summary>
-    private void EmitDynamicJump(int pc, bool conditional)
+    /// <summary>The destination's segment is in <c>_index</c> (-1: a bad destination); the frame's stack is flushed.</summary>
+    private void EmitTakenDynamicJump(int pc)
     {
         var il = _il;
-        Label notTaken = il.DefineLabel();
-        if (conditional)
-        {
-            il.Emit(OpCodes.Ldloc, _top); EmitOffset(-2); Call(nameof(CompiledOps.IsZero));
-            il.Emit(OpCodes.Brtrue, notTaken);
-        }
-        il.Emit(OpCodes.Ldarg_0); il.Emit(OpCodes.Ldloc, _top); EmitOffset(-1); Call(nameof(CompiledOps.JumpIndex));
-        il.Emit(OpCodes.Stloc, _index);
         Label valid = il.DefineLabel();
         il.Emit(OpCodes.Ldloc, _index);
         il.Emit(OpCodes.Ldc_I4_0);
@@ -307,13 +440,14 @@ internal sealed class ContractEmitter
         EmitHalt(ExitCode.BadJumpDestination, pc);
         il.MarkLabel(valid);
         EmitInterruptCheck(pc);
-        MoveTop(conditional ? -2 : -1);
         il.Emit(OpCodes.Br, _dispatch);
-        if (conditional)
-        {
-            il.MarkLabel(notTaken);
-            MoveTop(-2);
-        }
+    }
+
+    private void EmitNextChunk(int segment)
+    {
+        _il.Emit(OpCodes.Ldarg_0); _il.Emit(OpCodes.Ldc_I4, segment); _il.Emit(OpCodes.Ldloc, _top); _il.Emit(OpCodes.Ldloc, _gas);
+        Call(nameof(CompiledOps.NextChunk));
+        _il.Emit(OpCodes.Ret);
     }
 
     private void EmitInterruptCheck(int pc)
@@ -333,7 +467,8 @@ internal sealed class ContractEmitter
         _il.Emit(OpCodes.Ret);
     }
 
-    /// <summary>Hands the frame to the interpreter at <paramref name="pc"/> with <paramref name="giveBack"/> gas returned.</summary>
+    /// <summary>Hands the frame to the interpreter at <paramref name="pc"/> with <paramref name="giveBack"/> gas returned
+    /// (the frame's stack is flushed).</summary>
     private void EmitDeopt(int pc, long giveBack)
     {
         _il.Emit(OpCodes.Ldarg_0); _il.Emit(OpCodes.Ldc_I4, pc); _il.Emit(OpCodes.Ldloc, _top);
@@ -347,26 +482,6 @@ internal sealed class ContractEmitter
         _il.Emit(OpCodes.Ret);
     }
 
-    private void EmitPush(in UInt256 value)
-    {
-        var il = _il;
-        il.Emit(OpCodes.Ldloc, _top);
-        if (value.u1 == 0 && value.u2 == 0 && value.u3 == 0)
-        {
-            il.Emit(OpCodes.Ldc_I8, (long)value.u0);
-            Call(nameof(CompiledOps.PushSmall));
-        }
-        else
-        {
-            il.Emit(OpCodes.Ldc_I8, (long)value.u0);
-            il.Emit(OpCodes.Ldc_I8, (long)value.u1);
-            il.Emit(OpCodes.Ldc_I8, (long)value.u2);
-            il.Emit(OpCodes.Ldc_I8, (long)value.u3);
-            Call(nameof(CompiledOps.PushWide));
-        }
-        MoveTop(1);
-    }
-
     /// <summary>PUSHn's immediate, zero past the end of the code (the padding holds zeros).</summary>
     private static UInt256 ReadImmediate(ReadOnlySpan<byte> padded, int pc, int n)
     {
@@ -377,20 +492,16 @@ internal sealed class ContractEmitter
         return UInt256.FromBigEndian(word);
     }
 
+    /// <summary>A helper moved the frame's stack top (after a flush): <c>top</c> follows, and so do the items.</summary>
     private void MoveTop(int items)
     {
+        _items.Moved(items);
         if (items == 0) return;
         _il.Emit(OpCodes.Ldloc, _top);
-        EmitOffset(items);
-        _il.Emit(OpCodes.Stloc, _top);
-    }
-
-    /// <summary>Adds <paramref name="items"/> stack slots to the pointer on the IL stack.</summary>
-    private void EmitOffset(int items)
-    {
         _il.Emit(OpCodes.Ldc_I4, items * 32);
         _il.Emit(OpCodes.Conv_I);
         _il.Emit(OpCodes.Add);
+        _il.Emit(OpCodes.Stloc, _top);
     }
 
     private void Call(string helper) => _il.Emit(OpCodes.Call, OpcodeHelpers.Method(helper));
