@@ -54,9 +54,31 @@ public class CompiledTierTests
     }
 
     [Test]
+    public void A_dynamic_charge_mid_segment_fails_or_hands_over_where_the_interpreter_fails()
+    {
+        // One segment: a memory expansion (MSTORE at 1024), a RETURNDATACOPY past the (empty) return data, then 40
+        // additions. With gas for the expansion but not for the additions charged up front, the interpreter fails at the
+        // RETURNDATACOPY, not out of gas: every limit across that range must give its outcome.
+        var code = new Bytecode().Push(0).Push(7).Push(1024).Op(Opcode.MSTORE).Push(1).Push(0).Push(0).Op(Opcode.RETURNDATACOPY);
+        for (int i = 0; i < 40; i++) code.Push((ulong)i).Op(Opcode.ADD);
+        byte[] program = code.Op(Opcode.STOP).Build();
+        var errors = new HashSet<string>();
+        long handedOver = 0;
+        for (ulong gas = 21_000; gas <= 21_450; gas++)
+        {
+            var runs = Both(program, gas);
+            AssertSame(runs, $"gas limit {gas}");
+            errors.Add(runs.Compiled.Result.Error ?? "success");
+            handedOver += runs.Compiled.Engine!.InterpretedRuns;
+        }
+        Assert.That(errors, Is.SupersetOf(new[] { "out of gas", "return data out of bounds" }));
+        Assert.That(handedOver, Is.GreaterThan(0), "some limits covered the expansion but not the additions");
+    }
+
+    [Test]
     public void Gas_inside_a_segment_reads_what_the_interpreter_reads()
     {
-        // GAS ends its segment, so the gas it pushes must include nothing charged for the instructions after it.
+        // GAS is mid-segment: the gas it pushes must include nothing charged for the instructions after it.
         byte[] program = new Bytecode().Push(5).Push(6).Op(Opcode.GAS).Push(0).Op(Opcode.SSTORE)
             .Op(Opcode.ADD).Push(1).Op(Opcode.SSTORE).Op(Opcode.STOP).Build();
         var runs = Both(program, 100_000);

@@ -221,14 +221,16 @@ internal sealed class ContractEmitter
                 pc += 1 + n;
                 continue;
             }
-            if (!EmitInstruction(op, pc, unspentBefore)) return false;
+            if (!EmitInstruction(op, pc, unspentBefore, unspent)) return false;
             pc++;
         }
         return true;
     }
 
-    /// <summary>One instruction; false when control does not go on past it in this segment.</summary>
-    private bool EmitInstruction(Opcode op, int pc, long unspentFromHere)
+    /// <summary>One instruction; false when control does not go on past it in this segment. <paramref name="unspentAfter"/>
+    /// is the segment's static gas charged up front for the instructions after this one: the interpreter has not charged
+    /// it yet when it runs this one, so an instruction that reads or charges the gas left sees it added back.</summary>
+    private bool EmitInstruction(Opcode op, int pc, long unspentFromHere, long unspentAfter)
     {
         var il = _il;
         switch (op)
@@ -239,15 +241,19 @@ internal sealed class ContractEmitter
             case >= Opcode.SWAP1 and <= Opcode.SWAP16: _items.Swap(op - Opcode.SWAP1 + 1); return true;
             case Opcode.PC: _items.PushConstant(new UInt256((ulong)pc)); return true;
             case Opcode.GAS:
-                _items.Flush();
-                il.Emit(OpCodes.Ldloc, _top); il.Emit(OpCodes.Ldloc, _gas); Call(nameof(CompiledOps.Gas)); il.Emit(OpCodes.Stloc, _gas);
-                MoveTop(1);
+            {
+                int result = _items.Acquire();
+                il.Emit(OpCodes.Ldloc, _gas); EmitAddGas(unspentAfter); _items.LoadLocalAddress(result);
+                il.Emit(OpCodes.Call, typeof(WordOps).GetMethod(nameof(WordOps.FromGas))!);
+                _items.PushLocal(result);
                 return true;
+            }
             case >= Opcode.LOG0 and <= Opcode.LOG4:
                 _items.Flush();
-                il.Emit(OpCodes.Ldarg_0); il.Emit(OpCodes.Ldloc, _top); il.Emit(OpCodes.Ldloc, _gas); il.Emit(OpCodes.Ldc_I4, (int)(op - Opcode.LOG0));
+                il.Emit(OpCodes.Ldarg_0); il.Emit(OpCodes.Ldloc, _top); il.Emit(OpCodes.Ldloc, _gas); EmitAddGas(unspentAfter);
+                il.Emit(OpCodes.Ldc_I4, (int)(op - Opcode.LOG0));
                 Call(nameof(CompiledOps.Log));
-                EmitChargeResult(pc, OpcodeStack.Pushes(op) - OpcodeStack.Pops(op));
+                EmitChargeResult(pc, OpcodeStack.Pushes(op) - OpcodeStack.Pops(op), unspentAfter);
                 return true;
             case Opcode.JUMP: EmitJump(pc); return false;
             case Opcode.JUMPI: return EmitConditionalJump(pc);
@@ -273,8 +279,9 @@ internal sealed class ContractEmitter
                 return true;
             case (HelperKind.Charging, var method):
                 _items.Flush();
-                il.Emit(OpCodes.Ldarg_0); il.Emit(OpCodes.Ldloc, _top); il.Emit(OpCodes.Ldloc, _gas); il.Emit(OpCodes.Call, method);
-                EmitChargeResult(pc, delta);
+                il.Emit(OpCodes.Ldarg_0); il.Emit(OpCodes.Ldloc, _top); il.Emit(OpCodes.Ldloc, _gas); EmitAddGas(unspentAfter);
+                il.Emit(OpCodes.Call, method);
+                EmitChargeResult(pc, delta, unspentAfter);
                 return true;
             case (HelperKind.Halting, var method):
                 EmitHalting(method, pc);
@@ -322,8 +329,13 @@ internal sealed class ContractEmitter
         return true;
     }
 
-    /// <summary>A charging helper left the gas (or a failure) on the IL stack; the frame's stack is flushed.</summary>
-    private void EmitChargeResult(int pc, int delta)
+    /// <summary>
+    /// A charging helper, handed the interpreter's gas (ours plus <paramref name="unspentAfter"/>), left the gas it leaves
+    /// (or a failure: the interpreter's, at the same instruction) on the IL stack; the frame's stack is flushed. If what
+    /// is left no longer covers the static gas charged ahead, the interpreter would fail later in the segment, perhaps
+    /// for another reason first: it runs the rest from the next instruction with the exact gas.
+    /// </summary>
+    private void EmitChargeResult(int pc, int delta, long unspentAfter)
     {
         var il = _il;
         il.Emit(OpCodes.Stloc, _gas);
@@ -337,6 +349,25 @@ internal sealed class ContractEmitter
         il.Emit(OpCodes.Ret);
         il.MarkLabel(ok);
         MoveTop(delta);
+        if (unspentAfter == 0) return;
+        il.Emit(OpCodes.Ldloc, _gas);
+        il.Emit(OpCodes.Ldc_I8, unspentAfter);
+        il.Emit(OpCodes.Sub);
+        il.Emit(OpCodes.Stloc, _gas);
+        Label covered = il.DefineLabel();
+        il.Emit(OpCodes.Ldloc, _gas);
+        il.Emit(OpCodes.Ldc_I4_0);
+        il.Emit(OpCodes.Conv_I8);
+        il.Emit(OpCodes.Bge, covered);
+        EmitDeopt(pc + 1, unspentAfter);
+        il.MarkLabel(covered);
+    }
+
+    private void EmitAddGas(long amount)
+    {
+        if (amount == 0) return;
+        _il.Emit(OpCodes.Ldc_I8, amount);
+        _il.Emit(OpCodes.Add);
     }
 
     private void EmitHalting(MethodInfo method, int pc)

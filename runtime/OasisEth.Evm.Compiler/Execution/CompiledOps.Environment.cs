@@ -42,13 +42,6 @@ internal static unsafe partial class CompiledOps
         return gas;
     }
 
-    /// <summary>GAS ends its segment, so the gas left here is the interpreter's after GAS's own charge.</summary>
-    public static long Gas(UInt256* top, long gas)
-    {
-        top[0] = (ulong)gas;
-        return gas;
-    }
-
     public static long Balance(CompiledFrame c, UInt256* top, long gas)
     {
         var address = Primitives.Address.FromWord(in top[-1]);

@@ -45,6 +45,9 @@ internal static class WordOps
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void Shr(in UInt256 a, in UInt256 b, out UInt256 r) => UInt256.ShiftRight(in b, EvmInterpreter.ShiftAmount(in a), out r);
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] public static void Sar(in UInt256 a, in UInt256 b, out UInt256 r) => UInt256.ShiftRightArithmetic(in b, EvmInterpreter.ShiftAmount(in a), out r);
 
+    /// <summary>GAS: the gas left as the interpreter counts it there.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void FromGas(long gas, out UInt256 r) => r = new UInt256((ulong)gas);
+
     /// <summary>A JUMPI condition.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static bool IsZeroWord(in UInt256 a) => a.IsZero;
 }
