@@ -272,6 +272,21 @@ internal sealed class ContractEmitter
             case (HelperKind.Word, var method):
                 EmitWord(op, method);
                 return true;
+            case (HelperKind.WordCharging, var method):
+                EmitWordCharging(op, method, pc, unspentAfter);
+                return true;
+            case (HelperKind.WordContext, var method):
+            {
+                int result = _items.Acquire();
+                VirtualStack.Item a = _items.Pop();
+                il.Emit(OpCodes.Ldarg_0);
+                _items.LoadAddress(ref a);
+                _items.LoadLocalAddress(result);
+                il.Emit(OpCodes.Call, method);
+                _items.Release(a);
+                _items.PushLocal(result);
+                return true;
+            }
             case (HelperKind.Context, var method):
                 _items.Flush();
                 il.Emit(OpCodes.Ldarg_0); il.Emit(OpCodes.Ldloc, _top); il.Emit(OpCodes.Call, method);
@@ -314,6 +329,55 @@ internal sealed class ContractEmitter
         if (arity > 1) _items.Release(b);
         if (arity > 2) _items.Release(c);
         _items.PushLocal(result);
+    }
+
+    /// <summary>
+    /// A charging instruction over its operands where they lie (no flush): the helper gets the interpreter's gas (ours
+    /// plus <paramref name="unspentAfter"/>) and returns what is left or a failure, the interpreter's at the same
+    /// instruction (an exceptional halt: the frame's stack no longer matters). If what is left no longer covers the
+    /// static gas charged ahead, the interpreter runs the rest from the next instruction with the exact gas.
+    /// </summary>
+    private void EmitWordCharging(Opcode op, MethodInfo method, int pc, long unspentAfter)
+    {
+        var il = _il;
+        int arity = OpcodeStack.Pops(op);
+        bool pushes = OpcodeStack.Pushes(op) > 0;
+        int result = pushes ? _items.Acquire() : -1;
+        VirtualStack.Item a = _items.Pop();
+        VirtualStack.Item b = arity > 1 ? _items.Pop() : default;
+        il.Emit(OpCodes.Ldarg_0);
+        il.Emit(OpCodes.Ldloc, _gas); EmitAddGas(unspentAfter);
+        _items.LoadAddress(ref a);
+        if (arity > 1) _items.LoadAddress(ref b);
+        if (pushes) _items.LoadLocalAddress(result);
+        il.Emit(OpCodes.Call, method);
+        il.Emit(OpCodes.Stloc, _gas);
+        _items.Release(a);
+        if (arity > 1) _items.Release(b);
+        if (pushes) _items.PushLocal(result);
+
+        Label ok = il.DefineLabel();
+        il.Emit(OpCodes.Ldloc, _gas);
+        il.Emit(OpCodes.Ldc_I4_0);
+        il.Emit(OpCodes.Conv_I8);
+        il.Emit(OpCodes.Bge, ok);
+        il.Emit(OpCodes.Ldarg_0); il.Emit(OpCodes.Ldloc, _gas); il.Emit(OpCodes.Ldc_I4, pc); il.Emit(OpCodes.Ldloc, _top);
+        Call(nameof(CompiledOps.HaltOnNegative));
+        il.Emit(OpCodes.Ret);
+        il.MarkLabel(ok);
+        if (unspentAfter == 0) return;
+        il.Emit(OpCodes.Ldloc, _gas);
+        il.Emit(OpCodes.Ldc_I8, unspentAfter);
+        il.Emit(OpCodes.Sub);
+        il.Emit(OpCodes.Stloc, _gas);
+        Label covered = il.DefineLabel();
+        il.Emit(OpCodes.Ldloc, _gas);
+        il.Emit(OpCodes.Ldc_I4_0);
+        il.Emit(OpCodes.Conv_I8);
+        il.Emit(OpCodes.Bge, covered);
+        _items.Spill();
+        EmitDeopt(pc + 1, unspentAfter);
+        il.MarkLabel(covered);
     }
 
     private bool TryFold(Opcode op, int arity)

@@ -173,6 +173,28 @@ internal sealed class VirtualStack
         Rebase(_items.Count);
     }
 
+    /// <summary>
+    /// Writes the frame's stack up to date as <see cref="Flush"/> does, for a path that leaves the method right after (a
+    /// cold hand-over to the interpreter), and leaves the compiler's view as it was for the path that goes on.
+    /// </summary>
+    public void Spill()
+    {
+        var items = _items.ToArray();
+        int itemsBase = _base;
+        var uses = _uses.ToArray();
+        var free = _free.ToArray();
+        Flush();
+        _items.Clear();
+        _items.AddRange(items);
+        _base = itemsBase;
+        for (int i = 0; i < uses.Length; i++) _uses[i] = uses[i];
+        // Locals declared by the spill stay free for later items.
+        for (int i = uses.Length; i < _uses.Count; i++) _uses[i] = 0;
+        _free.Clear();
+        for (int i = _uses.Count - 1; i >= uses.Length; i--) _free.Push(i);
+        for (int i = free.Length - 1; i >= 0; i--) _free.Push(free[i]);
+    }
+
     /// <summary>After a flush, a helper moved <c>top</c> by <paramref name="delta"/> items over the frame's stack.</summary>
     public void Moved(int delta) => Rebase(_items.Count + delta);
 
