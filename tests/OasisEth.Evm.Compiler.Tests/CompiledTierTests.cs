@@ -175,18 +175,47 @@ public class CompiledTierTests
     }
 
     [Test]
-    public void A_segment_too_large_for_one_method_runs_interpreted_with_the_same_result()
+    public void A_long_straight_run_is_compiled_in_pieces_checked_once()
     {
-        // One straight run of 8,000 additions (of a word not known while compiling, so nothing folds): more IL than the
-        // JIT optimises in one method, and a segment is never split.
+        // One straight run of 8,000 additions (of a word not known while compiling, so nothing folds): far more than one
+        // method holds, so it is cut into pieces in several chunks, checked and charged at the first. Every gas limit
+        // around the end must give the interpreter's outcome.
         var code = new Bytecode().Op(Opcode.CALLDATASIZE);
         for (int i = 0; i < 8_000; i++) code.Op(Opcode.DUP1).Op(Opcode.ADD);
         byte[] program = code.Push(1).Op(Opcode.SSTORE).Op(Opcode.STOP).Build();
-        var runs = Both(program, 200_000);
-        AssertSame(runs, "large segment");
-        Assert.That(runs.Compiled.Result.Success, Is.True);
-        Assert.That(runs.Compiled.Engine!.CompiledRuns + runs.Compiled.Engine.InterpretedRuns, Is.Zero, "the loop's interpreter ran it");
-        Assert.That(runs.Compiled.Engine.Cache.Compilations, Is.EqualTo(1), "decided once");
+        var full = Both(program, 200_000);
+        AssertSame(full, "long run");
+        Assert.That(full.Compiled.Result.Success, Is.True);
+        Assert.That(full.Compiled.Engine!.CompiledRuns, Is.EqualTo(1));
+        Assert.That(full.Compiled.Engine.InterpretedRuns, Is.Zero);
+        Assert.That(Emit.ContractEmitter.Compile(new CodeInfo(program), ForkSpec.Of(Fork.Cancun), ChunkBounds.Default).ChunkCount, Is.GreaterThan(1));
+        ulong needed = full.Interpreted.Result.GasUsed;
+        foreach (ulong gas in new[] { 21_000UL + 2, 21_000UL + 30_000, needed - 22_200, needed - 22_100, needed - 1, needed })
+            AssertSame(Both(program, gas), $"gas limit {gas}");
+    }
+
+    [Test]
+    public void Out_of_gas_in_a_run_of_jumpdests_is_the_interpreters_outcome()
+    {
+        // 200 JUMPDESTs run straight through, checked together; a store before and after; and a jump into the middle
+        // of the run, which checks the rest of it.
+        var code = new Bytecode().Store(1, 1);
+        int middle = 0;
+        for (int i = 0; i < 200; i++)
+        {
+            if (i == 100) middle = code.Length;
+            code.Op(Opcode.JUMPDEST);
+        }
+        // Once: memory word 0 is zero the first time by, set before the jump.
+        code.Store(2, 2).Push(0).Op(Opcode.MLOAD).Op(Opcode.ISZERO).Push(1).Push(0).Op(Opcode.MSTORE)
+            .Push((ulong)middle).Op(Opcode.JUMPI).Store(3, 1).Op(Opcode.STOP);
+        byte[] program = new Bytecode().Raw(code.Build()).Build();
+        var full = Both(program, 200_000);
+        Assert.That(full.Interpreted.Result.Success, Is.True);
+        Assert.That(full.Compiled.Engine!.InterpretedRuns, Is.Zero);
+        ulong needed = full.Interpreted.Result.GasUsed;
+        for (ulong gas = needed - 22_500; gas <= needed + 2; gas += gas < needed - 22_000 || gas + 30 > needed ? 1UL : 211UL)
+            AssertSame(Both(program, gas), $"gas limit {gas}");
     }
 
     [Test]

@@ -8,6 +8,8 @@ internal enum SegmentEnd : byte
     /// <summary>Not made by the analysis any more (instructions with dynamic gas get the interpreter's gas handed to
     /// them mid-segment); kept as a run-on end for segments split for other reasons.</summary>
     DynamicGas,
+    /// <summary>A long straight run goes on in the next segment, a continuation checked with this one.</summary>
+    Split,
     /// <summary>JUMPI: runs on into the next segment when the condition is zero.</summary>
     ConditionalJump,
     /// <summary>JUMP: never runs on.</summary>

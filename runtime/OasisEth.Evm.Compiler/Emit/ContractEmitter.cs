@@ -34,13 +34,15 @@ internal sealed class ContractEmitter
     private readonly CodeInfo _code;
     private readonly SegmentMap _map;
     private readonly int _first, _end;
-    private readonly Label[] _segmentLabels;
+    private readonly Label[] _segmentLabels, _uncheckedLabels;
+    private readonly CheckPlan _plan;
     private readonly LocalBuilder _stack, _top, _gas, _index, _condition;
     private readonly Label _dispatch, _unknownEntry;
     private readonly VirtualStack _items;
 
-    private ContractEmitter(ILGenerator il, CodeInfo code, SegmentMap map, int first, int end)
+    private ContractEmitter(ILGenerator il, CodeInfo code, SegmentMap map, CheckPlan plan, int first, int end)
     {
+        _plan = plan;
         _il = il;
         _code = code;
         _map = map;
@@ -52,7 +54,12 @@ internal sealed class ContractEmitter
         _index = il.DeclareLocal(typeof(int));
         _condition = il.DeclareLocal(typeof(bool));
         _segmentLabels = new Label[end - first];
-        for (int i = 0; i < _segmentLabels.Length; i++) _segmentLabels[i] = il.DefineLabel();
+        _uncheckedLabels = new Label[end - first];
+        for (int i = 0; i < _segmentLabels.Length; i++)
+        {
+            _segmentLabels[i] = il.DefineLabel();
+            _uncheckedLabels[i] = il.DefineLabel();
+        }
         _dispatch = il.DefineLabel();
         _unknownEntry = il.DefineLabel();
         _items = new VirtualStack(il, _top);
@@ -63,6 +70,7 @@ internal sealed class ContractEmitter
         SegmentMap map = SegmentAnalyzer.Analyze(code, spec);
         int[] chunkOf = new int[map.Segments.Length];
         List<(int First, int End)> chunks = Partition(map.Segments, bounds, chunkOf);
+        var plan = new CheckPlan(map.Segments, chunkOf);
         // No run-time code generation (a NativeAOT build, as the ParaTime's sandboxed executable is): the code runs
         // interpreted, as code too large to compile does.
         if (!RuntimeFeature.IsDynamicCodeSupported)
@@ -74,8 +82,11 @@ internal sealed class ContractEmitter
             var (first, end) = chunks[k];
             var method = new DynamicMethod($"evm_{spec.Fork}_{code.Length}_{k}", typeof(ExitCode), [typeof(CompiledFrame)],
                 typeof(CompiledFrame).Module, skipVisibility: true);
+            // Every local is written before it is read; zeroing them all (a segment's words, 32 bytes each) on every
+            // entry would cost each call and each chunk crossing.
+            method.InitLocals = false;
             ILGenerator il = method.GetILGenerator(256 + (map.Segments[end - 1].EndPc - map.Segments[first].StartPc) * 16);
-            new ContractEmitter(il, code, map, first, end).EmitBody(spec);
+            new ContractEmitter(il, code, map, plan, first, end).EmitBody(spec);
             ilBytes += il.ILOffset;
             largest = Math.Max(largest, il.ILOffset);
             if (il.ILOffset > MaxIlBytes) return new CompiledContract(null, chunkOf, map.EntryByPc, map.Segments.Length, ilBytes, largest);
@@ -126,7 +137,11 @@ internal sealed class ContractEmitter
         // Every reachable segment can be entered: at an entry pc, by a jump, or run on into from the previous chunk.
         il.MarkLabel(_dispatch);
         var table = new Label[_end - _first];
-        for (int i = _first; i < _end; i++) table[i - _first] = _map.Segments[i].IsReachable ? LabelOf(i) : _unknownEntry;
+        // A continuation piece is entered only from the piece before it (in another chunk): past its checks, which that
+        // piece made.
+        for (int i = _first; i < _end; i++)
+            table[i - _first] = !_map.Segments[i].IsReachable ? _unknownEntry
+                : _map.Segments[i].IsContinuation && _plan.RunsOnUnchecked[i - 1] ? _uncheckedLabels[i - _first] : LabelOf(i);
         il.Emit(OpCodes.Ldloc, _index);
         il.Emit(OpCodes.Ldc_I4, _first);
         il.Emit(OpCodes.Sub);
@@ -143,20 +158,27 @@ internal sealed class ContractEmitter
             Segment segment = _map.Segments[i];
             if (!segment.IsReachable) continue;
             il.MarkLabel(LabelOf(i));
-            if (segment.End == SegmentEnd.Undefined || segment.AlwaysFailsStack)
+            if (segment.End == SegmentEnd.Undefined || segment.AlwaysFailsStack || _plan.AlwaysFails(i))
             {
+                // Checked entry: nothing charged yet. Unchecked (never expected: a segment before does not run on into
+                // one that always fails): what was charged ahead for it is given back.
                 EmitDeopt(segment.StartPc, 0);
+                il.MarkLabel(_uncheckedLabels[i - _first]);
+                EmitDeopt(segment.StartPc, _plan.Prepaid[i]);
                 continue;
             }
             Label deopt = il.DefineLabel();
             deopts.Add((deopt, segment.StartPc));
-            EmitChecks(segment, deopt);
+            EmitChecks(i, deopt);
+            il.MarkLabel(_uncheckedLabels[i - _first]);
             _items.Begin(segment.MinHeight);
-            if (EmitInstructions(segment, spec) && segment.RunsOn)
+            if (EmitInstructions(i, segment, spec) && segment.RunsOn)
             {
                 _items.Flush();
-                // Runs on into the next segment: the next label here, or the chunk holding it.
+                // Runs on into the next segment: its label here (past its checks when this one made them), or the
+                // chunk holding it.
                 if (!InChunk(i + 1)) EmitNextChunk(i + 1);
+                else if (_plan.RunsOnUnchecked[i]) il.Emit(OpCodes.Br, _uncheckedLabels[i + 1 - _first]);
             }
         }
         foreach (var (label, pc) in deopts)
@@ -167,38 +189,40 @@ internal sealed class ContractEmitter
     }
 
     /// <summary>The stack height in [min, max] as one unsigned comparison of byte distances, then the static gas.</summary>
-    private void EmitChecks(Segment segment, Label deopt)
+    private void EmitChecks(int k, Label deopt)
     {
         var il = _il;
-        if (segment.MinHeight > 0 || segment.MaxHeight < EvmFrameState.MaxStack)
+        int minHeight = _plan.MinHeight[k], maxHeight = _plan.MaxHeight[k];
+        long staticGas = _plan.Prepaid[k];
+        if (minHeight > 0 || maxHeight < EvmFrameState.MaxStack)
         {
             il.Emit(OpCodes.Ldloc, _top);
             il.Emit(OpCodes.Ldloc, _stack);
             il.Emit(OpCodes.Sub);
-            if (segment.MinHeight > 0)
+            if (minHeight > 0)
             {
-                il.Emit(OpCodes.Ldc_I4, segment.MinHeight * 32);
+                il.Emit(OpCodes.Ldc_I4, minHeight * 32);
                 il.Emit(OpCodes.Conv_I);
                 il.Emit(OpCodes.Sub);
             }
-            il.Emit(OpCodes.Ldc_I4, (segment.MaxHeight - segment.MinHeight) * 32);
+            il.Emit(OpCodes.Ldc_I4, (maxHeight - minHeight) * 32);
             il.Emit(OpCodes.Conv_I);
             il.Emit(OpCodes.Bgt_Un, deopt);
         }
-        if (segment.StaticGas > 0)
+        if (staticGas > 0)
         {
             il.Emit(OpCodes.Ldloc, _gas);
-            il.Emit(OpCodes.Ldc_I8, segment.StaticGas);
+            il.Emit(OpCodes.Ldc_I8, staticGas);
             il.Emit(OpCodes.Blt, deopt);
             il.Emit(OpCodes.Ldloc, _gas);
-            il.Emit(OpCodes.Ldc_I8, segment.StaticGas);
+            il.Emit(OpCodes.Ldc_I8, staticGas);
             il.Emit(OpCodes.Sub);
             il.Emit(OpCodes.Stloc, _gas);
         }
     }
 
     /// <summary>The segment's instructions; false when control cannot reach its end (it jumped, halted or left).</summary>
-    private bool EmitInstructions(Segment segment, ForkSpec spec)
+    private bool EmitInstructions(int k, Segment segment, ForkSpec spec)
     {
         ReadOnlySpan<byte> padded = _code.Padded;
         int pc = segment.StartPc;
@@ -207,8 +231,9 @@ internal sealed class ContractEmitter
             EmitHalting(OpcodeHelpers.Method(nameof(CompiledOps.Stop)), pc);
             return false;
         }
-        // Static gas not yet spent by the instructions still to run: what a mid-segment hand-over gives back.
-        long unspent = segment.StaticGas;
+        // Static gas charged ahead and not yet spent by the instructions still to run (this segment's and those of the
+        // segments it runs on into unchecked): what a mid-segment hand-over gives back.
+        long unspent = _plan.Prepaid[k];
         while (pc < segment.EndPc)
         {
             var op = (Opcode)padded[CodeInfo.LeadingPadding + pc];
