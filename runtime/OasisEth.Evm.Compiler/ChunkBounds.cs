@@ -12,5 +12,5 @@ namespace OasisEth.Evm.Compiler;
 /// <param name="Segments">Or once it holds this many segments.</param>
 public readonly record struct ChunkBounds(int CodeBytes, int Segments)
 {
-    public static ChunkBounds Default => new(2048, 300);
+    public static ChunkBounds Default => new(1536, 200);
 }

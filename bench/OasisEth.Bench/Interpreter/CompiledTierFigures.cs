@@ -21,7 +21,7 @@ public static class CompiledTierFigures
 
     public static void Run(string? filter)
     {
-        Console.WriteLine("case | code B | exec gas | interpreter us | compiled us | compiled/interp | emit ms/KiB | first run ms | IL B | chunks | largest chunk IL B | kept B | alloc B");
+        Console.WriteLine("case | code B | exec gas | interpreter us | compiled us | compiled/interp | emit ms/KiB | first run ms | IL B | segments | chunks | largest chunk IL B | kept B | alloc B");
         double logSum = 0;
         int count = 0;
         foreach (string name in EvmoneCase.Names)
@@ -55,7 +55,7 @@ public static class CompiledTierFigures
             count++;
             double kib = Math.Max(code.Length, 1) / 1024.0;
             Console.WriteLine($"{name} | {code.Length} | {c.ExecutionGas} | {interpNs / 1000:F1} | {compiledNs / 1000:F1} | {ratio:F2} | " +
-                $"{emitNs / 1e6 / kib:F2} | {firstRunNs / 1e6:F2} | {compiled.IlBytes} | {compiled.ChunkCount} | {compiled.LargestChunkIlBytes} | {compiled.EstimatedBytes} | {alloc}");
+                $"{emitNs / 1e6 / kib:F2} | {firstRunNs / 1e6:F2} | {compiled.IlBytes} | {compiled.Segments} | {compiled.ChunkCount} | {compiled.LargestChunkIlBytes} | {compiled.EstimatedBytes} | {alloc}");
         }
         if (count > 0) Console.WriteLine($"geomean compiled/interpreter over {count} cases: {Math.Exp(logSum / count):F3}");
     }

@@ -65,41 +65,129 @@ internal sealed class ContractEmitter
         _items = new VirtualStack(il, _top);
     }
 
+    /// <summary>
+    /// IL per chunk past which the chunk is split in two and emitted again. The JIT compiles a method without
+    /// optimisation past 2,000 basic blocks, 20,000 IL instructions or 8,000 local references, whatever its IL size; the
+    /// densest code (a run of JUMPDESTs: a check, a label and a hand-over per byte) reaches 2,000 blocks at about
+    /// 28,000 bytes of IL, and such a method ran 20 to 200 times slower than optimised.
+    /// </summary>
+    public const int ChunkIlTarget = 20_000;
+
     public static CompiledContract Compile(CodeInfo code, ForkSpec spec, ChunkBounds bounds)
     {
         SegmentMap map = SegmentAnalyzer.Analyze(code, spec);
-        int[] chunkOf = new int[map.Segments.Length];
-        List<(int First, int End)> chunks = Partition(map.Segments, bounds, chunkOf);
-        var plan = new CheckPlan(map.Segments, chunkOf);
-        // No run-time code generation (a NativeAOT build, as the ParaTime's sandboxed executable is): the code runs
-        // interpreted, as code too large to compile does.
-        if (!RuntimeFeature.IsDynamicCodeSupported)
-            return new CompiledContract(null, chunkOf, map.EntryByPc, map.Segments.Length, 0, 0);
-        var bodies = new CompiledBody[chunks.Count];
-        int ilBytes = 0, largest = 0;
-        for (int k = 0; k < chunks.Count; k++)
+        Segment[] segments = map.Segments;
+        // While emitting, a chunk is named by its first segment; numbered in order at the end.
+        int[] chunkOf = new int[segments.Length];
+        var pending = new Stack<(int First, int End)>();
+        List<(int First, int End)> planned = Partition(segments, bounds);
+        for (int c = planned.Count - 1; c >= 0; c--)
         {
-            var (first, end) = chunks[k];
-            var method = new DynamicMethod($"evm_{spec.Fork}_{code.Length}_{k}", typeof(ExitCode), [typeof(CompiledFrame)],
+            pending.Push(planned[c]);
+            for (int k = planned[c].First; k < planned[c].End; k++) chunkOf[k] = planned[c].First;
+        }
+        // No run-time code generation (a NativeAOT build, as the ParaTime's sandboxed executable is): the code runs
+        // interpreted, as code too large to compile does. So does jump-dense code too large for one method (a JUMPDEST
+        // or a jump every few bytes): its jumps mostly cross chunks, each a return to the engine's loop, and such code
+        // measured 4 to 12 times slower than the interpreter, whose linked block checks make those jumps nearly free.
+        if (!RuntimeFeature.IsDynamicCodeSupported || (planned.Count > 1 && IsJumpDense(segments)))
+            return new CompiledContract(null, Renumber(planned, chunkOf), map.EntryByPc, segments.Length, 0, 0);
+        var plan = new CheckPlan(segments, chunkOf);
+        var done = new List<(int First, int End, CompiledBody Body, int Il)>();
+        while (pending.TryPop(out var range))
+        {
+            var (first, end) = range;
+            var method = new DynamicMethod($"evm_{spec.Fork}_{code.Length}_{first}", typeof(ExitCode), [typeof(CompiledFrame)],
                 typeof(CompiledFrame).Module, skipVisibility: true);
             // Every local is written before it is read; zeroing them all (a segment's words, 32 bytes each) on every
             // entry would cost each call and each chunk crossing.
             method.InitLocals = false;
-            ILGenerator il = method.GetILGenerator(256 + (map.Segments[end - 1].EndPc - map.Segments[first].StartPc) * 16);
+            ILGenerator il = method.GetILGenerator(256 + (segments[end - 1].EndPc - segments[first].StartPc) * 16);
             new ContractEmitter(il, code, map, plan, first, end).EmitBody(spec);
-            ilBytes += il.ILOffset;
-            largest = Math.Max(largest, il.ILOffset);
-            if (il.ILOffset > MaxIlBytes) return new CompiledContract(null, chunkOf, map.EntryByPc, map.Segments.Length, ilBytes, largest);
+            if (il.ILOffset > ChunkIlTarget && end - first > 1)
+            {
+                int middle = SplitPoint(segments, plan, first, end, out bool changesCharges);
+                for (int k = middle; k < end; k++) chunkOf[k] = middle;
+                plan = new CheckPlan(segments, chunkOf);
+                pending.Push((middle, end));
+                pending.Push((first, middle));
+                if (changesCharges && segments[first].IsContinuation)
+                {
+                    // The cut shortens what this chunk's first segment charges ahead, which the chunk before it (the
+                    // piece before, run on into unchecked) charged too: emit that one again as well.
+                    foreach (var d in done) pending.Push((d.First, d.End));
+                    done.Clear();
+                }
+                continue;
+            }
+            if (il.ILOffset > MaxIlBytes)
+                return new CompiledContract(null, chunkOf, map.EntryByPc, segments.Length, il.ILOffset, il.ILOffset);
             // Not compiled yet: the JIT compiles a chunk the first time it runs.
-            bodies[k] = method.CreateDelegate<CompiledBody>();
+            done.Add((first, end, method.CreateDelegate<CompiledBody>(), il.ILOffset));
         }
-        return new CompiledContract(bodies, chunkOf, map.EntryByPc, map.Segments.Length, ilBytes, largest);
+        var bodies = new CompiledBody[done.Count];
+        int ilBytes = 0, largest = 0;
+        for (int c = 0; c < done.Count; c++)
+        {
+            bodies[c] = done[c].Body;
+            ilBytes += done[c].Il;
+            largest = Math.Max(largest, done[c].Il);
+            for (int k = done[c].First; k < done[c].End; k++) chunkOf[k] = c;
+        }
+        return new CompiledContract(bodies, chunkOf, map.EntryByPc, segments.Length, ilBytes, largest);
+    }
+
+    /// <summary>Where to cut a chunk in two: near its middle, before a segment no other runs on into unchecked (or the
+    /// next piece of a straight run, which stays unchecked across chunks), so no segment's charge changes; failing that
+    /// (one long run of JUMPDESTs), the middle.</summary>
+    private static int SplitPoint(Segment[] segments, CheckPlan plan, int first, int end, out bool changesCharges)
+    {
+        int middle = first + (end - first) / 2;
+        for (int d = 0; d < (end - first) / 2; d++)
+        {
+            foreach (int k in (ReadOnlySpan<int>)[middle + d, middle - d])
+            {
+                if (k <= first || k >= end) continue;
+                if (!plan.RunsOnUnchecked[k - 1] || segments[k - 1].End == SegmentEnd.Split)
+                {
+                    changesCharges = false;
+                    return k;
+                }
+            }
+        }
+        changesCharges = true;
+        return middle;
+    }
+
+    /// <summary>Reachable segments average under <see cref="MinBytesPerSegment"/> bytes of code.</summary>
+    private static bool IsJumpDense(Segment[] segments)
+    {
+        long bytes = 0, reachable = 0;
+        foreach (Segment s in segments)
+        {
+            if (!s.IsReachable) continue;
+            bytes += s.EndPc - s.StartPc;
+            reachable++;
+        }
+        return bytes < MinBytesPerSegment * reachable;
+    }
+
+    /// <summary>Compiled Solidity averages 10 to 40 bytes per segment, Huff several hundred; the jump-dense evmone cases
+    /// 1 to 5.</summary>
+    public const int MinBytesPerSegment = 6;
+
+    private static int[] Renumber(List<(int First, int End)> chunks, int[] chunkOf)
+    {
+        for (int c = 0; c < chunks.Count; c++)
+            for (int k = chunks[c].First; k < chunks[c].End; k++) chunkOf[k] = c;
+        return chunkOf;
     }
 
     /// <summary>Consecutive segments per chunk: past the bounds a chunk closes before the next segment nothing runs on
-    /// into (a jump target after a jump or halt, so the cut costs no crossing on a straight path), or at twice the
-    /// bounds wherever it is.</summary>
-    private static List<(int First, int End)> Partition(Segment[] segments, ChunkBounds bounds, int[] chunkOf)
+    /// into (a jump target after a jump or halt, so the cut costs no crossing on a straight path) or the next piece of a
+    /// long straight run, or at twice the bounds wherever it is. Chunks whose IL turns out too large are split again
+    /// while emitting.</summary>
+    private static List<(int First, int End)> Partition(Segment[] segments, ChunkBounds bounds)
     {
         var chunks = new List<(int, int)>();
         int first = 0;
@@ -109,13 +197,12 @@ internal sealed class ContractEmitter
             int count = i - first;
             bool full = bytes >= bounds.CodeBytes || count >= bounds.Segments;
             bool overfull = bytes >= 2L * bounds.CodeBytes || count >= 2 * bounds.Segments;
-            if (count > 0 && ((full && !segments[i - 1].RunsOn) || overfull))
+            if (count > 0 && ((full && (!segments[i - 1].RunsOn || segments[i - 1].End == SegmentEnd.Split)) || overfull))
             {
                 chunks.Add((first, i));
                 first = i;
                 bytes = 0;
             }
-            chunkOf[i] = chunks.Count;
             if (segments[i].IsReachable) bytes += segments[i].EndPc - segments[i].StartPc;
         }
         chunks.Add((first, segments.Length));
