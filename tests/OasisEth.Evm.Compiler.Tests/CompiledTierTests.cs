@@ -157,21 +157,35 @@ public class CompiledTierTests
     [Test]
     public void Code_of_many_segments_is_compiled_in_chunks_with_the_same_result()
     {
-        // Far more segments than one method holds: JUMPDESTs, each a segment, a loop jumping back across chunks, then a
-        // store. Run on from chunk to chunk, and a constant jump into an earlier chunk.
+        // Far more segments than one method holds: JUMPDESTs, each starting a segment of a few instructions, a loop
+        // jumping back across chunks, then a store. Run on from chunk to chunk, and a constant jump into an earlier chunk.
         var code = new Bytecode().Push(3); // loop counter
         int loop = code.Length;
         code.Op(Opcode.JUMPDEST);
-        for (int i = 0; i < 2_000; i++) code.Op(Opcode.JUMPDEST);
+        for (int i = 0; i < 2_000; i++) code.Op(Opcode.JUMPDEST).Push(1).Op(Opcode.POP).Push(2).Op(Opcode.POP).Push(3).Op(Opcode.POP);
         code.Push(1).Op(Opcode.SWAP1).Op(Opcode.SUB).Op(Opcode.DUP1).Push((ulong)loop).Op(Opcode.JUMPI);
         byte[] program = code.Store(1, 7).Op(Opcode.STOP).Build();
-        var runs = Both(program, 100_000);
+        var runs = Both(program, 1_000_000);
         AssertSame(runs, "large code");
         Assert.That(runs.Compiled.Result.Success, Is.True);
         Assert.That(runs.Compiled.Engine!.CompiledRuns, Is.EqualTo(1));
         Assert.That(runs.Compiled.Engine.InterpretedRuns, Is.Zero);
         CompiledContract compiled = Emit.ContractEmitter.Compile(new CodeInfo(program), ForkSpec.Of(Fork.Cancun), ChunkBounds.Default);
         Assert.That(compiled.ChunkCount, Is.GreaterThan(2));
+    }
+
+    [Test]
+    public void Jump_dense_code_too_large_for_one_method_runs_interpreted_with_the_same_result()
+    {
+        // 2,000 JUMPDESTs, a segment each: its jumps would mostly cross chunks, so it is not compiled.
+        var code = new Bytecode();
+        for (int i = 0; i < 2_000; i++) code.Op(Opcode.JUMPDEST);
+        byte[] program = code.Store(1, 7).Op(Opcode.STOP).Build();
+        var runs = Both(program, 100_000);
+        AssertSame(runs, "jump-dense code");
+        Assert.That(runs.Compiled.Result.Success, Is.True);
+        Assert.That(runs.Compiled.Engine!.CompiledRuns + runs.Compiled.Engine.InterpretedRuns, Is.Zero, "the loop's interpreter ran it");
+        Assert.That(runs.Compiled.Engine.Cache.Compilations, Is.EqualTo(1), "decided once");
     }
 
     [Test]
