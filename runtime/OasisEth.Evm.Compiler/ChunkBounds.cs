@@ -12,5 +12,7 @@ namespace OasisEth.Evm.Compiler;
 /// <param name="Segments">Or once it holds this many segments.</param>
 public readonly record struct ChunkBounds(int CodeBytes, int Segments)
 {
-    public static ChunkBounds Default => new(1536, 200);
+    /// <summary>About 6,000 bytes of IL for compiled Solidity (10 to 20 bytes of IL per byte of code), so that most
+    /// chunks need no second emission.</summary>
+    public static ChunkBounds Default => new(384, 64);
 }

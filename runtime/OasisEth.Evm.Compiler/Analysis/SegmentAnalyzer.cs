@@ -12,8 +12,9 @@ namespace OasisEth.Evm.Compiler.Analysis;
 internal static class SegmentAnalyzer
 {
     /// <summary>Bytes of code per piece of a long straight run (Huff contracts and unrolled loops run straight for
-    /// kilobytes), so that one method need not hold the whole run.</summary>
-    public const int MaxPieceBytes = 1024;
+    /// kilobytes), so that one method need not hold the whole run: a piece is 3,000 to 20,000 bytes of IL, within one
+    /// small chunk (<see cref="Emit.ContractEmitter.ChunkIlTarget"/>).</summary>
+    public const int MaxPieceBytes = 256;
 
     public static SegmentMap Analyze(CodeInfo code, ForkSpec spec)
     {
