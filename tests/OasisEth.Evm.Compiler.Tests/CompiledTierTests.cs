@@ -76,6 +76,37 @@ public class CompiledTierTests
     }
 
     [Test]
+    public void Shifts_and_powers_of_two_by_constants_compute_what_the_interpreter_computes()
+    {
+        // SHL/SHR/SAR by a constant amount, DIV and MUL by a constant power of two (either side), over words the compiler
+        // cannot see (loaded from memory), each result stored.
+        UInt256[] words = [UInt256.One, new(0x8000000000000001), new(0, 0, 0, 0x8000000000000000), UInt256.MaxValue];
+        UInt256[] constants = [UInt256.Zero, UInt256.One, new(2), new(63), new(64), new(255), new(256), new(1UL << 40), new(0, 1), new(0, 0, 0, 0x8000000000000000), UInt256.MaxValue];
+        // A jump first: code without one, too large for one method, would run interpreted.
+        var code = new Bytecode().Push(3).Op(Opcode.JUMP).Op(Opcode.JUMPDEST);
+        ulong slot = 0;
+        foreach (UInt256 word in words)
+        {
+            code.Push(word).Push(0).Op(Opcode.MSTORE);
+            foreach (UInt256 constant in constants)
+            {
+                foreach (Opcode op in new[] { Opcode.SHL, Opcode.SHR, Opcode.SAR, Opcode.DIV, Opcode.MUL })
+                {
+                    // The constant on top (the shift amount; MUL's first factor) ...
+                    code.Push(0).Op(Opcode.MLOAD).Push(constant).Op(op).Push(slot++).Op(Opcode.SSTORE);
+                    // ... and second (DIV's divisor, MUL's second factor).
+                    code.Push(constant).Push(0).Op(Opcode.MLOAD).Op(op).Push(slot++).Op(Opcode.SSTORE);
+                }
+            }
+        }
+        var runs = Both(code.Op(Opcode.STOP).Build(), 30_000_000);
+        AssertSame(runs, "constant shifts");
+        Assert.That(runs.Compiled.Result.Success, Is.True);
+        Assert.That(runs.Compiled.Engine!.CompiledRuns, Is.EqualTo(1));
+        Assert.That(runs.Compiled.Engine.InterpretedRuns, Is.Zero);
+    }
+
+    [Test]
     public void Gas_inside_a_segment_reads_what_the_interpreter_reads()
     {
         // GAS is mid-segment: the gas it pushes must include nothing charged for the instructions after it.

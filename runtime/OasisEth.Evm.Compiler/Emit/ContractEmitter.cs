@@ -439,6 +439,7 @@ internal sealed class ContractEmitter
     {
         int arity = OpcodeStack.Pops(op);
         if (TryFold(op, arity)) return;
+        if (TryConstantShift(op)) return;
         int result = _items.Acquire();
         VirtualStack.Item a = _items.Pop();
         VirtualStack.Item b = arity > 1 ? _items.Pop() : default;
@@ -501,6 +502,59 @@ internal sealed class ContractEmitter
         _items.Spill();
         EmitDeopt(pc + 1, unspentAfter);
         il.MarkLabel(covered);
+    }
+
+    private static readonly MethodInfo ShiftLeftMethod = typeof(UInt256).GetMethod(nameof(UInt256.ShiftLeft))!;
+    private static readonly MethodInfo ShiftRightMethod = typeof(UInt256).GetMethod(nameof(UInt256.ShiftRight))!;
+    private static readonly MethodInfo ShiftRightArithmeticMethod = typeof(UInt256).GetMethod(nameof(UInt256.ShiftRightArithmetic))!;
+
+    /// <summary>
+    /// Shifts by a constant amount call UInt256's shift with the amount as an immediate; so do DIV by a constant power
+    /// of two (a shift right, as <see cref="WordOps.Div"/> does at run time) and MUL by one (a shift left: the same
+    /// product modulo 2^256). Compiled Solidity shifts by constants, or multiplies and divides by powers of two where it
+    /// predates the shift opcodes.
+    /// </summary>
+    private bool TryConstantShift(Opcode op)
+    {
+        if (op is not (Opcode.SHL or Opcode.SHR or Opcode.SAR or Opcode.DIV or Opcode.MUL)) return false;
+        VirtualStack.Item a = _items.Peek(1), b = _items.Peek(2);
+        MethodInfo method;
+        int shift;
+        bool valueOnTop = false; // which operand is shifted: the second (b), or for MUL by a constant second, the top (a)
+        switch (op)
+        {
+            case Opcode.SHL or Opcode.SHR or Opcode.SAR when a.IsConstant:
+                shift = EvmInterpreter.ShiftAmount(a.Constant);
+                method = op == Opcode.SHL ? ShiftLeftMethod : op == Opcode.SHR ? ShiftRightMethod : ShiftRightArithmeticMethod;
+                break;
+            case Opcode.DIV when b.IsConstant && UInt256.IsPowerOfTwo(b.Constant):
+                shift = b.Constant.BitLength - 1;
+                method = ShiftRightMethod;
+                valueOnTop = true;
+                break;
+            case Opcode.MUL when b.IsConstant && UInt256.IsPowerOfTwo(b.Constant):
+                shift = b.Constant.BitLength - 1;
+                method = ShiftLeftMethod;
+                valueOnTop = true;
+                break;
+            case Opcode.MUL when a.IsConstant && UInt256.IsPowerOfTwo(a.Constant):
+                shift = a.Constant.BitLength - 1;
+                method = ShiftLeftMethod;
+                break;
+            default:
+                return false;
+        }
+        int result = _items.Acquire();
+        VirtualStack.Item first = _items.Pop(), second = _items.Pop();
+        VirtualStack.Item value = valueOnTop ? first : second;
+        _items.LoadAddress(ref value);
+        _il.Emit(OpCodes.Ldc_I4, shift);
+        _items.LoadLocalAddress(result);
+        _il.Emit(OpCodes.Call, method);
+        _items.Release(valueOnTop ? value : first);
+        _items.Release(valueOnTop ? second : value);
+        _items.PushLocal(result);
+        return true;
     }
 
     private bool TryFold(Opcode op, int arity)
