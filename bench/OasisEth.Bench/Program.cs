@@ -3,6 +3,7 @@ using OasisEth.Bench.AB;
 using OasisEth.Bench.Interpreter;
 
 if (args.Length > 0 && args[0] == "--cpu-time") return CpuTimeRun.Run(args[1..]);
+if (args.Length > 0 && args[0] == "compiled-stress") return CompiledTierStress.Run();
 if (args.Length > 0 && args[0] == "compiled-tier")
 {
     CompiledTierFigures.Run(args.Length > 1 ? args[1] : null);

@@ -142,7 +142,7 @@ async function timeInterleaved(clients, bodies, warmup, repeats, budgetMs = 0, m
     const { ms, json } = await clients[who](bodies[who]);
     const answer = json.error ? `error ${json.error.code}: ${json.error.message}` : json.result;
     if (answers[who] === null) answers[who] = answer;
-    else if (answers[who] !== answer) throw new Error(`${who} answered differently on a repeat`);
+    else if (answers[who] !== answer) throw new Error(`${who} answered differently on a repeat: ${answers[who]} vs ${answer}`);
     if (record) times[who].push(ms);
   };
   const w0 = performance.now();

@@ -30,13 +30,20 @@ public sealed class CompiledCodeCache
     private readonly Lock _keptLock = new();
     private long _keptBytes;
 
-    public CompiledCodeCache(long memoryBudgetBytes = DefaultMemoryBudgetBytes)
+    /// <param name="chunkBounds">How much of a contract one compiled method holds (<see cref="ChunkBounds.Default"/>
+    /// unless given; tests make chunks tiny to exercise the crossings).</param>
+    public CompiledCodeCache(long memoryBudgetBytes = DefaultMemoryBudgetBytes, ChunkBounds? chunkBounds = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(memoryBudgetBytes);
         MemoryBudgetBytes = memoryBudgetBytes;
+        ChunkBounds = chunkBounds ?? ChunkBounds.Default;
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(ChunkBounds.CodeBytes);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(ChunkBounds.Segments);
     }
 
     public long MemoryBudgetBytes { get; }
+
+    public ChunkBounds ChunkBounds { get; }
 
     /// <summary>Estimated bytes of the compiled code kept now (at most <see cref="MemoryBudgetBytes"/> plus the newest).</summary>
     public long KeptBytes { get { lock (_keptLock) return _keptBytes; } }
@@ -84,7 +91,7 @@ public sealed class CompiledCodeCache
     private CompiledContract Compile(CodeInfo code, ForkSpec spec)
     {
         Interlocked.Increment(ref _compilations);
-        return ContractEmitter.Compile(code, spec);
+        return ContractEmitter.Compile(code, spec, ChunkBounds);
     }
 
     /// <summary>Publishes a compilation and drops the oldest ones while the kept code is over the budget (the newest

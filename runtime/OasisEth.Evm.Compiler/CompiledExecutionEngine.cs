@@ -94,7 +94,7 @@ public sealed class CompiledExecutionEngine : IExecutionEngine
         {
             c.Entry = entry;
             CompiledRuns++;
-            ExitCode exit = c.Contract.Body(c);
+            ExitCode exit = c.Contract.Run(c);
             if (exit != ExitCode.Running) return exit;
         }
         InterpretedRuns++;

@@ -54,9 +54,62 @@ public class CompiledTierTests
     }
 
     [Test]
+    public void A_dynamic_charge_mid_segment_fails_or_hands_over_where_the_interpreter_fails()
+    {
+        // One segment: a memory expansion (MSTORE at 1024), a RETURNDATACOPY past the (empty) return data, then 40
+        // additions. With gas for the expansion but not for the additions charged up front, the interpreter fails at the
+        // RETURNDATACOPY, not out of gas: every limit across that range must give its outcome.
+        var code = new Bytecode().Push(0).Push(7).Push(1024).Op(Opcode.MSTORE).Push(1).Push(0).Push(0).Op(Opcode.RETURNDATACOPY);
+        for (int i = 0; i < 40; i++) code.Push((ulong)i).Op(Opcode.ADD);
+        byte[] program = code.Op(Opcode.STOP).Build();
+        var errors = new HashSet<string>();
+        long handedOver = 0;
+        for (ulong gas = 21_000; gas <= 21_450; gas++)
+        {
+            var runs = Both(program, gas);
+            AssertSame(runs, $"gas limit {gas}");
+            errors.Add(runs.Compiled.Result.Error ?? "success");
+            handedOver += runs.Compiled.Engine!.InterpretedRuns;
+        }
+        Assert.That(errors, Is.SupersetOf(new[] { "out of gas", "return data out of bounds" }));
+        Assert.That(handedOver, Is.GreaterThan(0), "some limits covered the expansion but not the additions");
+    }
+
+    [Test]
+    public void Shifts_and_powers_of_two_by_constants_compute_what_the_interpreter_computes()
+    {
+        // SHL/SHR/SAR by a constant amount, DIV and MUL by a constant power of two (either side), over words the compiler
+        // cannot see (loaded from memory), each result stored.
+        UInt256[] words = [UInt256.One, new(0x8000000000000001), new(0, 0, 0, 0x8000000000000000), UInt256.MaxValue];
+        UInt256[] constants = [UInt256.Zero, UInt256.One, new(2), new(63), new(64), new(255), new(256), new(1UL << 40), new(0, 1), new(0, 0, 0, 0x8000000000000000), UInt256.MaxValue];
+        // A jump first: code without one, too large for one method, would run interpreted.
+        var code = new Bytecode().Push(3).Op(Opcode.JUMP).Op(Opcode.JUMPDEST);
+        ulong slot = 0;
+        foreach (UInt256 word in words)
+        {
+            code.Push(word).Push(0).Op(Opcode.MSTORE);
+            foreach (UInt256 constant in constants)
+            {
+                foreach (Opcode op in new[] { Opcode.SHL, Opcode.SHR, Opcode.SAR, Opcode.DIV, Opcode.MUL })
+                {
+                    // The constant on top (the shift amount; MUL's first factor) ...
+                    code.Push(0).Op(Opcode.MLOAD).Push(constant).Op(op).Push(slot++).Op(Opcode.SSTORE);
+                    // ... and second (DIV's divisor, MUL's second factor).
+                    code.Push(constant).Push(0).Op(Opcode.MLOAD).Op(op).Push(slot++).Op(Opcode.SSTORE);
+                }
+            }
+        }
+        var runs = Both(code.Op(Opcode.STOP).Build(), 30_000_000);
+        AssertSame(runs, "constant shifts");
+        Assert.That(runs.Compiled.Result.Success, Is.True);
+        Assert.That(runs.Compiled.Engine!.CompiledRuns, Is.EqualTo(1));
+        Assert.That(runs.Compiled.Engine.InterpretedRuns, Is.Zero);
+    }
+
+    [Test]
     public void Gas_inside_a_segment_reads_what_the_interpreter_reads()
     {
-        // GAS ends its segment, so the gas it pushes must include nothing charged for the instructions after it.
+        // GAS is mid-segment: the gas it pushes must include nothing charged for the instructions after it.
         byte[] program = new Bytecode().Push(5).Push(6).Op(Opcode.GAS).Push(0).Op(Opcode.SSTORE)
             .Op(Opcode.ADD).Push(1).Op(Opcode.SSTORE).Op(Opcode.STOP).Build();
         var runs = Both(program, 100_000);
@@ -133,17 +186,99 @@ public class CompiledTierTests
     }
 
     [Test]
-    public void Code_too_large_to_compile_well_runs_interpreted_with_the_same_result()
+    public void Code_of_many_segments_is_compiled_in_chunks_with_the_same_result()
     {
-        // More segments than the JIT optimises in one method: JUMPDESTs, each a segment, then a store.
+        // Far more segments than one method holds: JUMPDESTs, each starting a segment of a few instructions, a loop
+        // jumping back across chunks, then a store. Run on from chunk to chunk, and a constant jump into an earlier chunk.
+        var code = new Bytecode().Push(3); // loop counter
+        int loop = code.Length;
+        code.Op(Opcode.JUMPDEST);
+        for (int i = 0; i < 2_000; i++) code.Op(Opcode.JUMPDEST).Push(1).Op(Opcode.POP).Push(2).Op(Opcode.POP).Push(3).Op(Opcode.POP);
+        code.Push(1).Op(Opcode.SWAP1).Op(Opcode.SUB).Op(Opcode.DUP1).Push((ulong)loop).Op(Opcode.JUMPI);
+        byte[] program = code.Store(1, 7).Op(Opcode.STOP).Build();
+        var runs = Both(program, 1_000_000);
+        AssertSame(runs, "large code");
+        Assert.That(runs.Compiled.Result.Success, Is.True);
+        Assert.That(runs.Compiled.Engine!.CompiledRuns, Is.EqualTo(1));
+        Assert.That(runs.Compiled.Engine.InterpretedRuns, Is.Zero);
+        CompiledContract compiled = Emit.ContractEmitter.Compile(new CodeInfo(program), ForkSpec.Of(Fork.Cancun), ChunkBounds.Default);
+        Assert.That(compiled.ChunkCount, Is.GreaterThan(2));
+    }
+
+    [Test]
+    public void Jump_dense_code_too_large_for_one_method_runs_interpreted_with_the_same_result()
+    {
+        // 2,000 JUMPDESTs, a segment each: its jumps would mostly cross chunks, so it is not compiled.
         var code = new Bytecode();
-        for (int i = 0; i <= Emit.ContractEmitter.MaxSegments; i++) code.Op(Opcode.JUMPDEST);
+        for (int i = 0; i < 2_000; i++) code.Op(Opcode.JUMPDEST);
         byte[] program = code.Store(1, 7).Op(Opcode.STOP).Build();
         var runs = Both(program, 100_000);
-        AssertSame(runs, "large code");
+        AssertSame(runs, "jump-dense code");
         Assert.That(runs.Compiled.Result.Success, Is.True);
         Assert.That(runs.Compiled.Engine!.CompiledRuns + runs.Compiled.Engine.InterpretedRuns, Is.Zero, "the loop's interpreter ran it");
         Assert.That(runs.Compiled.Engine.Cache.Compilations, Is.EqualTo(1), "decided once");
+    }
+
+    [Test]
+    public void Code_without_jumps_too_large_for_one_method_runs_interpreted_with_the_same_result()
+    {
+        // 2,000 MLOADs straight through: each would run once per frame, so it is not compiled.
+        var code = new Bytecode();
+        for (int i = 0; i < 2_000; i++) code.Push((ulong)(i % 64) * 32).Op(Opcode.MLOAD).Op(Opcode.POP);
+        byte[] program = code.Store(1, 7).Op(Opcode.STOP).Build();
+        var runs = Both(program, 100_000);
+        AssertSame(runs, "straight code");
+        Assert.That(runs.Compiled.Result.Success, Is.True);
+        Assert.That(runs.Compiled.Engine!.CompiledRuns + runs.Compiled.Engine.InterpretedRuns, Is.Zero, "the loop's interpreter ran it");
+    }
+
+    [Test]
+    public void A_long_straight_run_is_compiled_in_pieces_checked_once()
+    {
+        // One straight run of 8,000 additions (of a word not known while compiling, so nothing folds), run twice by a
+        // loop (code without jumps runs interpreted): far more than one method holds, so it is cut into pieces in several
+        // chunks, checked and charged at the first. Every gas limit around the end must give the interpreter's outcome.
+        var code = new Bytecode().Push(2); // loop counter
+        int loop = code.Length;
+        code.Op(Opcode.JUMPDEST).Op(Opcode.CALLDATASIZE);
+        for (int i = 0; i < 8_000; i++) code.Op(Opcode.DUP1).Op(Opcode.ADD);
+        code.Push(1).Op(Opcode.SSTORE);
+        code.Push(1).Op(Opcode.SWAP1).Op(Opcode.SUB).Op(Opcode.DUP1).Push((ulong)loop).Op(Opcode.JUMPI);
+        byte[] program = code.Op(Opcode.STOP).Build();
+        var full = Both(program, 200_000);
+        AssertSame(full, "long run");
+        Assert.That(full.Compiled.Result.Success, Is.True);
+        Assert.That(full.Compiled.Engine!.CompiledRuns, Is.EqualTo(1));
+        Assert.That(full.Compiled.Engine.InterpretedRuns, Is.Zero);
+        Assert.That(Emit.ContractEmitter.Compile(new CodeInfo(program), ForkSpec.Of(Fork.Cancun), ChunkBounds.Default).ChunkCount, Is.GreaterThan(1));
+        ulong needed = full.Interpreted.Result.GasUsed;
+        foreach (ulong gas in new[] { 21_000UL + 2, 21_000UL + 30_000, 21_000UL + 70_000, needed - 52_000, needed - 3_000, needed - 1, needed })
+            AssertSame(Both(program, gas), $"gas limit {gas}");
+    }
+
+    [Test]
+    public void Out_of_gas_in_a_run_of_jumpdests_is_the_interpreters_outcome()
+    {
+        // 40 JUMPDESTs run straight through, checked together; a store before and after; and a jump into the middle
+        // of the run, which checks the rest of it. (One chunk: jump-dense code in several runs interpreted.)
+        var code = new Bytecode().Store(1, 1);
+        int middle = 0;
+        for (int i = 0; i < 40; i++)
+        {
+            if (i == 20) middle = code.Length;
+            code.Op(Opcode.JUMPDEST);
+        }
+        // Once: memory word 0 is zero the first time by, set before the jump.
+        code.Store(2, 2).Push(0).Op(Opcode.MLOAD).Op(Opcode.ISZERO).Push(1).Push(0).Op(Opcode.MSTORE)
+            .Push((ulong)middle).Op(Opcode.JUMPI).Store(3, 1).Op(Opcode.STOP);
+        byte[] program = new Bytecode().Raw(code.Build()).Build();
+        var full = Both(program, 200_000);
+        Assert.That(full.Interpreted.Result.Success, Is.True);
+        Assert.That(full.Compiled.Engine!.CompiledRuns, Is.EqualTo(1));
+        Assert.That(full.Compiled.Engine.InterpretedRuns, Is.Zero);
+        ulong needed = full.Interpreted.Result.GasUsed;
+        for (ulong gas = needed - 22_500; gas <= needed + 2; gas += gas < needed - 22_000 || gas + 30 > needed ? 1UL : 211UL)
+            AssertSame(Both(program, gas), $"gas limit {gas}");
     }
 
     [Test]

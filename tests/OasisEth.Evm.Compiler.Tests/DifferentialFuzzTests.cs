@@ -1,3 +1,5 @@
+using OasisEth.Evm.CodeAnalysis;
+using OasisEth.Evm.Specs;
 using OasisEth.Primitives;
 using OasisEth.Tests.Shared;
 
@@ -42,19 +44,61 @@ public class DifferentialFuzzTests
         }
     }
 
-    /// <summary>One program by its seed, for reproducing a failure.</summary>
+    [Test]
+    public void Random_calls_give_the_same_result_with_tiny_chunks()
+    {
+        // Every segment or two in a method of its own: every jump and every run-on crosses chunks.
+        long compiledRuns = 0;
+        for (int seed = 1; seed <= ProgramsPerRun / 3; seed++)
+        {
+            var cache = new CompiledCodeCache(chunkBounds: new ChunkBounds(1, 1));
+            var (interpreted, compiled) = RunBoth(2_000_000 + seed, create: false, cache);
+            Assert.That(TierRunner.Describe(compiled), Is.EqualTo(TierRunner.Describe(interpreted)), $"seed {2_000_000 + seed} (tiny chunks)");
+            compiledRuns += compiled.Engine!.CompiledRuns;
+        }
+        Assert.That(compiledRuns, Is.GreaterThan(ProgramsPerRun / 3));
+    }
+
+    [Test]
+    public void Random_large_calls_give_the_same_result_in_both_tiers()
+    {
+        // Programs of 300 to 700 pieces: several chunks at the default bounds, chunks emitted again when their IL is too
+        // large, runs of segments checked together across the cuts.
+        long compiledRuns = 0;
+        int chunked = 0;
+        for (int seed = 1; seed <= LargePrograms; seed++)
+        {
+            var (interpreted, compiled) = RunBoth(3_000_000 + seed, create: false, pieces: 300 + seed % 400);
+            Assert.That(TierRunner.Describe(compiled), Is.EqualTo(TierRunner.Describe(interpreted)), $"seed {3_000_000 + seed} (large)");
+            compiledRuns += compiled.Engine!.CompiledRuns;
+            // The same main program (same seed and size) compiled apart, to see it was split.
+            byte[] main = RandomProgram.Generate(3_000_000 + seed, 300 + seed % 400);
+            if (Emit.ContractEmitter.Compile(new CodeInfo(main), ForkSpec.Of(Fork.Cancun), ChunkBounds.Default).ChunkCount > 1) chunked++;
+        }
+        TestContext.Out.WriteLine($"{LargePrograms} large programs: {compiledRuns} compiled runs, {chunked} in several chunks");
+        Assert.That(compiledRuns, Is.GreaterThan(LargePrograms / 2));
+        Assert.That(chunked, Is.GreaterThan(LargePrograms / 2));
+    }
+
+    private const int LargePrograms = 200;
+
+    /// <summary>One program by its seed, for reproducing a failure (seeds from 2,000,000: with tiny chunks; from
+    /// 3,000,000: large).</summary>
     [TestCase(1)]
     public void Replay(int seed)
     {
-        var (interpreted, compiled) = RunBoth(seed, create: seed >= 1_000_000);
+        var cache = seed is >= 2_000_000 and < 3_000_000 ? new CompiledCodeCache(chunkBounds: new ChunkBounds(1, 1)) : null;
+        int? pieces = seed >= 3_000_000 ? 300 + (seed - 3_000_000) % 400 : null;
+        var (interpreted, compiled) = RunBoth(seed, create: seed is >= 1_000_000 and < 2_000_000, cache, pieces);
         Assert.That(TierRunner.Describe(compiled), Is.EqualTo(TierRunner.Describe(interpreted)), $"seed {seed}");
     }
 
-    private static (TierRunner.Outcome Interpreted, TierRunner.Outcome Compiled) RunBoth(int seed, bool create)
+    private static (TierRunner.Outcome Interpreted, TierRunner.Outcome Compiled) RunBoth(int seed, bool create,
+        CompiledCodeCache? cache = null, int? pieces = null)
     {
-        var tx = new RandomTransaction(seed, create);
+        var tx = new RandomTransaction(seed, create, pieces);
         var interpreted = TierRunner.Run(EvmTier.Interpreter, tx.Fork, tx.Deploy, tx.To, tx.Input, tx.Gas, tx.Value);
-        var compiled = TierRunner.Run(EvmTier.Compiled, tx.Fork, tx.Deploy, tx.To, tx.Input, tx.Gas, tx.Value);
+        var compiled = TierRunner.Run(EvmTier.Compiled, tx.Fork, tx.Deploy, tx.To, tx.Input, tx.Gas, tx.Value, cache: cache);
         return (interpreted, compiled);
     }
 }

@@ -35,13 +35,12 @@ public class SegmentAnalyzerTests
     }
 
     [Test]
-    public void Dynamic_gas_ends_a_segment_after_the_instruction()
+    public void Dynamic_gas_does_not_end_a_segment()
     {
+        // MLOAD's dynamic part is charged mid-segment with the static gas still to come given back.
         var map = Analyze(new Bytecode().Push(0).Op(Opcode.MLOAD).Push(1).Op(Opcode.POP));
-        Assert.That(map.Segments[0].End, Is.EqualTo(SegmentEnd.DynamicGas));
-        Assert.That(map.Segments[0].EndPc, Is.EqualTo(3));
-        Assert.That(map.Segments[0].StaticGas, Is.EqualTo(3 + 3), "PUSH1 and MLOAD's static part only");
-        Assert.That(map.Segments[1].StartPc, Is.EqualTo(3));
+        Assert.That(map.Segments[0].EndPc, Is.EqualTo(6));
+        Assert.That(map.Segments[0].StaticGas, Is.EqualTo(3 + 3 + 3 + 2), "every static part, MLOAD's included");
     }
 
     [Test]

@@ -67,7 +67,8 @@ internal sealed class RandomProgram
             case < 77: Halt(); break;
             case < 80: Loop(); break;
             case < 88: PushSmall(_random.Next(64)); break;
-            case < 99: Observe(); break;
+            case < 94: Observe(); break;
+            case < 99: Shuffle(); break;
             default: Raw(); break;
         }
     }
@@ -246,6 +247,25 @@ internal sealed class RandomProgram
 
     /// <summary>Makes the top of the stack visible in the outcome: stored in a storage slot or in memory that a RETURN
     /// may hand back, so a wrong value anywhere changes the state root or the output.</summary>
+    /// <summary>A run of stack-only instructions (shuffles reaching deep, pushes, arithmetic) with the odd memory
+    /// access, as compiled code keeps them in locals and writes the frame's stack only at the run's end.</summary>
+    private void Shuffle()
+    {
+        for (int i = _random.Next(3, 14); i > 0; i--)
+        {
+            switch (_random.Next(8))
+            {
+                case 0: Op((Opcode)((int)Opcode.DUP1 + _random.Next(16))); break;
+                case 1: Op((Opcode)((int)Opcode.SWAP1 + _random.Next(16))); break;
+                case 2: Op(Opcode.POP); break;
+                case 3: PushValue(); break;
+                case 4: PushSmall(_random.Next(300)); Op(Opcode.MLOAD); break;
+                case 5: PushSmall(_random.Next(300)); Op(Opcode.MSTORE); break;
+                default: Op(RandomOf(Arithmetic)); break;
+            }
+        }
+    }
+
     private void Observe()
     {
         Op(_random.Next(4) == 0 ? Opcode.GAS : Opcode.DUP1); // the gas left is part of what must agree

@@ -18,11 +18,13 @@ internal sealed class RandomTransaction
 
     private readonly byte[] _main, _second, _third, _data;
 
-    public RandomTransaction(int seed, bool create)
+    /// <param name="mainPieces">The main program's size in pieces (4 to 60 at random unless given).</param>
+    public RandomTransaction(int seed, bool create, int? mainPieces = null)
     {
         var random = new Random(seed);
         Fork = Forks[random.Next(Forks.Length)];
-        _main = RandomProgram.Generate(seed, random.Next(4, 60));
+        int pieces = random.Next(4, 60);
+        _main = RandomProgram.Generate(seed, mainPieces ?? pieces);
         _second = RandomProgram.Generate(seed ^ 0x5a5a5a, random.Next(2, 20));
         _third = new Bytecode().Push(7).Push(0).Op(Opcode.SSTORE).Push(32).Push(0).Op(Opcode.RETURN).Build();
         _data = new byte[random.Next(0, 70)];

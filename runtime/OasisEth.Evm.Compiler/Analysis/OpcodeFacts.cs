@@ -15,7 +15,8 @@ internal static class OpcodeFacts
         Opcode.JUMPI => SegmentEnd.ConditionalJump,
         Opcode.STOP or Opcode.RETURN or Opcode.REVERT or Opcode.SELFDESTRUCT => SegmentEnd.Halt,
         Opcode.CALL or Opcode.CALLCODE or Opcode.DELEGATECALL or Opcode.STATICCALL or Opcode.CREATE or Opcode.CREATE2 => SegmentEnd.Child,
-        _ when OpcodeFlow.HasDynamicGas(op) => SegmentEnd.DynamicGas,
+        // Instructions with dynamic gas (memory, storage, EXP, logs, GAS) stay inside: the compiled code hands each the
+        // gas the interpreter would have there (the segment's static gas not yet due given back, then taken again).
         _ => null,
     };
 }

@@ -16,12 +16,17 @@ internal sealed class Segment
     public int MinHeight;
     public int MaxHeight = EvmFrameState.MaxStack;
     public SegmentEnd End;
+    /// <summary>The net change of the stack height over the segment.</summary>
+    public int Delta;
+    /// <summary>A later piece of a straight run (<see cref="SegmentEnd.Split"/>): checked with the run's first piece,
+    /// never entered but from the piece before.</summary>
+    public bool IsContinuation;
     /// <summary>Code can arrive here other than by running on: the frame's start, a JUMPDEST, a resume after a child.</summary>
     public bool IsEntry;
     /// <summary>Reachable at all (an entry, or run on into from a reachable segment); unreachable ones are not emitted.</summary>
     public bool IsReachable;
 
-    public bool RunsOn => End is SegmentEnd.FallThrough or SegmentEnd.DynamicGas or SegmentEnd.ConditionalJump;
+    public bool RunsOn => End is SegmentEnd.FallThrough or SegmentEnd.DynamicGas or SegmentEnd.ConditionalJump or SegmentEnd.Split;
 
     /// <summary>No stack height satisfies every instruction: the segment always fails (the interpreter says how).</summary>
     public bool AlwaysFailsStack => MinHeight > MaxHeight;

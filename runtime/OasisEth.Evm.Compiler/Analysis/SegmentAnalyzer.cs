@@ -4,12 +4,18 @@ using OasisEth.Evm.Specs;
 namespace OasisEth.Evm.Compiler.Analysis;
 
 /// <summary>
-/// Splits code into <see cref="Segment"/>s for one fork: a new segment at every JUMPDEST, after every jump, halt,
-/// call or creation, and after every instruction whose gas is dynamic or reads the gas left. Instructions the fork
-/// does not define are segments of their own.
+/// Splits code into <see cref="Segment"/>s for one fork: a new segment at every JUMPDEST, and after every jump, halt,
+/// call or creation. Instructions the fork does not define are segments of their own. A straight run longer than
+/// <see cref="MaxPieceBytes"/> is cut into pieces (<see cref="SegmentEnd.Split"/>): the compiled code checks the run
+/// once, at its first piece, and the pieces can lie in different methods.
 /// </summary>
 internal static class SegmentAnalyzer
 {
+    /// <summary>Bytes of code per piece of a long straight run (Huff contracts and unrolled loops run straight for
+    /// kilobytes), so that one method need not hold the whole run: a piece is 3,000 to 20,000 bytes of IL, within one
+    /// small chunk (<see cref="Emit.ContractEmitter.ChunkIlTarget"/>).</summary>
+    public const int MaxPieceBytes = 256;
+
     public static SegmentMap Analyze(CodeInfo code, ForkSpec spec)
     {
         ReadOnlySpan<byte> bytes = code.Code;
@@ -27,6 +33,11 @@ internal static class SegmentAnalyzer
                 delta = 0;
             }
             long cost = spec.StaticGas[(byte)op];
+            if (pc - current.StartPc >= MaxPieceBytes && cost < ForkSpec.Undefined)
+            {
+                Close(current, pc, SegmentEnd.Split);
+                current = new Segment { StartPc = pc, IsContinuation = true };
+            }
             if (cost >= ForkSpec.Undefined)
             {
                 if (pc != current.StartPc) Close(current, pc, SegmentEnd.FallThrough);
@@ -37,10 +48,12 @@ internal static class SegmentAnalyzer
                 continue;
             }
 
+            if (current.StartPc == pc) delta = 0;
             current.StaticGas += cost;
             current.MinHeight = Math.Max(current.MinHeight, OpcodeStack.Pops(op) - delta);
             current.MaxHeight = Math.Min(current.MaxHeight, OpcodeStack.MaxHeight(op) - delta);
             delta += OpcodeStack.Pushes(op) - OpcodeStack.Pops(op);
+            current.Delta = delta;
             int next = pc + 1 + OpcodeFacts.ImmediateSize(op);
             SegmentEnd? end = OpcodeFacts.EndsSegment(op);
             if (end is { } reason)

@@ -5,10 +5,11 @@ internal enum SegmentEnd : byte
 {
     /// <summary>The next instruction is a JUMPDEST (a new jump target) or the end of the code: runs on into the next segment.</summary>
     FallThrough,
-    /// <summary>An instruction whose cost depends on its operands or on the gas left (memory, storage, EXP, GAS, ...):
-    /// the static gas charged at the segment's start must be exactly what the interpreter has charged when it runs,
-    /// so it is the last one. Runs on into the next segment.</summary>
+    /// <summary>Not made by the analysis any more (instructions with dynamic gas get the interpreter's gas handed to
+    /// them mid-segment); kept as a run-on end for segments split for other reasons.</summary>
     DynamicGas,
+    /// <summary>A long straight run goes on in the next segment, a continuation checked with this one.</summary>
+    Split,
     /// <summary>JUMPI: runs on into the next segment when the condition is zero.</summary>
     ConditionalJump,
     /// <summary>JUMP: never runs on.</summary>

@@ -15,41 +15,45 @@ internal static class OpcodeHelpers
         typeof(CompiledOps).GetMethod(name, BindingFlags.Public | BindingFlags.Static)
         ?? throw new InvalidOperationException("no helper " + name);
 
+    private static MethodInfo WordMethod(string name) =>
+        typeof(WordOps).GetMethod(name, BindingFlags.Public | BindingFlags.Static)
+        ?? throw new InvalidOperationException("no word operation " + name);
+
     private static (HelperKind, MethodInfo)?[] Build()
     {
         var table = new (HelperKind, MethodInfo)?[256];
-        void Set(Opcode op, HelperKind kind, string name) => table[(byte)op] = (kind, Method(name));
+        void Set(Opcode op, HelperKind kind, string name) => table[(byte)op] = (kind, kind == HelperKind.Word ? WordMethod(name) : Method(name));
 
-        Set(Opcode.ADD, HelperKind.Stack, nameof(CompiledOps.Add));
-        Set(Opcode.MUL, HelperKind.Stack, nameof(CompiledOps.Mul));
-        Set(Opcode.SUB, HelperKind.Stack, nameof(CompiledOps.Sub));
-        Set(Opcode.DIV, HelperKind.Stack, nameof(CompiledOps.Div));
-        Set(Opcode.SDIV, HelperKind.Stack, nameof(CompiledOps.SDiv));
-        Set(Opcode.MOD, HelperKind.Stack, nameof(CompiledOps.Mod));
-        Set(Opcode.SMOD, HelperKind.Stack, nameof(CompiledOps.SMod));
-        Set(Opcode.ADDMOD, HelperKind.Stack, nameof(CompiledOps.AddMod));
-        Set(Opcode.MULMOD, HelperKind.Stack, nameof(CompiledOps.MulMod));
-        Set(Opcode.SIGNEXTEND, HelperKind.Stack, nameof(CompiledOps.SignExtend));
-        Set(Opcode.LT, HelperKind.Stack, nameof(CompiledOps.Lt));
-        Set(Opcode.GT, HelperKind.Stack, nameof(CompiledOps.Gt));
-        Set(Opcode.SLT, HelperKind.Stack, nameof(CompiledOps.Slt));
-        Set(Opcode.SGT, HelperKind.Stack, nameof(CompiledOps.Sgt));
-        Set(Opcode.EQ, HelperKind.Stack, nameof(CompiledOps.Eq));
-        Set(Opcode.ISZERO, HelperKind.Stack, nameof(CompiledOps.IsZeroOp));
-        Set(Opcode.AND, HelperKind.Stack, nameof(CompiledOps.And));
-        Set(Opcode.OR, HelperKind.Stack, nameof(CompiledOps.Or));
-        Set(Opcode.XOR, HelperKind.Stack, nameof(CompiledOps.Xor));
-        Set(Opcode.NOT, HelperKind.Stack, nameof(CompiledOps.Not));
-        Set(Opcode.BYTE, HelperKind.Stack, nameof(CompiledOps.Byte));
-        Set(Opcode.SHL, HelperKind.Stack, nameof(CompiledOps.Shl));
-        Set(Opcode.SHR, HelperKind.Stack, nameof(CompiledOps.Shr));
-        Set(Opcode.SAR, HelperKind.Stack, nameof(CompiledOps.Sar));
+        Set(Opcode.ADD, HelperKind.Word, nameof(WordOps.Add));
+        Set(Opcode.MUL, HelperKind.Word, nameof(WordOps.Mul));
+        Set(Opcode.SUB, HelperKind.Word, nameof(WordOps.Sub));
+        Set(Opcode.DIV, HelperKind.Word, nameof(WordOps.Div));
+        Set(Opcode.SDIV, HelperKind.Word, nameof(WordOps.SDiv));
+        Set(Opcode.MOD, HelperKind.Word, nameof(WordOps.Mod));
+        Set(Opcode.SMOD, HelperKind.Word, nameof(WordOps.SMod));
+        Set(Opcode.ADDMOD, HelperKind.Word, nameof(WordOps.AddMod));
+        Set(Opcode.MULMOD, HelperKind.Word, nameof(WordOps.MulMod));
+        Set(Opcode.SIGNEXTEND, HelperKind.Word, nameof(WordOps.SignExtend));
+        Set(Opcode.LT, HelperKind.Word, nameof(WordOps.Lt));
+        Set(Opcode.GT, HelperKind.Word, nameof(WordOps.Gt));
+        Set(Opcode.SLT, HelperKind.Word, nameof(WordOps.Slt));
+        Set(Opcode.SGT, HelperKind.Word, nameof(WordOps.Sgt));
+        Set(Opcode.EQ, HelperKind.Word, nameof(WordOps.Eq));
+        Set(Opcode.ISZERO, HelperKind.Word, nameof(WordOps.IsZero));
+        Set(Opcode.AND, HelperKind.Word, nameof(WordOps.And));
+        Set(Opcode.OR, HelperKind.Word, nameof(WordOps.Or));
+        Set(Opcode.XOR, HelperKind.Word, nameof(WordOps.Xor));
+        Set(Opcode.NOT, HelperKind.Word, nameof(WordOps.Not));
+        Set(Opcode.BYTE, HelperKind.Word, nameof(WordOps.Byte));
+        Set(Opcode.SHL, HelperKind.Word, nameof(WordOps.Shl));
+        Set(Opcode.SHR, HelperKind.Word, nameof(WordOps.Shr));
+        Set(Opcode.SAR, HelperKind.Word, nameof(WordOps.Sar));
 
         Set(Opcode.ADDRESS, HelperKind.Context, nameof(CompiledOps.Address));
         Set(Opcode.ORIGIN, HelperKind.Context, nameof(CompiledOps.Origin));
         Set(Opcode.CALLER, HelperKind.Context, nameof(CompiledOps.Caller));
         Set(Opcode.CALLVALUE, HelperKind.Context, nameof(CompiledOps.CallValue));
-        Set(Opcode.CALLDATALOAD, HelperKind.Context, nameof(CompiledOps.CallDataLoad));
+        Set(Opcode.CALLDATALOAD, HelperKind.WordContext, nameof(CompiledOps.CallDataLoadWord));
         Set(Opcode.CALLDATASIZE, HelperKind.Context, nameof(CompiledOps.CallDataSize));
         Set(Opcode.CODESIZE, HelperKind.Context, nameof(CompiledOps.CodeSize));
         Set(Opcode.GASPRICE, HelperKind.Context, nameof(CompiledOps.GasPrice));
@@ -73,13 +77,13 @@ internal static class OpcodeHelpers
         Set(Opcode.EXTCODESIZE, HelperKind.Charging, nameof(CompiledOps.ExtCodeSize));
         Set(Opcode.EXTCODEHASH, HelperKind.Charging, nameof(CompiledOps.ExtCodeHash));
         Set(Opcode.EXTCODECOPY, HelperKind.Charging, nameof(CompiledOps.ExtCodeCopy));
-        Set(Opcode.EXP, HelperKind.Charging, nameof(CompiledOps.Exp));
-        Set(Opcode.SLOAD, HelperKind.Charging, nameof(CompiledOps.SLoad));
-        Set(Opcode.SSTORE, HelperKind.Charging, nameof(CompiledOps.SStore));
-        Set(Opcode.MLOAD, HelperKind.Charging, nameof(CompiledOps.MLoad));
-        Set(Opcode.MSTORE, HelperKind.Charging, nameof(CompiledOps.MStore));
-        Set(Opcode.MSTORE8, HelperKind.Charging, nameof(CompiledOps.MStore8));
-        Set(Opcode.KECCAK256, HelperKind.Charging, nameof(CompiledOps.Keccak256));
+        Set(Opcode.EXP, HelperKind.WordCharging, nameof(CompiledOps.ExpWord));
+        Set(Opcode.SLOAD, HelperKind.WordCharging, nameof(CompiledOps.SLoadWord));
+        Set(Opcode.SSTORE, HelperKind.WordCharging, nameof(CompiledOps.SStoreWord));
+        Set(Opcode.MLOAD, HelperKind.WordCharging, nameof(CompiledOps.MLoadWord));
+        Set(Opcode.MSTORE, HelperKind.WordCharging, nameof(CompiledOps.MStoreWord));
+        Set(Opcode.MSTORE8, HelperKind.WordCharging, nameof(CompiledOps.MStore8Word));
+        Set(Opcode.KECCAK256, HelperKind.WordCharging, nameof(CompiledOps.Keccak256Word));
         Set(Opcode.CALLDATACOPY, HelperKind.Charging, nameof(CompiledOps.CallDataCopy));
         Set(Opcode.CODECOPY, HelperKind.Charging, nameof(CompiledOps.CodeCopy));
         Set(Opcode.RETURNDATACOPY, HelperKind.Charging, nameof(CompiledOps.ReturnDataCopy));

@@ -10,7 +10,6 @@ internal static unsafe partial class CompiledOps
     public static void Origin(CompiledFrame c, UInt256* top) => top[0] = c.Tx.Origin.ToWord();
     public static void Caller(CompiledFrame c, UInt256* top) => top[0] = c.Frame.Caller.ToWord();
     public static void CallValue(CompiledFrame c, UInt256* top) => top[0] = c.Frame.Value;
-    public static void CallDataLoad(CompiledFrame c, UInt256* top) => top[-1] = EvmInterpreter.LoadWordPadded(c.Frame.Input, in top[-1]);
     public static void CallDataSize(CompiledFrame c, UInt256* top) => top[0] = (ulong)c.Frame.Input.Length;
     public static void CodeSize(CompiledFrame c, UInt256* top) => top[0] = (ulong)c.Frame.Code.Length;
     public static void GasPrice(CompiledFrame c, UInt256* top) => top[0] = c.Tx.GasPrice;
@@ -39,13 +38,6 @@ internal static unsafe partial class CompiledOps
     {
         if (c.Frame.IsStatic) return Fail(ExitCode.StaticStateChange);
         c.Host.StoreTransient(c.Frame.Address, in top[-1], in top[-2]);
-        return gas;
-    }
-
-    /// <summary>GAS ends its segment, so the gas left here is the interpreter's after GAS's own charge.</summary>
-    public static long Gas(UInt256* top, long gas)
-    {
-        top[0] = (ulong)gas;
         return gas;
     }
 
@@ -79,33 +71,6 @@ internal static unsafe partial class CompiledOps
         if ((gas = c.Interpreter.ChargeAccountAccess(in address, gas)) < 0) return Fail(ExitCode.OutOfGas);
         if ((gas = EvmInterpreter.CopyToMemory(c.Memory, in top[-2], in top[-3], in top[-4], c.Host.GetCode(address), gas)) < 0)
             return Fail(ExitCode.OutOfGas);
-        return gas;
-    }
-
-    public static long Exp(CompiledFrame c, UInt256* top, long gas)
-    {
-        gas -= c.Spec.ExpByteCost * top[-2].ByteLength;
-        if (gas < 0) return Fail(ExitCode.OutOfGas);
-        UInt256.Exp(in top[-1], in top[-2], out top[-2]);
-        return gas;
-    }
-
-    public static long SLoad(CompiledFrame c, UInt256* top, long gas)
-    {
-        StorageRead read = c.Host.LoadStorage(c.Frame.Address, in top[-1]);
-        if (c.Spec.IsBerlin)
-        {
-            gas -= read.WasCold ? GasCost.ColdSload : GasCost.WarmStorageRead;
-            if (gas < 0) return Fail(ExitCode.OutOfGas);
-        }
-        top[-1] = read.Value;
-        return gas;
-    }
-
-    public static long SStore(CompiledFrame c, UInt256* top, long gas)
-    {
-        if (c.Frame.IsStatic) return Fail(ExitCode.StaticStateChange);
-        if ((gas = c.Interpreter.StorageStore(c.Frame, in top[-1], in top[-2], gas)) < 0) return Fail(ExitCode.OutOfGas);
         return gas;
     }
 }

@@ -3,38 +3,9 @@ using OasisEth.Primitives;
 
 namespace OasisEth.Evm.Compiler.Execution;
 
-// Memory, hashing, copies and logs: each charges memory growth (and per-word costs) through the interpreter's helpers.
+// Copies and logs (MLOAD, MSTORE, MSTORE8 and KECCAK256 over operands: CompiledOps.Operands.cs): each charges memory growth (and per-word costs) through the interpreter's helpers.
 internal static unsafe partial class CompiledOps
 {
-    public static long MLoad(CompiledFrame c, UInt256* top, long gas)
-    {
-        if ((gas = EvmInterpreter.ChargeMemory(c.Memory, in top[-1], 32, gas)) < 0) return Fail(ExitCode.OutOfGas);
-        top[-1] = UInt256.FromBigEndian(c.Memory.Slice((long)top[-1].u0, 32));
-        return gas;
-    }
-
-    public static long MStore(CompiledFrame c, UInt256* top, long gas)
-    {
-        if ((gas = EvmInterpreter.ChargeMemory(c.Memory, in top[-1], 32, gas)) < 0) return Fail(ExitCode.OutOfGas);
-        top[-2].WriteBigEndian(c.Memory.Slice((long)top[-1].u0, 32));
-        return gas;
-    }
-
-    public static long MStore8(CompiledFrame c, UInt256* top, long gas)
-    {
-        if ((gas = EvmInterpreter.ChargeMemory(c.Memory, in top[-1], 1, gas)) < 0) return Fail(ExitCode.OutOfGas);
-        c.Memory.At((long)top[-1].u0) = (byte)top[-2].u0;
-        return gas;
-    }
-
-    public static long Keccak256(CompiledFrame c, UInt256* top, long gas)
-    {
-        if ((gas = EvmInterpreter.ChargeCopy(c.Memory, in top[-1], in top[-2], GasCost.KeccakWord, gas)) < 0) return Fail(ExitCode.OutOfGas);
-        var data = top[-2].IsZero ? ReadOnlySpan<byte>.Empty : c.Memory.Slice((long)top[-1].u0, (long)top[-2].u0);
-        top[-2] = Keccak.Compute(data).ToWord();
-        return gas;
-    }
-
     public static long CallDataCopy(CompiledFrame c, UInt256* top, long gas) =>
         (gas = EvmInterpreter.CopyToMemory(c.Memory, in top[-1], in top[-2], in top[-3], c.Frame.Input, gas)) < 0 ? Fail(ExitCode.OutOfGas) : gas;
 

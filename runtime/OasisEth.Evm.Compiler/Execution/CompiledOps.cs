@@ -58,12 +58,19 @@ internal static unsafe partial class CompiledOps
 
     /// <summary>The segment a dynamic jump lands on, or -1 for a bad destination.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int JumpIndex(CompiledFrame c, UInt256* dest)
+    public static int JumpIndex(CompiledFrame c, in UInt256 dest)
     {
-        if (!dest->FitsInUlong || !c.Code.IsValidJumpDest(dest->u0)) return -1;
-        return c.Contract.EntryByPc[(int)dest->u0];
+        if (!dest.FitsInUlong || !c.Code.IsValidJumpDest(dest.u0)) return -1;
+        return c.Contract.EntryByPc[(int)dest.u0];
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool IsZero(UInt256* word) => word->IsZero;
+    /// <summary>Control goes on at a segment another chunk (method) holds: the frame's state is stored and the engine's
+    /// loop calls that chunk with <see cref="CompiledFrame.Entry"/> = <paramref name="segment"/>.</summary>
+    public static ExitCode NextChunk(CompiledFrame c, int segment, UInt256* top, long gas)
+    {
+        c.Entry = segment;
+        c.State.StackCount = (int)(top - c.Stack);
+        c.Frame.Gas = gas;
+        return CompiledContract.ChunkExit;
+    }
 }
