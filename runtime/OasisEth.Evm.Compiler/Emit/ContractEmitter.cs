@@ -103,9 +103,11 @@ internal sealed class ContractEmitter
             var (first, end) = range;
             var method = new DynamicMethod($"evm_{spec.Fork}_{code.Length}_{first}", typeof(ExitCode), [typeof(CompiledFrame)],
                 typeof(CompiledFrame).Module, skipVisibility: true);
-            // Every local is written before it is read; zeroing them all (a segment's words, 32 bytes each) on every
-            // entry would cost each call and each chunk crossing.
-            method.InitLocals = false;
+            // Locals are zeroed on entry (InitLocals, the default). Skipping it saved a little per call and chunk
+            // crossing, on the claim that every local is written before it is read; a compiled eth_call once answered
+            // differently on a repeat (swap_math/spent, not reproduced since), and reading a local left over from an
+            // earlier frame is one way to get that. Until the cause is known the tier gives up the saving.
+            method.InitLocals = true;
             ILGenerator il = method.GetILGenerator(256 + (segments[end - 1].EndPc - segments[first].StartPc) * 16);
             new ContractEmitter(il, code, map, plan, first, end).EmitBody(spec);
             if (il.ILOffset > ChunkIlTarget && end - first > 1)
