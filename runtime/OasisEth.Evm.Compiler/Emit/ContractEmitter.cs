@@ -481,7 +481,15 @@ internal sealed class ContractEmitter
         _items.Release(a);
         if (arity > 1) _items.Release(b);
         if (pushes) _items.PushLocal(result);
+        EmitHaltIfFailed(pc);
+        EmitDeoptUnlessCovered(pc, unspentAfter, spill: true);
+    }
 
+    /// <summary>A negative gas left by a charging helper is the interpreter's failure at <paramref name="pc"/>: halt
+    /// with it (the frame's stack no longer matters).</summary>
+    private void EmitHaltIfFailed(int pc)
+    {
+        var il = _il;
         Label ok = il.DefineLabel();
         il.Emit(OpCodes.Ldloc, _gas);
         il.Emit(OpCodes.Ldc_I4_0);
@@ -491,7 +499,15 @@ internal sealed class ContractEmitter
         Call(nameof(CompiledOps.HaltOnNegative));
         il.Emit(OpCodes.Ret);
         il.MarkLabel(ok);
+    }
+
+    /// <summary>Takes back the static gas charged ahead for the rest of the segment (<paramref name="unspentAfter"/>);
+    /// when what is left does not cover it, the interpreter runs on from the next instruction with the exact gas
+    /// (<paramref name="spill"/>: the segment's stack items are written to the frame first).</summary>
+    private void EmitDeoptUnlessCovered(int pc, long unspentAfter, bool spill)
+    {
         if (unspentAfter == 0) return;
+        var il = _il;
         il.Emit(OpCodes.Ldloc, _gas);
         il.Emit(OpCodes.Ldc_I8, unspentAfter);
         il.Emit(OpCodes.Sub);
@@ -501,7 +517,7 @@ internal sealed class ContractEmitter
         il.Emit(OpCodes.Ldc_I4_0);
         il.Emit(OpCodes.Conv_I8);
         il.Emit(OpCodes.Bge, covered);
-        _items.Spill();
+        if (spill) _items.Spill();
         EmitDeopt(pc + 1, unspentAfter);
         il.MarkLabel(covered);
     }
@@ -582,28 +598,9 @@ internal sealed class ContractEmitter
     {
         var il = _il;
         il.Emit(OpCodes.Stloc, _gas);
-        Label ok = il.DefineLabel();
-        il.Emit(OpCodes.Ldloc, _gas);
-        il.Emit(OpCodes.Ldc_I4_0);
-        il.Emit(OpCodes.Conv_I8);
-        il.Emit(OpCodes.Bge, ok);
-        il.Emit(OpCodes.Ldarg_0); il.Emit(OpCodes.Ldloc, _gas); il.Emit(OpCodes.Ldc_I4, pc); il.Emit(OpCodes.Ldloc, _top);
-        Call(nameof(CompiledOps.HaltOnNegative));
-        il.Emit(OpCodes.Ret);
-        il.MarkLabel(ok);
+        EmitHaltIfFailed(pc);
         MoveTop(delta);
-        if (unspentAfter == 0) return;
-        il.Emit(OpCodes.Ldloc, _gas);
-        il.Emit(OpCodes.Ldc_I8, unspentAfter);
-        il.Emit(OpCodes.Sub);
-        il.Emit(OpCodes.Stloc, _gas);
-        Label covered = il.DefineLabel();
-        il.Emit(OpCodes.Ldloc, _gas);
-        il.Emit(OpCodes.Ldc_I4_0);
-        il.Emit(OpCodes.Conv_I8);
-        il.Emit(OpCodes.Bge, covered);
-        EmitDeopt(pc + 1, unspentAfter);
-        il.MarkLabel(covered);
+        EmitDeoptUnlessCovered(pc, unspentAfter, spill: false);
     }
 
     private void EmitAddGas(long amount)
