@@ -145,16 +145,6 @@ public readonly partial struct UInt256
         res = Reduce(p, 8, n);
     }
 
-    /// <summary>MULMOD through the division alone (no Barrett path): the reference the tests compare with.</summary>
-    [SkipLocalsInit]
-    internal static unsafe UInt256 MulModByDivision(in UInt256 a, in UInt256 b, in UInt256 m)
-    {
-        if (m.IsZero) return default;
-        ulong* p = stackalloc ulong[8];
-        Multiply512(a, b, p);
-        return Reduce(p, 8, m);
-    }
-
     /// <summary>u[0..un) mod n for n != 0. The buffer u may be overwritten.</summary>
     private static unsafe UInt256 Reduce(ulong* u, int un, in UInt256 n)
     {

@@ -29,7 +29,6 @@ public sealed class RequestScratchTests
     [Test]
     public void A_set_grown_past_the_kept_size_comes_back_small()
     {
-        // Fill the pool first so the returned set is observable only through what it holds, not which one is handed out.
         RequestScratch scratch = RequestScratch.Rent();
         scratch.BodyOf(1 << 20);
         scratch.Output.GetSpan(1 << 20);
