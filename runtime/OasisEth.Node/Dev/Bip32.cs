@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Security.Cryptography;
 using System.Text;
 using NBitcoin.Secp256k1;
 
@@ -20,7 +19,7 @@ public static class Bip32
         uint[] indexes = ParsePath(path);
 
         Span<byte> digest = stackalloc byte[64];
-        HMACSHA512.HashData(MasterHmacKey, seed, digest);
+        HmacSha512.Compute(MasterHmacKey, seed, digest);
         ECPrivKey key = CreateKey(digest[..32]);
         byte[] chainCode = digest[32..].ToArray();
 
@@ -40,7 +39,7 @@ public static class Bip32
             }
             BinaryPrimitives.WriteUInt32BigEndian(data[33..], index);
 
-            HMACSHA512.HashData(chainCode, data, digest);
+            HmacSha512.Compute(chainCode, data, digest);
             // child = (IL + k) mod n; IL >= n or a zero child make this index invalid (probability ~2^-127): the
             // standard says skip to the next index, but a fixed dev path hitting it would be a bug worth seeing.
             if (!key.TryTweakAdd(digest[..32], out ECPrivKey? child) || child is null)

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 
 namespace OasisEth.Node.Dev;
@@ -29,6 +28,6 @@ public static class Bip39
 
         byte[] password = Encoding.ASCII.GetBytes(normalised);
         byte[] salt = Encoding.ASCII.GetBytes("mnemonic" + passphrase);
-        return Rfc2898DeriveBytes.Pbkdf2(password, salt, Iterations, HashAlgorithmName.SHA512, SeedSize);
+        return HmacSha512.Pbkdf2(password, salt, Iterations, SeedSize);
     }
 }

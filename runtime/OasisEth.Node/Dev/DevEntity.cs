@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using Org.BouncyCastle.Crypto.Parameters;
 
@@ -27,10 +26,11 @@ public sealed class DevEntity
     public byte[] PublicKey { get; }
 
     /// <summary>The entity of every dev chain. Its public key is written out: deriving it takes cold Ed25519 code about
-    /// 80-300 ms at the start of <c>oasis-eth dev</c> for a key that never changes (a test keeps it equal to the
-    /// derivation from <see cref="Seed"/>).</summary>
+    /// 80-300 ms at the start of <c>oasis-eth dev</c> for a key that never changes, and its seed is written out too (hashing
+    /// the label would load a SHA-256 library for nothing else); a test keeps both equal to their derivation from
+    /// <see cref="SeedLabel"/>.</summary>
     public static DevEntity Default { get; } = new(
-        SHA256.HashData(Encoding.ASCII.GetBytes(SeedLabel)),
+        Convert.FromHexString("ccfdff63c1a8258b5ba4f46fdbf7204bc0f259f2e41fa3c6923c286374d3dabf"),
         Convert.FromHexString("29e65f8562f0ede133c8fb4ab8d8345382d3ab4894852308c1da9adcaafa8c4b"));
 
     public static DevEntity FromSeed(byte[] seed)
