@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -112,11 +113,8 @@ public sealed class DevNode : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
         builder.Services.AddSingleton<IHostLifetime, HostLifetime>();
-        // Kestrel runs the request on the thread that completed the socket read (a thread-pool thread: socket
-        // completions are not inlined on the epoll thread, so a long eth_call blocks no other connection) instead of
-        // queueing it once more. Interleaved with anvil, eth_call to a STOP contract over calls 350-1000: 1.21-1.23x
-        // anvil's time before, 1.05-1.08x with it.
-        builder.WebHost.UseSockets(o => o.UnsafePreferInlineScheduling = true);
+        // A thread per connection that runs its requests (DedicatedThreadTransport): one wake-up per request.
+        builder.Services.AddSingleton<IConnectionListenerFactory, DedicatedThreadTransport>();
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Listen(address, options.HttpPort);

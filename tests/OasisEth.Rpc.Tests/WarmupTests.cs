@@ -1,6 +1,7 @@
 namespace OasisEth.Rpc.Tests;
 
-/// <summary>The start-up warm-up sends the node its own read-only requests: all are answered and nothing changes.</summary>
+/// <summary>The start-up warm-up sends the node its own read-only requests in whole bursts until the JIT is quiet:
+/// all are answered and nothing changes.</summary>
 public sealed class WarmupTests
 {
     [Test]
@@ -8,7 +9,8 @@ public sealed class WarmupTests
     {
         await using TestNode node = await TestNode.StartAsync(options: o => o with { Warmup = true });
         int answered = await node.Node.Warmup.WaitAsync(TimeSpan.FromSeconds(60));
-        Assert.That(answered, Is.EqualTo(RpcWarmup.Requests));
+        Assert.That(answered % RpcWarmup.RequestsPerBurst, Is.Zero, "whole bursts, every request answered");
+        Assert.That(answered / RpcWarmup.RequestsPerBurst, Is.InRange(RpcWarmup.MinBursts, RpcWarmup.MaxBursts));
         Assert.That((await node.Call("eth_blockNumber")).GetString(), Is.EqualTo("0x0"));
         // The eth_call with a code override at 0x…e2 must not have left code there.
         Assert.That((await node.Call("eth_getCode", "0x00000000000000000000000000000000000000e2", "latest")).GetString(), Is.EqualTo("0x"));
@@ -21,6 +23,6 @@ public sealed class WarmupTests
     {
         TestNode node = await TestNode.StartAsync(options: o => o with { Warmup = true });
         await node.DisposeAsync();
-        Assert.That(await node.Node.Warmup.WaitAsync(TimeSpan.FromSeconds(30)), Is.LessThanOrEqualTo(RpcWarmup.Requests));
+        Assert.That(await node.Node.Warmup.WaitAsync(TimeSpan.FromSeconds(30)), Is.LessThanOrEqualTo(RpcWarmup.RequestsPerBurst * RpcWarmup.MaxBursts));
     }
 }

@@ -1,17 +1,22 @@
 using System.Buffers.Text;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime;
 using System.Text;
 
 namespace OasisEth.Rpc;
 
 /// <summary>
 /// Right after the server listens, it sends itself a few hundred read-only requests over loopback (one kept-alive
-/// HTTP/1.1 connection, as a client's), in two bursts with a pause between, so the request path (Kestrel, the
+/// HTTP/1.1 connection, as a client's), in bursts with a pause between, so the request path (Kestrel, the
 /// dispatcher, the common read methods, an eth_call through the interpreter) reaches the tiered JIT's call count and
 /// is recompiled at full optimisation in the background before clients come. Without it a client's first few hundred
 /// requests ran ReadyToRun and tier-0 code: an eth_call to a STOP contract measured 1.2-1.3x its steady time over
 /// calls 50-350. Nothing here changes state; a failure only ends the warm-up.
+/// The bursts go on until one (with the pause before it) saw the JIT compile nothing. Two fixed bursts were not
+/// enough when a client started deploying at once (as bench/compare does): each new method its requests
+/// JIT-compiled restarted the runtime's call-counting delay, so none of the warm-up's calls were counted and the
+/// whole path was promoted later, during the client's first ~600 eth_calls (1.1-1.2x anvil's time, then 0.85-0.95).
 /// </summary>
 internal static class RpcWarmup
 {
@@ -20,6 +25,14 @@ internal static class RpcWarmup
 
     /// <summary>Pause between the bursts: past the delay after which the JIT starts counting calls.</summary>
     private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(60);
+
+    /// <summary>Bursts at least (the first only brings the path to tier 0) and at most (a client that keeps the JIT
+    /// busy for longer is warming the node itself).</summary>
+    public const int MinBursts = 2, MaxBursts = 6;
+
+    /// <summary>Methods the JIT may compile during a pause and burst that still counts as quiet (a timer's, a log
+    /// line's): the warm-up's own path is then at its final tier.</summary>
+    private const long QuietCompiles = 2;
 
     // A few cheap instructions and a loop of 16 (memory, arithmetic, a backward jump), returning 32 bytes:
     // PUSH1 16; JUMPDEST(2); PUSH1 1; SWAP1; SUB; DUP1; PUSH1 0; MSTORE; DUP1; PUSH1 2; JUMPI; PUSH1 32; PUSH1 0; RETURN
@@ -43,8 +56,8 @@ internal static class RpcWarmup
     private static string Request(string method, string parameters) =>
         "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":" + parameters + "}";
 
-    /// <summary>Requests a whole warm-up sends.</summary>
-    public static int Requests => Bodies.Length * CallsPerBurst * 2;
+    /// <summary>Requests one burst sends; a whole warm-up sends <see cref="MinBursts"/> to <see cref="MaxBursts"/> of them.</summary>
+    public static int RequestsPerBurst => Bodies.Length * CallsPerBurst;
 
     /// <summary>Runs the warm-up: the number of requests answered (fewer when it stopped early).</summary>
     public static Task<int> RunAsync(Uri url, CancellationToken ct) => Task.Run(async () =>
@@ -59,8 +72,9 @@ internal static class RpcWarmup
             await socket.ConnectAsync(new IPEndPoint(address, url.Port), ct);
             byte[][] requests = [.. Bodies.Select(body => Frame(url, body))];
             var buffer = new byte[64 * 1024];
-            for (int burst = 0; burst < 2; burst++)
+            for (int burst = 0; burst < MaxBursts; burst++)
             {
+                long compiledBefore = JitInfo.GetCompiledMethodCount();
                 if (burst > 0) await Task.Delay(Pause, ct);
                 for (int i = 0; i < CallsPerBurst; i++)
                 {
@@ -71,6 +85,7 @@ internal static class RpcWarmup
                         answered++;
                     }
                 }
+                if (burst + 1 >= MinBursts && JitInfo.GetCompiledMethodCount() - compiledBefore <= QuietCompiles) break;
             }
             // The bursts' garbage would otherwise sit in committed GC regions until the first collection.
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
