@@ -1,12 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Connections;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using OasisEth.Executor;
 
 namespace OasisEth.Rpc;
@@ -19,15 +11,15 @@ namespace OasisEth.Rpc;
 /// </summary>
 public sealed class DevNode : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly RpcHttpHost _http;
     private readonly DevRoundDriver _driver;
     private readonly CancellationTokenSource _stopping;
     private int _stopped;
 
-    private DevNode(WebApplication app, DevRoundDriver driver, CancellationTokenSource stopping, Uri url, IReadOnlyList<string> methods)
+    private DevNode(RpcHttpHost http, DevRoundDriver driver, CancellationTokenSource stopping, Uri url, IReadOnlyList<string> methods)
     {
         MethodNames = methods;
-        _app = app;
+        _http = http;
         _driver = driver;
         _stopping = stopping;
         HttpUrl = url;
@@ -103,45 +95,22 @@ public sealed class DevNode : IAsyncDisposable
         var stopping = new CancellationTokenSource();
         var server = new RpcServer(dispatcher, hub, limits, new HttpExposure(options.VirtualHosts, options.CorsOrigins), stopping.Token);
 
-        // Content root = the binary's folder: an appsettings.json in the user's working directory must not add
-        // endpoints or change limits behind the options' back.
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
-        {
-            Args = [],
-            ContentRootPath = AppContext.BaseDirectory,
-        });
-        builder.Logging.ClearProviders();
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
-        builder.Services.AddSingleton<IHostLifetime, HostLifetime>();
-        // A thread per connection that runs its requests (DedicatedThreadTransport): one wake-up per request.
-        builder.Services.AddSingleton<IConnectionListenerFactory, DedicatedThreadTransport>();
-        builder.WebHost.ConfigureKestrel(k =>
-        {
-            k.Listen(address, options.HttpPort);
-            // The server reads bodies itself with the configured cap, to answer with a JSON-RPC error.
-            k.Limits.MaxRequestBodySize = null;
-        });
-        WebApplication app = builder.Build();
-        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
-        app.Run(server.HandleAsync);
+        RpcHttpHost http;
         try
         {
-            await app.StartAsync(ct);
+            http = await RpcHttpHost.StartAsync(address, options.HttpPort, server.HandleAsync, ct);
         }
         catch
         {
             await driver.StopAsync();
-            await app.DisposeAsync();
             throw;
         }
-
-        string bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var url = new Uri(bound.EndsWith('/') ? bound : bound + "/");
+        Uri url = http.Url;
         if (HttpExposure.BindWarning(address) is { } warning) options.Log(warning);
         Task<int> warmup = options.Warmup ? RpcWarmup.RunAsync(url, stopping.Token) : Task.FromResult(0);
         options.Log($"dev: JSON-RPC on {url} (WebSocket on the same port), chain id {chain.Genesis.ChainId}, head {chain.Head.Number}, "
             + $"mining {driver.MiningModeName}, {accounts.Addresses.Count} dev accounts");
-        return new DevNode(app, driver, stopping, url, [.. methods.Names]) { Warmup = warmup };
+        return new DevNode(http, driver, stopping, url, [.. methods.Names]) { Warmup = warmup };
     }
 
     /// <summary>Waits until the driver has done everything queued before this call (rounds asked for by admitted
@@ -154,8 +123,7 @@ public sealed class DevNode : IAsyncDisposable
         if (Interlocked.Exchange(ref _stopped, 1) != 0) return;
         await _driver.StopAsync();
         _stopping.Cancel();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await _http.DisposeAsync();
         _stopping.Dispose();
     }
 
