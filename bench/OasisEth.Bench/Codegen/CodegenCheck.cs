@@ -61,7 +61,8 @@ public static class CodegenCheck
         // What the runtime mode gave (not in --out: it differs between modes by design).
         Console.WriteLine($"runtime: AVX-512F {System.Runtime.Intrinsics.X86.Avx512F.IsSupported}, BMI2 {System.Runtime.Intrinsics.X86.Bmi2.X64.IsSupported}, " +
             $"X86Base.X64 {System.Runtime.Intrinsics.X86.X86Base.X64.IsSupported}, methods JIT-compiled {System.Runtime.JitInfo.GetCompiledMethodCount()}, " +
-            $"JIT time {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:F1} s, poisoned locals {Evm.Compiler.Emit.ContractEmitter.PoisonLocals}");
+            $"JIT time {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:F1} s, " +
+            $"GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} (server {System.Runtime.GCSettings.IsServerGC}), poisoned locals {Evm.Compiler.Emit.ContractEmitter.PoisonLocals}");
         if (outFile is not null) File.WriteAllText(outFile, lines.ToString());
         int total = primitiveMismatches + caseMismatches + programMismatches;
         Console.WriteLine($"{total} mismatches");
