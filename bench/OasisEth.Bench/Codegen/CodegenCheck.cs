@@ -55,7 +55,7 @@ public static class CodegenCheck
         Console.WriteLine($"evmone: {cases} cases x 2 tiers x {repeats} calls (2-{Math.Min(repeats, 3)} for the heaviest), {calls} calls, {caseMismatches} mismatches ({clock.Elapsed.TotalSeconds:F0} s)");
 
         var (runs, programMismatches, compiledRuns, interpretedRuns) = RandomPrograms(programs, lines, log);
-        Console.WriteLine($"programs: {programs} calls + {programs / 3} creations + {programs / 15} large, compiled {Repeats} times each: {runs} runs ({compiledRuns} frames compiled, {interpretedRuns} handed over), {programMismatches} mismatches ({clock.Elapsed.TotalSeconds:F0} s)");
+        Console.WriteLine($"programs: {programs} calls + {programs / 3} creations + {programs / 15} large, compiled {Repeats + 1} times each: {runs} runs ({compiledRuns} frames compiled, {interpretedRuns} handed over), {programMismatches} mismatches ({clock.Elapsed.TotalSeconds:F0} s)");
 
         Console.Write(log);
         // What the runtime mode gave (not in --out: it differs between modes by design).
