@@ -3,6 +3,7 @@ using OasisEth.Bench.AB;
 using OasisEth.Bench.Interpreter;
 
 if (args.Length > 0 && args[0] == "--cpu-time") return CpuTimeRun.Run(args[1..]);
+if (args.Length > 0 && args[0] == "codegen-check") return OasisEth.Bench.Codegen.CodegenCheck.Run(args[1..]);
 if (args.Length > 0 && args[0] == "compiled-stress") return CompiledTierStress.Run();
 if (args.Length > 0 && args[0] == "compiled-tier")
 {

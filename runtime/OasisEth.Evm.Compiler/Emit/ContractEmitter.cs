@@ -109,8 +109,8 @@ internal sealed class ContractEmitter
             // earlier frame is one way to get that. Until the cause is known the tier gives up the saving.
             method.InitLocals = true;
             ILGenerator il = method.GetILGenerator(256 + (segments[end - 1].EndPc - segments[first].StartPc) * 16);
-            new ContractEmitter(il, code, map, plan, first, end).EmitBody(spec);
-            if (il.ILOffset > ChunkIlTarget && end - first > 1)
+            int chunkIl = new ContractEmitter(il, code, map, plan, first, end).EmitBody(spec);
+            if (chunkIl > ChunkIlTarget && end - first > 1)
             {
                 int middle = SplitPoint(segments, plan, first, end, out bool changesCharges);
                 for (int k = middle; k < end; k++) chunkOf[k] = middle;
@@ -126,10 +126,10 @@ internal sealed class ContractEmitter
                 }
                 continue;
             }
-            if (il.ILOffset > MaxIlBytes)
-                return new CompiledContract(null, chunkOf, map.EntryByPc, segments.Length, il.ILOffset, il.ILOffset);
+            if (chunkIl > MaxIlBytes)
+                return new CompiledContract(null, chunkOf, map.EntryByPc, segments.Length, chunkIl, chunkIl);
             // Not compiled yet: the JIT compiles a chunk the first time it runs.
-            done.Add((first, end, method.CreateDelegate<CompiledBody>(), il.ILOffset));
+            done.Add((first, end, method.CreateDelegate<CompiledBody>(), chunkIl));
         }
         var bodies = new CompiledBody[done.Count];
         int ilBytes = 0, largest = 0;
@@ -226,7 +226,46 @@ internal sealed class ContractEmitter
 
     private Label LabelOf(int segment) => _segmentLabels[segment - _first];
 
-    private void EmitBody(ForkSpec spec)
+    /// <summary>
+    /// For tests only: every UInt256 local of the methods emitted from now on holds a non-zero pattern on entry and at
+    /// every segment's start (where no local is live), so compiled code that reads a local before writing it gives a
+    /// result different from the interpreter's (the compiler tests and <c>codegen-check --poison</c> compare them).
+    /// Zeroed locals would hide such a read, and a local reused from an earlier segment would make it depend on that.
+    /// </summary>
+    internal static bool PoisonLocals { get; set; }
+
+    /// <summary>This chunk is poisoned (<see cref="PoisonLocals"/> when its emission began); the IL bytes that took,
+    /// not counted against its size bounds.</summary>
+    private bool _poisoned;
+    private int _poisonBytes;
+
+    private static readonly UInt256 Poison = new(0x5a5a_0bad_5a5a_0badUL, 0xdead_beef_dead_beefUL, 0x0123_4567_89ab_cdefUL, 0x8000_0000_0000_0001UL);
+
+    /// <summary>Emits the chunk's method; returns its IL size without the test poisoning (which changes no chunk bound).</summary>
+    private int EmitBody(ForkSpec spec)
+    {
+        var il = _il;
+        // The poisoning is emitted last (the locals are declared while the body is emitted) and jumped to first.
+        Label poison = il.DefineLabel(), body = il.DefineLabel();
+        _poisoned = PoisonLocals;
+        if (_poisoned)
+        {
+            il.Emit(OpCodes.Br, poison);
+            il.MarkLabel(body);
+        }
+        EmitSegments(spec);
+        int bytes = il.ILOffset - _poisonBytes;
+        if (_poisoned)
+        {
+            il.MarkLabel(poison);
+            _items.FillLocals(Poison);
+            il.Emit(OpCodes.Br, body);
+            bytes -= 5; // the first branch
+        }
+        return bytes;
+    }
+
+    private void EmitSegments(ForkSpec spec)
     {
         var il = _il;
         il.Emit(OpCodes.Ldarg_0); Call(nameof(CompiledOps.StackBase)); il.Emit(OpCodes.Stloc, _stack);
@@ -272,6 +311,14 @@ internal sealed class ContractEmitter
             EmitChecks(i, deopt);
             il.MarkLabel(_uncheckedLabels[i - _first]);
             _items.Begin(segment.MinHeight);
+            if (_poisoned)
+            {
+                // No local is live at a segment's start: poisoned here too, a local read before the segment writes it
+                // (it would hold an earlier segment's word, zeroed locals or not) changes the result.
+                int before = il.ILOffset;
+                _items.FillLocals(Poison);
+                _poisonBytes += il.ILOffset - before;
+            }
             if (EmitInstructions(i, segment, spec) && segment.RunsOn)
             {
                 _items.Flush();

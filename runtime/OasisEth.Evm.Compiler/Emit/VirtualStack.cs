@@ -95,6 +95,12 @@ internal sealed class VirtualStack
         return index;
     }
 
+    /// <summary>Stores <paramref name="value"/> to every UInt256 local declared so far (the emitter's poisoning, for tests).</summary>
+    public void FillLocals(in UInt256 value)
+    {
+        for (int i = 0; i < _locals.Count; i++) StoreConstant(i, value);
+    }
+
     public void LoadLocalAddress(int local) => _il.Emit(OpCodes.Ldloca, _locals[local]);
 
     /// <summary>The address of the item's word on the IL stack (a constant is stored to a local first: the caller
