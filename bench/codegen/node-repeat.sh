@@ -6,19 +6,7 @@
 set -u
 cd "$(dirname "$0")/../.."
 bin="${1:-runtime/OasisEth.Node/bin/Release/net10.0/linux-x64/oasis-eth}"; shift || true
-node_env="DOTNET_TieredPGO=0 DOTNET_TC_CallCountingDelayMs=20" # the node's own settings, restated
-declare -A modes=(
-  [r2r-tiered]=""
-  [r2r-kept]="DOTNET_TC_CallCounting=0"
-  [jit-fullopt]="DOTNET_ReadyToRun=0 DOTNET_TieredCompilation=0"
-  [tier0-only]="DOTNET_ReadyToRun=0 DOTNET_TieredCompilation=1 DOTNET_TC_CallCounting=0"
-  [minopts]="DOTNET_ReadyToRun=0 DOTNET_TieredCompilation=0 DOTNET_JITMinOpts=1"
-  [osr]="DOTNET_ReadyToRun=0 DOTNET_TC_QuickJitForLoops=1 DOTNET_TC_OnStackReplacement=1 DOTNET_OSR_HitLimit=1 DOTNET_TC_OnStackReplacement_InitialCounter=1"
-  [no-avx512]="DOTNET_EnableAVX512F=0 DOTNET_EnableAVX512=0"
-  [no-hwintrinsic]="DOTNET_EnableHWIntrinsic=0"
-  [gc-workstation]="DOTNET_gcServer=0"
-  [gc-tiny-gen0]="DOTNET_GCgen0size=0x20000"
-)
+source bench/codegen/modes.sh # after the cd above, paths start at the repository root
 order="${MODES:-r2r-tiered r2r-kept jit-fullopt tier0-only minopts osr no-avx512 no-hwintrinsic gc-workstation gc-tiny-gen0}"
 status=0
 for m in $order; do

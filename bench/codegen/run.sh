@@ -12,22 +12,7 @@ nice -n 19 dotnet publish bench/OasisEth.Bench -c Release -p:PublishReadyToRun=t
   -p:PublishReadyToRunCrossgen2ExtraArgs=--instruction-set:x86-64-v3 -o "$bin" >"$out/publish.log" 2>&1 \
   || { echo "publish failed: $out/publish.log"; exit 1; }
 
-# As the node runs: no instrumented tier, call counting 20 ms after the last tier-0 JIT (OasisEth.Node.csproj).
-node_env="DOTNET_TieredPGO=0 DOTNET_TC_CallCountingDelayMs=20"
-declare -A modes=(
-  [r2r-tiered]="$node_env"
-  [r2r-kept]="$node_env DOTNET_TC_CallCounting=0"
-  [jit-fullopt]="DOTNET_ReadyToRun=0 DOTNET_TieredCompilation=0"
-  [tier0-only]="DOTNET_ReadyToRun=0 DOTNET_TieredCompilation=1 DOTNET_TC_CallCounting=0"
-  [minopts]="DOTNET_ReadyToRun=0 DOTNET_TieredCompilation=0 DOTNET_JITMinOpts=1"
-  [osr]="DOTNET_ReadyToRun=0 DOTNET_TC_QuickJitForLoops=1 DOTNET_TC_OnStackReplacement=1 DOTNET_OSR_HitLimit=1 DOTNET_TC_OnStackReplacement_InitialCounter=1"
-  [pgo]="DOTNET_ReadyToRun=0 DOTNET_TieredPGO=1"
-  [no-avx512]="$node_env DOTNET_EnableAVX512F=0 DOTNET_EnableAVX512=0"
-  [no-avx512-jit]="DOTNET_ReadyToRun=0 DOTNET_TieredCompilation=0 DOTNET_EnableAVX512F=0 DOTNET_EnableAVX512=0"
-  [no-hwintrinsic]="DOTNET_EnableHWIntrinsic=0"
-  [gc-server]="DOTNET_gcServer=1"
-  [gc-tiny-gen0]="DOTNET_GCgen0size=0x20000"
-)
+source bench/codegen/modes.sh # after the cd above, paths start at the repository root
 order="${MODES:-r2r-tiered r2r-kept jit-fullopt tier0-only minopts osr pgo no-avx512 no-avx512-jit no-hwintrinsic gc-server gc-tiny-gen0}"
 status=0
 for m in $order; do
