@@ -39,9 +39,14 @@ internal sealed class DedicatedThreadConnection : ConnectionContext,
     private Task _sending = Task.CompletedTask;
     private int _shutdown;
 
+    /// <summary>A blocking send that makes no progress for this long (a client that stopped reading its answers) ends
+    /// the connection instead of holding its thread and the server's shutdown for ever.</summary>
+    private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(60);
+
     private DedicatedThreadConnection(Socket socket)
     {
         _socket = socket;
+        socket.SendTimeout = (int)SendTimeout.TotalMilliseconds;
         // Back-pressure as Kestrel's socket transport has it: a client that sends faster than requests are read
         // waits in recv; a client that does not read its answers makes the writer wait.
         var options = new PipeOptions(
