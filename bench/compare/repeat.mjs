@@ -14,6 +14,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { initCode } from './calls.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..', '..');
@@ -66,11 +67,6 @@ function loadCases() {
     }
   }
   return cases;
-}
-
-function initCode(runtime) {
-  const len = runtime.length / 2; // PUSH2 len; DUP1; PUSH1 12; PUSH1 0; CODECOPY; PUSH1 0; RETURN
-  return '0x61' + len.toString(16).padStart(4, '0') + '80600c6000396000f3' + runtime;
 }
 
 async function receipt(url, hash) {

@@ -47,7 +47,8 @@ public static class DevCommand
     /// at the peak than these (the write-through node cache and the memtables filled up under the load) for no gain in
     /// throughput: the recent nodes a round touches fit in 4 MiB, and a larger round than a memtable holds is still one
     /// atomic write batch (RocksDB flushes after it). 1 MiB memtables (the other families get the 1 MiB floor too)
-    /// instead of 4: the memtables' malloc arena at the load's end went from 12.4 to 9.4 MiB. Nothing here changes a result. Commits are not fsynced unless --sync-commits asks for it:
+    /// instead of 4: the memtables' malloc arena at the load's end went from 12.4 to 9.4 MiB. Nothing here changes a
+    /// result. Commits are not fsynced unless --sync-commits asks for it:
     /// the write-ahead log record of a round reaches the kernel before its receipts are served, so a killed process
     /// loses nothing it reported; the fsync (about 5 ms of the ~8 ms a small automined block took under the load test)
     /// only protects against a power cut or a kernel crash, which may then lose the last blocks, never tear one.

@@ -23,32 +23,32 @@ public ref struct Sha512
     private ulong _totalBytes;
 
     /// <summary>SHA-512.</summary>
-    public Sha512()
+    public Sha512() : this(Sha512InitialValues)
     {
-        _state[0] = 0x6A09E667F3BCC908UL;
-        _state[1] = 0xBB67AE8584CAA73BUL;
-        _state[2] = 0x3C6EF372FE94F82BUL;
-        _state[3] = 0xA54FF53A5F1D36F1UL;
-        _state[4] = 0x510E527FADE682D1UL;
-        _state[5] = 0x9B05688C2B3E6C1FUL;
-        _state[6] = 0x1F83D9ABFB41BD6BUL;
-        _state[7] = 0x5BE0CD19137E2179UL;
     }
 
-    /// <summary>SHA-512/256's initial hash value (FIPS 180-4 §5.3.6.2); take the first 32 bytes of the output.</summary>
-    public static Sha512 Sha512_256Iv()
+    private Sha512(ReadOnlySpan<ulong> initialValues)
     {
-        var h = new Sha512();
-        h._state[0] = 0x22312194FC2BF72CUL;
-        h._state[1] = 0x9F555FA3C84C64C2UL;
-        h._state[2] = 0x2393B86B6F53B151UL;
-        h._state[3] = 0x963877195940EABDUL;
-        h._state[4] = 0x96283EE2A88EFFE3UL;
-        h._state[5] = 0xBE5E1E2553863992UL;
-        h._state[6] = 0x2B0199FC2C85B8AAUL;
-        h._state[7] = 0x0EB72DDC81C52CA2UL;
-        return h;
+        initialValues.CopyTo(_state);
     }
+
+    /// <summary>SHA-512/256 (FIPS 180-4 §5.3.6.2): SHA-512 from its own initial values; take the first 32 bytes of the
+    /// output.</summary>
+    public static Sha512 Sha512_256Iv() => new(Sha512_256InitialValues);
+
+    // FIPS 180-4 §5.3.5.
+    private static ReadOnlySpan<ulong> Sha512InitialValues =>
+    [
+        0x6A09E667F3BCC908UL, 0xBB67AE8584CAA73BUL, 0x3C6EF372FE94F82BUL, 0xA54FF53A5F1D36F1UL,
+        0x510E527FADE682D1UL, 0x9B05688C2B3E6C1FUL, 0x1F83D9ABFB41BD6BUL, 0x5BE0CD19137E2179UL,
+    ];
+
+    // FIPS 180-4 §5.3.6.2.
+    private static ReadOnlySpan<ulong> Sha512_256InitialValues =>
+    [
+        0x22312194FC2BF72CUL, 0x9F555FA3C84C64C2UL, 0x2393B86B6F53B151UL, 0x963877195940EABDUL,
+        0x96283EE2A88EFFE3UL, 0xBE5E1E2553863992UL, 0x2B0199FC2C85B8AAUL, 0x0EB72DDC81C52CA2UL,
+    ];
 
     /// <summary>The 64-byte SHA-512 digest of <paramref name="data"/>.</summary>
     public static void Hash(scoped ReadOnlySpan<byte> data, scoped Span<byte> output)

@@ -76,7 +76,7 @@ internal sealed class DedicatedThreadConnection : ConnectionContext,
             {
                 try
                 {
-                    connection.ReceiveLoop();
+                    connection.ReceiveLoopAsync(blocking: true).GetAwaiter().GetResult();
                 }
                 finally
                 {
@@ -87,7 +87,7 @@ internal sealed class DedicatedThreadConnection : ConnectionContext,
         else
         {
             Interlocked.Decrement(ref s_dedicated);
-            _ = connection.ReceiveLoopAsync();
+            _ = connection.ReceiveLoopAsync(blocking: false);
         }
         return connection;
     }
@@ -100,7 +100,10 @@ internal sealed class DedicatedThreadConnection : ConnectionContext,
     public override EndPoint? LocalEndPoint { get; set; }
     public override EndPoint? RemoteEndPoint { get; set; }
 
-    private void ReceiveLoop()
+    /// <summary>Receives until the connection ends. <paramref name="blocking"/> (the connection's own thread): recv and
+    /// any wait for Kestrel to read block this thread, so the method never yields and runs to its end here; otherwise
+    /// it awaits both on the pool.</summary>
+    private async Task ReceiveLoopAsync(bool blocking)
     {
         Exception? error = null;
         try
@@ -108,40 +111,19 @@ internal sealed class DedicatedThreadConnection : ConnectionContext,
             while (true)
             {
                 Memory<byte> buffer = _input.Writer.GetMemory(MinimumReceive);
-                int received = _socket.Receive(buffer.Span);
+                int received = blocking ? _socket.Receive(buffer.Span) : await _socket.ReceiveAsync(buffer, SocketFlags.None);
                 if (received == 0) break;
                 _input.Writer.Advance(received);
                 ValueTask<FlushResult> flush = _input.Writer.FlushAsync();
-                // Completed unless Kestrel left 1 MiB unread: then wait here, as a blocked recv would.
-                FlushResult result = flush.IsCompletedSuccessfully ? flush.Result : flush.AsTask().GetAwaiter().GetResult();
+                // Completed unless Kestrel left 1 MiB unread: then wait, as a blocked recv would.
+                FlushResult result = !blocking ? await flush
+                    : flush.IsCompletedSuccessfully ? flush.Result : flush.AsTask().GetAwaiter().GetResult();
                 if (result.IsCompleted || result.IsCanceled) break;
             }
         }
         catch (Exception e)
         {
-            // This thread's top must not take the process down: whatever ended the receiving ends the connection.
-            error = ReceiveError(e);
-        }
-        EndInput(error);
-    }
-
-    private async Task ReceiveLoopAsync()
-    {
-        Exception? error = null;
-        try
-        {
-            while (true)
-            {
-                Memory<byte> buffer = _input.Writer.GetMemory(MinimumReceive);
-                int received = await _socket.ReceiveAsync(buffer, SocketFlags.None);
-                if (received == 0) break;
-                _input.Writer.Advance(received);
-                FlushResult result = await _input.Writer.FlushAsync();
-                if (result.IsCompleted || result.IsCanceled) break;
-            }
-        }
-        catch (Exception e)
-        {
+            // Whatever ended the receiving ends the connection (and must not take the process down).
             error = ReceiveError(e);
         }
         EndInput(error);
